@@ -1,0 +1,33 @@
+# romnotat: two commands on a fresh machine — `make setup`, then `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup test lint models bench clean-models
+
+setup: $(BIN)/romnotat models ## create .venv, install romnotat with dev extras, build the models
+
+$(BIN)/romnotat: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+models: $(BIN)/romnotat ## build what is missing or stale (skipped when current)
+	$(BIN)/romnotat model build
+	$(BIN)/romnotat train --if-stale
+
+test: ## the whole suite, slow tests included
+	$(BIN)/ruff check nlp service romnotat tests bench data/tools
+	$(BIN)/python data/tools/compile_notes.py --check
+	$(BIN)/pytest -q
+
+lint:
+	$(BIN)/ruff check nlp service romnotat tests bench data/tools
+	$(BIN)/ruff format --check nlp service romnotat tests bench data/tools
+
+bench: ## benchmarks; figures go to bench/RESULTS.md
+	$(BIN)/python -m bench.run
+
+clean-models:
+	rm -rf models/ner/pipeline models/ner/corpus models/classifier/*.joblib

@@ -1,0 +1,132 @@
+"""Analyse notes: one spaCy parse per note feeds structure, quotes, labels and personal data.
+
+``NoteAnalyser`` loads every model once; ``analyse_many`` batches the parse with ``nlp.pipe``.
+Stages that need a trained artefact are plugged in through small protocols so that the
+structure can be used (and tested) on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.readers import ReadResult, read_text
+from nlp.schema import AnalysedNote, Item, Quote
+from nlp.structure.parser import Structure, parse_structure
+from nlp.structure.quotes import find_quotes
+
+PIPE_BATCH = 16
+
+
+class ItemLabeller(Protocol):
+    """Fills label, confidence, uncertain, themes and theme scores of items (in place)."""
+
+    version: str
+
+    def label_items(self, items: Sequence[Item], doc: Doc | None = None) -> None: ...
+
+    def tag_quotes(self, quotes: Sequence[Quote]) -> None: ...
+
+
+class PiiStage(Protocol):
+    """Finds personal data in the parsed note and fills pii + anonymised texts (in place)."""
+
+    version: str
+
+    def apply(self, note: AnalysedNote, doc: Doc) -> None: ...
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def build_note(read: ReadResult, doc: Doc) -> tuple[AnalysedNote, Structure]:
+    """Structure, items and quotes of one parsed note (no models beyond the parse)."""
+    text = read.text
+    structure = parse_structure(text, sentence_spans(doc))
+    items = [
+        Item(start=i.start, end=i.end, text=text[i.start : i.end], section=i.section)
+        for i in structure.items
+    ]  # type: ignore[arg-type]
+    quote_lines = [(i.start, i.end) for i in structure.items if i.section == "quotes"]
+    quotes = []
+    for q in find_quotes(text, quote_lines):
+        section = next((s.id for s in structure.sections if s.start <= q.start < s.end), "unknown")
+        quotes.append(
+            Quote(
+                start=q.start,
+                end=q.end,
+                text=text[q.start : q.end],
+                speaker=q.speaker,
+                section=section,
+            )
+        )  # type: ignore[arg-type]
+    note = AnalysedNote(
+        source=read.source,
+        format=read.format,
+        text=text,
+        warnings=list(read.warnings),
+        header=structure.header,
+        sections=structure.sections,
+        items=items,
+        quotes=quotes,
+    )
+    return note, structure
+
+
+class NoteAnalyser:
+    """Everything ``romnotat analyse`` does, with models loaded once."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        labeller: ItemLabeller | None = None,
+        pii: PiiStage | None = None,
+        spacy_id: str = "",
+    ) -> None:
+        self.nlp = nlp
+        self.labeller = labeller
+        self.pii = pii
+        self.version = "+".join(
+            part
+            for part in (
+                f"romnotat-{_package_version()}",
+                spacy_id,
+                getattr(labeller, "version", ""),
+                getattr(pii, "version", ""),
+            )
+            if part
+        )
+
+    def analyse_many(self, reads: Iterable[ReadResult]) -> Iterator[AnalysedNote]:
+        reads = list(reads)
+        docs = self.nlp.pipe((r.text for r in reads), batch_size=PIPE_BATCH)
+        for read, doc in zip(reads, docs):
+            yield self._finish(read, doc)
+
+    def analyse(self, read: ReadResult) -> AnalysedNote:
+        return self._finish(read, self.nlp(read.text))
+
+    def analyse_text(self, text: str, source: str = "<paste>") -> AnalysedNote:
+        return self.analyse(read_text(text, source=source))
+
+    def _finish(self, read: ReadResult, doc: Doc) -> AnalysedNote:
+        note, _structure = build_note(read, doc)
+        if self.labeller is not None:
+            self.labeller.label_items(note.items, doc)
+            self.labeller.tag_quotes(note.quotes)
+        if self.pii is not None:
+            self.pii.apply(note, doc)
+        note.pipeline_version = self.version
+        return note
+
+
+def _package_version() -> str:
+    from romnotat import __version__
+
+    return __version__

@@ -1,0 +1,1 @@
+"""Scoring the pipeline against annotated notes (data/notes/) and against NorNE."""

@@ -1,0 +1,43 @@
+"""Settings for the note pipeline, read from the environment (prefix-free names as documented)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class PipelineSettings(BaseSettings):
+    """Where models and data live. Every field can be set by an environment variable."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore")
+
+    spacy_model: str = Field(
+        default="nb_core_news_sm",
+        validation_alias="ROMNOTAT_SPACY_MODEL",
+        description="An installed spaCy package to use instead of the project's own pipeline.",
+    )
+    norne_dir: Path = Field(
+        default=REPO_ROOT.parent / "shared" / "data" / "norne",
+        validation_alias="NORNE_DIR",
+        description="The NorNE corpus the project's own pipeline is built from.",
+    )
+    models_dir: Path = Field(
+        default=REPO_ROOT / "models",
+        validation_alias="ROMNOTAT_MODELS_DIR",
+        description="Model configs, cards and built artefacts.",
+    )
+    ner_build_budget_s: float = Field(
+        default=15 * 60,
+        validation_alias="ROMNOTAT_NER_BUDGET_S",
+        description="Wall-clock budget for training the NER model in `model build`.",
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> PipelineSettings:
+    return PipelineSettings()

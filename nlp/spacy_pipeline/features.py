@@ -1,0 +1,115 @@
+"""Gazetteer features for the NER model's token embeddings.
+
+Each token gets a small class id from name and place lists (bit 1: first name, bit 2: surname,
+bit 4: place); the id is embedded next to spaCy's usual hashed NORM / PREFIX / SUFFIX / SHAPE
+features. The lists come from data/gazetteers/ at build time and are stored inside the trained
+model (thinc serialises the layer's attrs), so a built pipeline does not need the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.ml.featureextractor import FeatureExtractor
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
+
+FIRST, LAST, PLACE = 1, 2, 4
+GAZETTEER_FILES = {
+    "first_names.txt": FIRST,
+    "last_names.txt": LAST,
+    "municipalities.txt": PLACE,
+    "places.txt": PLACE,
+}
+
+
+def read_list(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def load_gazetteer_table(directory: Path) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for name, bit in GAZETTEER_FILES.items():
+        path = directory / name
+        if not path.exists():
+            continue
+        for entry in read_list(path):
+            for word in entry.split():
+                table[word] = table.get(word, 0) | bit
+    return table
+
+
+def token_class(text: str, table: dict[str, int]) -> int:
+    """The gazetteer class of one token, looking through hyphens and a possessive -s."""
+    cls = table.get(text, 0)
+    if cls:
+        return cls
+    if "-" in text:
+        parts = [p for p in text.split("-") if p]
+        if parts and all(p in table for p in parts):
+            return table[parts[0]] | table[parts[-1]]
+    if len(text) > 3 and text[-1] == "s":
+        return table.get(text[:-1], 0)
+    return 0
+
+
+def _forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], Callable]:
+    base = model.layers[0]
+    table: dict[str, int] = model.attrs["gazetteer"]
+    base_features, _ = base(docs, is_train)
+    features = []
+    for doc, columns in zip(docs, base_features):
+        extra = (
+            model.ops.asarray2i([[token_class(token.text, table)] for token in doc], dtype="uint64")
+            if len(doc)
+            else model.ops.alloc2i(0, 1, dtype="uint64")
+        )
+        features.append(model.ops.xp.hstack([columns, extra]))
+    return features, lambda d_features: []
+
+
+@registry.layers("romnotat.GazetteerFeatureExtractor.v1")
+def gazetteer_feature_extractor(
+    attrs: list[str], gazetteer_dir: str | None
+) -> Model[list[Doc], list[Ints2d]]:
+    table = load_gazetteer_table(Path(gazetteer_dir)) if gazetteer_dir else {}
+    return Model(
+        "gazetteer_features",
+        _forward,
+        layers=[FeatureExtractor(attrs)],
+        attrs={"gazetteer": table},
+    )
+
+
+@registry.architectures("romnotat.GazetteerHashEmbed.v1")
+def gazetteer_hash_embed(
+    width: int, attrs: list[str], rows: list[int], gazetteer_width: int, gazetteer_dir: str | None
+) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's MultiHashEmbed (without static vectors) plus one gazetteer-class column."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    embeddings = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
+    embeddings.append(HashEmbed(gazetteer_width, 64, column=len(attrs), seed=99, dropout=0.0))
+    concat_size = width * len(attrs) + gazetteer_width
+    return chain(
+        gazetteer_feature_extractor(attrs, gazetteer_dir),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )

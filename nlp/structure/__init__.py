@@ -1,0 +1,1 @@
+"""Reading a note's structure: header facts, sections, items and quotes."""

@@ -1,0 +1,118 @@
+"""Header facts: the meeting's theme, date, counts, services and the people who ran it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.schema import HeaderFacts
+from nlp.structure.lines import Line
+
+FIELD_PATTERNS: list[tuple[str, str]] = [
+    ("theme", r"(kveldens|dagens|møtets)\s+tema|tema\s+for\s+(kvelden|møtet|dagen)|^tema"),
+    ("date", r"^(dato|tidspunkt|møtedato|tid og sted|dato og sted)"),
+    ("place", r"^(sted|stad|møtested|møtestad)"),
+    ("professionals", r"(antall|tal på|talet på|ant\.?)\s+fagperson|^fagpersoner\b|^fagpersonar"),
+    (
+        "participants",
+        r"(antall|tal på|talet på|ant\.?)\s+(deltak|pårørend|brukar|bruker|foreld)"
+        r"|^deltakere\b|^deltakarar",
+    ),
+    (
+        "total",
+        r"(antall|tal på|talet på|ant\.?)\s*(totalt|til sammen|i alt|samla|deltakere totalt)"
+        r"|^totalt\b|^til sammen",
+    ),
+    (
+        "services",
+        r"(representerte|represen?terte)\s+(tjenester|tenester|etater|instanser)"
+        r"|^tjenester\s+(til stede|representert)|^tenester",
+    ),
+    ("co_leader", r"^(co-?leder|co-?leiar|medleder|medleiar|ko-?leder|nestleder)"),
+    ("rom_leader", r"^(rom-?leder|rom-?leiar|møteleder|møteleiar|leder|leiar|ordstyrer)"),
+    ("referent", r"^(referent|ref\.?|skrevet av|skrive av|notat ved)"),
+]
+_FIELDS = [(name, re.compile(pat)) for name, pat in FIELD_PATTERNS]
+FACT_LINE = re.compile(
+    r"^[\s*_#>-]*(?P<key>[^:\t\n]{2,45}?)[*_]*(?:\s*:|\t|\s+[–-]\s)[\s*_]*(?P<value>.*?)[\s*_]*$"
+)
+NUMBER_WORDS = {
+    "null": 0,
+    "en": 1,
+    "ein": 1,
+    "én": 1,
+    "ett": 1,
+    "eitt": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "sju": 7,
+    "syv": 7,
+    "åtte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
+    "tretten": 13,
+    "fjorten": 14,
+    "femten": 15,
+    "seksten": 16,
+    "sytten": 17,
+    "atten": 18,
+    "nitten": 19,
+    "tjue": 20,
+    "tjuefem": 25,
+    "tretti": 30,
+}
+DATE_IN_TEXT = re.compile(
+    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)"
+    r"\w*\.?(?:\s+\d{4})?)|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FactLine:
+    field: str
+    value: str
+    value_start: int
+
+
+def parse_fact_line(line: Line) -> FactLine | None:
+    match = FACT_LINE.match(line.raw)
+    if not match:
+        return None
+    key = match.group("key").strip().strip("*_").strip().lower()
+    for name, pattern in _FIELDS:
+        if pattern.search(key):
+            return FactLine(name, match.group("value").strip(), line.start + match.start("value"))
+    return None
+
+
+def parse_count(value: str) -> int | None:
+    digits = re.search(r"\d{1,3}", value)
+    if digits:
+        return int(digits.group())
+    first = value.strip().lower().split(" ")[0] if value.strip() else ""
+    return NUMBER_WORDS.get(first.strip(".,"))
+
+
+def collect_header(facts: list[FactLine]) -> HeaderFacts:
+    header = HeaderFacts()
+    for fact in facts:
+        value = fact.value
+        if not value:
+            continue
+        if fact.field in {"total", "professionals", "participants"}:
+            if getattr(header, fact.field) is None:
+                setattr(header, fact.field, parse_count(value))
+        elif fact.field == "services":
+            header.services = [s.strip() for s in re.split(r"[,;/]| og ", value) if s.strip()]
+        elif fact.field == "date":
+            found = DATE_IN_TEXT.search(value)
+            header.date = found.group().strip() if found else value
+        elif getattr(header, fact.field) is None:
+            setattr(header, fact.field, value)
+    return header

@@ -1,0 +1,63 @@
+"""Split a note into lines with offsets and recognise list markers and markup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET = re.compile(
+    r"^(?P<indent>[ \t\u00a0]*)"
+    r"(?P<marker>[-–—•*·▪►➢→✓◦○]|o(?=\t| {2})|\d{1,2}(?:\.\d{1,2})*[.)](?=\s)"
+    r"|[a-zæøå][.)](?=\s)|\(\w\))"
+    r"[ \t\u00a0]+"
+)
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<inner>.+?)(\*\*|__)\s*:?\s*(?P<rest>.*)$")
+NUMBER_PREFIX = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[a-h][.)])\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    raw: str
+
+    @property
+    def stripped(self) -> str:
+        return self.raw.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.raw.strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.raw) - len(self.raw.lstrip(" \t\u00a0"))
+
+    def bullet(self) -> tuple[str, int] | None:
+        """(marker, offset of the content) when the line starts with a list marker."""
+        match = BULLET.match(self.raw)
+        if not match:
+            return None
+        return match.group("marker"), self.start + match.end()
+
+    def content_start(self) -> int:
+        return self.start + self.indent
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to exclude surrounding whitespace (and markup asterisks)."""
+    while start < end and (text[start].isspace() or text[start] == "*"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "*"):
+        end -= 1
+    return start, end

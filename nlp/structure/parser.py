@@ -1,0 +1,221 @@
+"""Find a note's structure: header facts, sections and items, with offsets into its text.
+
+Works on lines (bullets, headings, fact lines, prose) and takes sentence boundaries for prose from
+the one spaCy parse of the note, passed in as character spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nlp.schema import HeaderFacts, Section
+from nlp.structure.header import FactLine, collect_header, parse_fact_line
+from nlp.structure.lines import Line, split_lines, trim_span
+from nlp.structure.sections import heading_of, match_section
+
+EMAIL_HEADER = re.compile(
+    r"^\s*(fra|sendt|til|emne|kopi|dato|from|sent|to|subject|cc|date|vedlegg)\s*:\s*\S",
+    re.IGNORECASE,
+)
+FORWARD_MARK = re.compile(
+    r"^\s*-{2,}.*(videresend|original|forwarded|opprinnelig).*-{2,}\s*$", re.IGNORECASE
+)
+GREETING = re.compile(
+    r"^\s*(hei|hallo|god morgen|god dag|kjære|til alle)\b[^.!?\n]{0,40}[,!:]?\s*$", re.IGNORECASE
+)
+SIGN_OFF = re.compile(
+    r"^\s*(mvh|m\.v\.h\.?|med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|"
+    r"hilsen|helsing|beste hilsen|takk for (et godt|i kveld|oss)[^.]*)\b",
+    re.IGNORECASE,
+)
+FRAMING_END = re.compile(r":\s*$")
+TITLE_HINT = re.compile(r"^(læringsnotat|referat|notat|rom\b|rom-)", re.IGNORECASE)
+ITEM_FREE_SECTIONS = {"header"}
+CLOSING_PUNCT = (".", "!", "?", "»", '"', "”", ")", ":")
+
+
+@dataclass
+class ItemSpan:
+    start: int
+    end: int
+    section: str
+
+
+@dataclass
+class Structure:
+    header: HeaderFacts
+    sections: list[Section]
+    items: list[ItemSpan]
+    facts: list[FactLine] = field(default_factory=list)
+    # spans that are not note content (e-mail headers, greetings, signatures)
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.section = "header"
+        self.sections: list[Section] = []
+        self.items: list[ItemSpan] = []
+        self.facts: list[FactLine] = []
+        self.boilerplate: list[tuple[int, int]] = []
+        self.paragraph: list[Line] = []
+        self.bullet: tuple[int, int] | None = None  # open bullet item (start, end)
+        self.bullet_indent = 0
+        self.in_signature = False
+        self.seen_content = False
+
+    # -- item emission ---------------------------------------------------------------------
+    def add_item(self, start: int, end: int) -> None:
+        start, end = trim_span(self.text, start, end)
+        if end - start < 2 or self.section in ITEM_FREE_SECTIONS:
+            return
+        if not any(c.isalnum() for c in self.text[start:end]):
+            return
+        self.items.append(ItemSpan(start, end, self.section))
+
+    def flush_bullet(self) -> None:
+        if self.bullet:
+            self.add_item(*self.bullet)
+        self.bullet = None
+
+    def flush_paragraph(self) -> None:
+        if not self.paragraph:
+            return
+        start, end = self.paragraph[0].content_start(), self.paragraph[-1].end
+        self.paragraph = []
+        if self.section == "quotes":
+            return  # quote lines were emitted one by one
+        for s_start, s_end in self._sentences_in(start, end):
+            sentence = self.text[s_start:s_end].strip()
+            if FRAMING_END.search(sentence) and len(sentence.split()) <= 12:
+                continue
+            self.add_item(s_start, s_end)
+
+    def _sentences_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        spans = []
+        for s_start, s_end in self.sentences:
+            if s_end <= start or s_start >= end:
+                continue
+            spans.append((max(s_start, start), min(s_end, end)))
+        return spans or [(start, end)]
+
+    def flush(self) -> None:
+        self.flush_bullet()
+        self.flush_paragraph()
+
+    # -- section handling ------------------------------------------------------------------
+    def open_section(
+        self, sid: str, heading: str | None, heading_start: int | None, start: int
+    ) -> None:
+        self.flush()
+        if self.sections:
+            self.sections[-1].end = heading_start if heading_start is not None else start
+        self.sections.append(
+            Section(
+                id=sid,
+                heading=heading,
+                heading_start=heading_start,
+                start=start,
+                end=len(self.text),
+            )
+        )  # type: ignore[arg-type]
+        self.section = sid
+        self.in_signature = False
+
+    # -- line handling ---------------------------------------------------------------------
+    def feed(self, line: Line) -> None:
+        if line.is_blank:
+            self.flush()
+            return
+        raw = line.stripped
+        if self.in_signature or EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
+            self.flush()
+            self.boilerplate.append((line.start, line.end))
+            return
+        if SIGN_OFF.match(raw):
+            self.flush()
+            self.in_signature = True
+            self.boilerplate.append((line.start, line.end))
+            return
+        fact = parse_fact_line(line)
+        if fact and (
+            self.section == "header"
+            or fact.field not in {"theme", "place", "date"}
+            or not self.seen_content
+        ):
+            self.flush()
+            self.facts.append(fact)
+            return
+        bullet = line.bullet()
+        is_symbol_bullet = bullet is not None and not bullet[0][0].isalnum()
+        heading = None if is_symbol_bullet else heading_of(line)
+        if heading is not None:
+            title, content_start, inline = heading
+            sid = match_section(title) or ("header" if not self.seen_content else "unknown")
+            self.open_section(sid, title.strip(), line.start, content_start)
+            if inline is not None and self.text[inline : line.end].strip():
+                self.paragraph = [Line(inline, line.end, self.text[inline : line.end])]
+            return
+        if GREETING.match(raw) and not self.seen_content:
+            self.boilerplate.append((line.start, line.end))
+            return
+        if self.section == "header":
+            if (
+                not self.seen_content
+                and (TITLE_HINT.match(raw) or _looks_like_title(raw))
+                and not self.items
+            ):
+                self.boilerplate.append((line.start, line.end))
+                self.seen_content = True
+                return
+            self.open_section("unknown", None, None, line.start)
+        self.seen_content = True
+        if bullet is not None:
+            self.flush()
+            self.bullet = (bullet[1], line.end)
+            self.bullet_indent = line.indent
+            if self.section == "quotes":
+                self.flush_bullet()
+            return
+        if self.bullet is not None and self._continues_bullet(line):
+            self.bullet = (self.bullet[0], line.end)
+            return
+        self.flush_bullet()
+        if self.section == "quotes":
+            self.add_item(line.content_start(), line.end)
+            return
+        self.paragraph.append(line)
+
+    def _continues_bullet(self, line: Line) -> bool:
+        assert self.bullet is not None
+        if line.indent > self.bullet_indent:
+            return True
+        previous = self.text[self.bullet[0] : self.bullet[1]].rstrip()
+        first = line.stripped[:1]
+        return bool(previous) and not previous.endswith(CLOSING_PUNCT) and first.islower()
+
+
+def _looks_like_title(raw: str) -> bool:
+    words = raw.split()
+    return len(words) <= 10 and not raw.endswith((".", "!", "?"))
+
+
+def parse_structure(text: str, sentences: Sequence[tuple[int, int]] = ()) -> Structure:
+    """Sections and item spans of ``text``; ``sentences`` are (start, end) sentence spans."""
+    builder = _Builder(text, sentences)
+    for line in split_lines(text):
+        builder.feed(line)
+    builder.flush()
+    if not builder.sections:
+        builder.sections.append(Section(id="unknown", start=0, end=len(text)))
+    return Structure(
+        header=collect_header(builder.facts),
+        sections=builder.sections,
+        items=builder.items,
+        facts=builder.facts,
+        boilerplate=builder.boilerplate,
+    )

@@ -1,0 +1,228 @@
+"""Find quotes: words in quote marks, lines under a "Sitater" heading, dashed reported speech.
+
+Scare quotes («ansvarsgruppe») and titles in quote marks (kurset «Foreldre i rus») are not quotes.
+The speaker role comes from the note's attribution ("sa en mor"), then from the quote's content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTE_PAIRS = [("«", "»"), ("“", "”"), ("”", "”"), ('"', '"'), ("„", "“"), ("‘", "’")]
+_PAIR_RE = [
+    re.compile(re.escape(o) + r"(?P<body>[^\n" + re.escape(o + c) + r"]{2,600}?)" + re.escape(c))
+    for o, c in QUOTE_PAIRS
+]
+SPEECH_VERB = (
+    r"(?:sa|sier|seier|sei|fortalte|fortel|forteller|uttalte|uttrykte|spurte|spør|svarte|"
+    r"la til|skrev|skreiv|mente|meinte|understreket|poengterte|beskrev|skildra|ropte|sukket|"
+    r"påpekte|konkluderte|minnet om|erkjente|innrømmet|kommenterte|oppsummerte)"
+)
+ATTRIBUTION_AFTER = re.compile(
+    r"^[\s,.!?–—-]*" + SPEECH_VERB + r"\b(?P<who>[^.\n]{0,80})", re.IGNORECASE
+)
+ATTRIBUTION_BEFORE = re.compile(
+    r"(?P<who>[^.\n:]{0,80}?)\b" + SPEECH_VERB + r"\b[^.\n]{0,30}[:,]?\s*$", re.IGNORECASE
+)
+TITLE_CUE = re.compile(
+    r"(kurs(et)?|brosjyren?|boka|boken|heftet?|appen?|tilbudet|tilbodet|prosjektet|filmen|"
+    r"nettsiden?|programmet|kampanjen|rapporten|veilederen|rettleiaren|gruppa|gruppen|"
+    r"modellen|metoden|såkalt\w*|kalt|kalla|heter|heiter|kalles|kallast|begrepet|ordet|uttrykket"
+    r"|merket|stempelet|stempel)\s*$",
+    re.IGNORECASE,
+)
+DASH_SPEECH = re.compile(
+    r"^[ \t]*[–—-][ \t]+(?P<body>.+?)(?:,|[!?]|\s[–—])[ \t]+(?:" + SPEECH_VERB + r")\b"
+    r"(?P<who>(?:\s+[\wæøåÆØÅ-]+){0,6}?)[.!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+SENTENCE_END = (".", "!", "?", "…")
+DASH_ATTRIBUTION = re.compile(r"^[»”\"’]?\s*[,]?\s*[–—-]\s*(?P<who>[^\n.«»]{1,60})")
+
+SPEAKER_WORDS: list[tuple[str, str]] = [
+    (
+        "fagperson",
+        r"fagperson|fagfolk|ansatt|tilsett|lege|sykepleier|sjukepleiar|psykolog|"
+        r"terapeut|miljøterapeut|saksbehandler|sakshandsamar|lærer|lærar|rektor|"
+        r"helsesykepleier|helsesjukepleiar|konsulent|rådgiver|leder i|leiar i|"
+        r"koordinator|barnevernet|barnevernstenesta|fra nav|frå nav|representant|"
+        r"kontaktlærer|pedagog|spesialist|fastlege|jurist|politi",
+    ),
+    (
+        "ungdom",
+        r"ungdom|ung jente|ung gut|tenåring|jenta|gutten|ei jente|en jente|ein gut|"
+        r"en gutt|elev|ung voksen|ung vaksen|en ung|ein ung|\d{2}-åring",
+    ),
+    (
+        "forelder",
+        r"\bmor\b|\bfar\b|mamma|pappa|forelder|foreldre|foreldra|fostermor|fosterfar|"
+        r"fosterforelder|fosterforeldre|\bmora\b|\bfaren\b|\bmoren\b|småbarnsmor",
+    ),
+    (
+        "pårørende",
+        r"pårørende|pårørande|søster|bror|datter|dotter|sønn|son|ektefelle|kone|mann|"
+        r"samboer|sambuar|bestemor|bestefar|tante|onkel|kjæreste",
+    ),
+    (
+        "deltaker",
+        r"deltaker|deltakar|bruker|brukar|erfaringskonsulent|en som selv|ein som sjølv|"
+        r"medlem",
+    ),
+]
+_SPEAKER_RE = [
+    (role, re.compile(r"\b(?:" + pat + r")", re.IGNORECASE)) for role, pat in SPEAKER_WORDS
+]
+CONTENT_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "forelder",
+        re.compile(
+            r"\b(mitt barn|barnet mitt|sønnen min|dattera mi|datteren min|"
+            r"guten min|gutten min|jenta mi|som mor|som far|som forelder|"
+            r"som foreldre|vi foreldre|oss foreldre|fosterbarnet|ungane mine|"
+            r"barna mine|barna våre)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ungdom",
+        re.compile(
+            r"\b(mamma|pappa|mora mi|faren min|foreldrene mine|på skolen|"
+            r"læreren min|lærarane)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "fagperson",
+        re.compile(
+            r"\b(vi i tjenesten|vi i tenesta|våre pasienter|pasientane våre|"
+            r"vi som jobber|vi som jobbar|brukerne våre|i vår tjeneste|"
+            r"vi fagfolk|som fagperson)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "pårørende",
+        re.compile(
+            r"\b(min mann|mannen min|kona mi|min kone|bror min|søster mi|"
+            r"søsteren min|som pårørende|som pårørande|vi pårørende)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int
+    end: int
+    speaker: str
+
+
+def speaker_from(attribution: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for role, pattern in _SPEAKER_RE:
+        found = pattern.search(attribution)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), role)
+    return best[1] if best else None
+
+
+def speaker_from_content(body: str) -> str:
+    for role, pattern in CONTENT_CUES:
+        if pattern.search(body):
+            return role
+    return "ukjent"
+
+
+def _is_scare_or_title(text: str, start: int, end: int, body: str) -> bool:
+    before = text[max(0, start - 40) : start]
+    words = body.split()
+    if TITLE_CUE.search(before.rstrip()):
+        return True
+    if len(words) <= 3 and not body.rstrip().endswith(SENTENCE_END):
+        after = text[end : end + 40]
+        return not ATTRIBUTION_AFTER.match(after)
+    return False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t,–—-":
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str, quote_lines: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """All quotes in ``text``. ``quote_lines`` are item spans under a "Sitater" heading."""
+    found: dict[tuple[int, int], QuoteSpan] = {}
+    covered: list[tuple[int, int]] = []
+    for pattern in _PAIR_RE:
+        for match in pattern.finditer(text):
+            start, end = match.span("body")
+            if any(s <= start and end <= e for s, e in covered):
+                continue
+            body = match.group("body")
+            in_quote_section = any(s <= start and end <= e for s, e in quote_lines or [])
+            if not in_quote_section and _is_scare_or_title(text, start - 1, end + 1, body):
+                continue
+            start, end = _trim(text, start, end)
+            if end - start < 2:
+                continue
+            covered.append((start - 1, end + 1))
+            found[(start, end)] = QuoteSpan(start, end, _speaker(text, start, end))
+    for match in DASH_SPEECH.finditer(text):
+        start, end = _trim(text, *match.span("body"))
+        if any(s <= start < e or s < end <= e for s, e in covered):
+            continue
+        who = speaker_from(match.group("who")) or speaker_from_content(text[start:end])
+        found[(start, end)] = QuoteSpan(start, end, who)
+    for line_start, line_end in quote_lines or []:
+        if any(line_start <= s and e <= line_end for s, e in found):
+            continue
+        start, end = _strip_attribution(text, line_start, line_end)
+        found[(start, end)] = QuoteSpan(start, end, _speaker(text, start, end, line_end))
+    return sorted(found.values(), key=lambda q: q.start)
+
+
+_LINE_ATTRIBUTION = re.compile(
+    r"(?:[,]?\s*[–—-]\s*[^–—\-\n]{1,60}|\s*\([^()\n]{1,60}\)|,\s*" + SPEECH_VERB + r"\b[^\n]{0,60})"
+    r"[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _strip_attribution(text: str, start: int, end: int) -> tuple[int, int]:
+    line = text[start:end]
+    match = _LINE_ATTRIBUTION.search(line)
+    if match and match.start() > 5:
+        end = start + match.start()
+    return _trim(text, start, end)
+
+
+def _speaker(text: str, start: int, end: int, context_end: int | None = None) -> str:
+    after = text[end : (context_end or end) + 100].split("\n")[0]
+    if context_end:
+        after = text[end:context_end]
+    dash = DASH_ATTRIBUTION.match(after)
+    if dash:
+        role = speaker_from(dash.group("who"))
+        if role:
+            return role
+    match = ATTRIBUTION_AFTER.match(after.lstrip('»”"’ '))
+    if match:
+        role = speaker_from(match.group("who"))
+        if role:
+            return role
+    role = speaker_from(after[:60]) if context_end else None
+    if role:
+        return role
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    match = ATTRIBUTION_BEFORE.search(before.rstrip('«“"„ '))
+    if match:
+        role = speaker_from(match.group("who"))
+        if role:
+            return role
+    return speaker_from_content(text[start:end])
