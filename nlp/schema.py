@@ -77,11 +77,22 @@ class Quote(TextSpan):
     anonymised: str | None = None
 
 
+FlagStatus = Literal["pending", "accepted", "rejected"]
+
+
 class PiiSpan(TextSpan):
+    """One flagged mention. ``entity`` groups every mention of one person, place, number...
+
+    ``entity`` is the placeholder the mention becomes, e.g. "NAVN 1"; ``status`` is the referent's
+    decision; ``origin`` is "model" for found spans and "referent" for spans the referent added.
+    """
+
     type: PiiType
     score: float
     entity: str | None = None
     recognizer: str | None = None
+    status: FlagStatus = "pending"
+    origin: Literal["model", "referent"] = "model"
 
 
 class AnalysedNote(BaseModel):

@@ -83,6 +83,29 @@ def evaluate(
     typer.echo(json.dumps(result, ensure_ascii=False, indent=None if as_json else 2))
 
 
+@app.command()
+def train(
+    if_stale: Annotated[
+        bool, typer.Option("--if-stale", help="Bare tren når data eller kode er endret.")
+    ] = False,
+) -> None:
+    """Tren klassifisereren for punkter og temaer på nytt (data/items/)."""
+    from nlp.classify.labeller import classifier_dir
+    from nlp.classify.staleness import is_current
+    from nlp.classify.train import train_and_save
+
+    if if_stale and is_current(classifier_dir()):
+        typer.echo("Klassifisereren er oppdatert; ingenting å gjøre.")
+        return
+    card = train_and_save(classifier_dir())
+    best = card["candidates"][card["selected"]]
+    typer.echo(
+        f"Trent {card['selected']} på {card['items']} punkter fra {card['notes']} notater "
+        f"på {card['train_seconds']:.0f} s. Kryssvalidert makro-F1 (utfordring/god praksis/ønske): "
+        f"{best['macro_f1_core']:.3f}; temaer mikro-F1: {card['themes']['micro']['f']:.3f}."
+    )
+
+
 @model_app.command("build")
 def model_build(
     force: Annotated[bool, typer.Option(help="Bygg selv om modellen er oppdatert.")] = False,

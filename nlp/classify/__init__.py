@@ -1,0 +1,1 @@
+"""Item labels (challenge / good_practice / wish / other) and theme tags."""

@@ -1,0 +1,63 @@
+"""The labelled items in data/items/*.jsonl (format in data/README.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp.schema import LABELS
+from nlp.settings import REPO_ROOT
+
+ITEMS_DIR = REPO_ROOT / "data" / "items"
+THEMES_FILE = REPO_ROOT / "data" / "themes" / "themes.yaml"
+
+
+@dataclass(frozen=True)
+class LabelledItem:
+    id: str
+    note: str
+    text: str
+    section: str | None
+    label: str
+    themes: tuple[str, ...]
+    lang: str
+
+
+def item_files(directory: Path = ITEMS_DIR) -> list[Path]:
+    return sorted(directory.glob("*.jsonl"))
+
+
+def load_items(directory: Path = ITEMS_DIR) -> list[LabelledItem]:
+    items = []
+    for path in item_files(directory):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"{path.name}:{number}: not JSON") from exc
+            if row["label"] not in LABELS:
+                raise ValueError(f"{path.name}:{number}: unknown label {row['label']!r}")
+            items.append(
+                LabelledItem(
+                    id=row["id"],
+                    note=row["note"],
+                    text=row["text"],
+                    section=row.get("section"),
+                    label=row["label"],
+                    themes=tuple(row.get("themes") or ()),
+                    lang=row.get("lang", "nb"),
+                )
+            )
+    return items
+
+
+def data_hash(directory: Path = ITEMS_DIR) -> str:
+    digest = hashlib.sha256()
+    for path in [*item_files(directory), THEMES_FILE]:
+        if path.exists():
+            digest.update(path.name.encode() + b"\n" + path.read_bytes())
+    return digest.hexdigest()

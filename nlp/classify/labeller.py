@@ -1,0 +1,96 @@
+"""Label items and tag themes with the trained artefact in models/classifier/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+from spacy.tokens import Doc
+
+from nlp.errors import ModelUnavailableError
+from nlp.schema import Item, Quote
+from nlp.settings import get_settings
+
+
+def classifier_dir() -> Path:
+    return get_settings().models_dir / "classifier"
+
+
+class Labeller:
+    """``nlp.analyse.ItemLabeller`` on the joblib bundle that ``romnotat train`` writes."""
+
+    def __init__(self, bundle: dict[str, Any]) -> None:
+        self.label_model = bundle["label_model"]
+        self.theme_model = bundle["theme_model"]
+        self.themes: list[str] = bundle["themes"]
+        self.thresholds: dict[str, float] = bundle["theme_thresholds"]
+        self.uncertain_below: float = bundle["uncertain_below"]
+        self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}"
+
+    def predict(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+        if not texts:
+            return []
+        proba = self.label_model.predict_proba(list(texts))
+        classes = self.label_model.classes_
+        theme_proba = self.theme_model.predict_proba(list(texts))
+        results = []
+        for row, themes_row in zip(proba, theme_proba):
+            best = int(np.argmax(row))
+            scores = {t: round(float(p), 4) for t, p in zip(self.themes, themes_row)}
+            chosen = sorted(
+                (t for t in self.themes if scores[t] >= self.thresholds.get(t, 0.5)),
+                key=lambda t: -scores[t],
+            )
+            results.append(
+                {
+                    "label": str(classes[best]),
+                    "confidence": round(float(row[best]), 4),
+                    "uncertain": bool(row[best] < self.uncertain_below),
+                    "themes": chosen,
+                    "theme_scores": scores,
+                }
+            )
+        return results
+
+    def label_items(self, items: Sequence[Item], doc: Doc | None = None) -> None:
+        for item, result in zip(items, self.predict([i.text for i in items])):
+            item.label = result["label"]
+            item.confidence = result["confidence"]
+            item.uncertain = result["uncertain"]
+            item.themes = result["themes"]
+            item.theme_scores = result["theme_scores"]
+
+    def tag_quotes(self, quotes: Sequence[Quote]) -> None:
+        for quote, result in zip(quotes, self.predict([q.text for q in quotes])):
+            quote.themes = result["themes"]
+
+
+@lru_cache(maxsize=1)
+def load_labeller() -> Labeller:
+    path = classifier_dir() / "classifier.joblib"
+    if not path.exists():
+        raise ModelUnavailableError(
+            "Fant ikke klassifisereren for punkter.",
+            "Kjør `make setup` (eller `romnotat train`) for å trene den.",
+        )
+    return Labeller(joblib.load(path))
+
+
+def classify_lines(lines: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``romnotat classify`` contract: one result per non-empty input line."""
+    texts = [line.strip() for line in lines if line.strip()]
+    results = load_labeller().predict(texts)
+    return [
+        {
+            "text": text,
+            "label": r["label"],
+            "confidence": r["confidence"],
+            "uncertain": r["uncertain"],
+            "themes": r["themes"],
+        }
+        for text, r in zip(texts, results)
+    ]

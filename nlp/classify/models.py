@@ -1,0 +1,141 @@
+"""Candidate scikit-learn pipelines for the item label, and the theme tagger.
+
+Every candidate reads the item's text only: the section heading is left out on purpose, because
+referents put items under the wrong heading and meaning must win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+
+from nlp.classify.text import normalise
+
+SEED = 13
+
+
+def word_tfidf(max_features: int | None = 60_000) -> TfidfVectorizer:
+    return TfidfVectorizer(
+        preprocessor=normalise,
+        ngram_range=(1, 2),
+        min_df=1,
+        sublinear_tf=True,
+        max_features=max_features,
+        token_pattern=r"(?u)\b\w+\b",
+    )
+
+
+def char_tfidf() -> TfidfVectorizer:
+    return TfidfVectorizer(
+        preprocessor=normalise,
+        analyzer="char_wb",
+        ngram_range=(2, 5),
+        min_df=2,
+        sublinear_tf=True,
+        max_features=120_000,
+    )
+
+
+def word_char_features() -> FeatureUnion:
+    return FeatureUnion([("word", word_tfidf()), ("char", char_tfidf())])
+
+
+def logreg_word_char() -> Pipeline:
+    return Pipeline(
+        [
+            ("features", word_char_features()),
+            (
+                "clf",
+                LogisticRegression(
+                    C=8.0, max_iter=3000, class_weight="balanced", random_state=SEED
+                ),
+            ),
+        ]
+    )
+
+
+def svm_word_char_calibrated() -> Pipeline:
+    svm = LinearSVC(C=0.5, class_weight="balanced", random_state=SEED)
+    return Pipeline(
+        [
+            ("features", word_char_features()),
+            ("clf", CalibratedClassifierCV(svm, method="sigmoid", cv=3)),
+        ]
+    )
+
+
+def nb_word() -> Pipeline:
+    return Pipeline([("features", word_tfidf()), ("clf", ComplementNB(alpha=0.3))])
+
+
+def logreg_word() -> Pipeline:
+    return Pipeline(
+        [
+            ("features", word_tfidf()),
+            (
+                "clf",
+                LogisticRegression(
+                    C=10.0, max_iter=3000, class_weight="balanced", random_state=SEED
+                ),
+            ),
+        ]
+    )
+
+
+LABEL_CANDIDATES: dict[str, Callable[[], Pipeline]] = {
+    "tfidf_word_char+logreg": logreg_word_char,
+    "tfidf_word_char+linearsvc_calibrated": svm_word_char_calibrated,
+    "tfidf_word+logreg": logreg_word,
+    "tfidf_word+complement_nb": nb_word,
+}
+
+
+class KeywordHits(BaseEstimator, TransformerMixin):
+    """One column per theme: how many of its keyword stems occur in the text."""
+
+    def __init__(self, keywords: dict[str, Sequence[str]] | None = None) -> None:
+        self.keywords = keywords
+
+    def fit(self, texts: Sequence[str], y: object = None) -> KeywordHits:
+        self.themes_ = sorted(self.keywords or {})
+        self.patterns_ = [
+            re.compile(
+                "|".join(
+                    r"(?<!\w)" + re.escape(k.strip().lower())
+                    for k in (self.keywords or {})[t]
+                    if k.strip()
+                )
+            )
+            for t in self.themes_
+        ]
+        return self
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        rows = [
+            [min(3, len(p.findall(" " + t.lower() + " "))) for p in self.patterns_] for t in texts
+        ]
+        return sparse.csr_matrix(np.asarray(rows, dtype=np.float64))
+
+
+def theme_features(keywords: dict[str, Sequence[str]]) -> FeatureUnion:
+    return FeatureUnion(
+        [
+            ("word", word_tfidf()),
+            ("char", char_tfidf()),
+            ("keywords", KeywordHits(keywords)),
+        ]
+    )
+
+
+def theme_classifier() -> LogisticRegression:
+    return LogisticRegression(C=6.0, max_iter=3000, class_weight="balanced", random_state=SEED)

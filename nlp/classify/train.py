@@ -1,0 +1,191 @@
+"""Train the item label classifier and the theme tagger; cross-validate grouped by source note.
+
+``romnotat train`` calls :func:`train_and_save`. Fixed seeds make the artefacts reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import sklearn
+import yaml
+from sklearn.model_selection import GroupKFold
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from nlp.classify.baselines import heading_baseline, keyword_baseline
+from nlp.classify.data import THEMES_FILE, LabelledItem, data_hash, load_items
+from nlp.classify.models import LABEL_CANDIDATES, theme_classifier, theme_features
+from nlp.evaluation.matching import macro_f1, micro_f1_sets
+from nlp.schema import LABELS
+
+CLASSIFIER_VERSION = "1.0.0"
+CORE = ("challenge", "good_practice", "wish")
+FOLDS = 5
+
+
+def load_theme_keywords(path: Path = THEMES_FILE) -> dict[str, list[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {tid: list(spec.get("keywords") or []) for tid, spec in data["themes"].items()}
+
+
+def _folds(items: Sequence[LabelledItem]) -> list[tuple[np.ndarray, np.ndarray]]:
+    groups = [i.note for i in items]
+    return list(GroupKFold(n_splits=FOLDS).split(np.zeros(len(items)), groups=groups))
+
+
+def cross_validate_labels(items: Sequence[LabelledItem]) -> dict[str, Any]:
+    """Grouped CV of every candidate; returns scores and the out-of-fold probabilities."""
+    texts = np.array([i.text for i in items], dtype=object)
+    labels = np.array([i.label for i in items])
+    folds = _folds(items)
+    results: dict[str, Any] = {}
+    for name, make in LABEL_CANDIDATES.items():
+        started = time.monotonic()
+        predicted = np.empty(len(items), dtype=object)
+        confidence = np.zeros(len(items))
+        for train_idx, test_idx in folds:
+            model = make().fit(texts[train_idx], labels[train_idx])
+            proba = model.predict_proba(texts[test_idx])
+            classes = model.classes_
+            predicted[test_idx] = classes[proba.argmax(axis=1)]
+            confidence[test_idx] = proba.max(axis=1)
+        results[name] = {
+            "macro_f1_core": macro_f1(labels, predicted, CORE),
+            "macro_f1_all": macro_f1(labels, predicted, LABELS),
+            "accuracy": round(float(np.mean(predicted == labels)), 4),
+            "seconds": round(time.monotonic() - started, 1),
+            "_predicted": predicted,
+            "_confidence": confidence,
+        }
+    return results
+
+
+def choose_threshold(correct: np.ndarray, confidence: np.ndarray, target: float = 0.6) -> float:
+    """The highest confidence below which out-of-fold accuracy stays under ``target``.
+
+    Items under the threshold are marked ``uncertain`` for the referent to check.
+    """
+    order = np.argsort(confidence)
+    best = 0.0
+    for cut in np.linspace(0.3, 0.8, 26):
+        below = confidence[order] < cut
+        if below.sum() >= 10 and correct[order][below].mean() < target:
+            best = float(cut)
+    return round(best, 3)
+
+
+def cross_validate_themes(
+    items: Sequence[LabelledItem], keywords: dict[str, list[str]]
+) -> dict[str, Any]:
+    texts = np.array([i.text for i in items], dtype=object)
+    binarizer = MultiLabelBinarizer(classes=sorted(keywords))
+    y = binarizer.fit_transform([set(i.themes) for i in items])
+    scores = np.zeros(y.shape, dtype=float)
+    for train_idx, test_idx in _folds(items):
+        model = _theme_model(keywords).fit(texts[train_idx], y[train_idx])
+        scores[test_idx] = model.predict_proba(texts[test_idx])
+    thresholds = {}
+    for j, theme in enumerate(binarizer.classes_):
+        best_t, best_f = 0.5, -1.0
+        for t in np.linspace(0.2, 0.8, 25):
+            tp = float(((scores[:, j] >= t) & (y[:, j] == 1)).sum())
+            fp = float(((scores[:, j] >= t) & (y[:, j] == 0)).sum())
+            fn = float(((scores[:, j] < t) & (y[:, j] == 1)).sum())
+            f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f > best_f:
+                best_t, best_f = float(t), f
+        thresholds[theme] = round(best_t, 3)
+    gold = [set(i.themes) for i in items]
+    predicted = [
+        {
+            binarizer.classes_[j]
+            for j in range(y.shape[1])
+            if scores[k, j] >= thresholds[binarizer.classes_[j]]
+        }
+        for k in range(len(items))
+    ]
+    return {
+        "micro": micro_f1_sets(gold, predicted),
+        "thresholds": thresholds,
+        "note": "thresholds chosen on the same out-of-fold scores they are reported on",
+    }
+
+
+def _theme_model(keywords: dict[str, list[str]]) -> Pipeline:
+    return Pipeline(
+        [
+            ("features", theme_features(keywords)),
+            ("clf", OneVsRestClassifier(theme_classifier(), n_jobs=1)),
+        ]
+    )
+
+
+def train_and_save(out_dir: Path) -> dict[str, Any]:
+    started = time.monotonic()
+    items = load_items()
+    if len(items) < 50:
+        raise ValueError("too few labelled items in data/items/")
+    keywords = load_theme_keywords()
+    cv = cross_validate_labels(items)
+    best = max(cv, key=lambda n: (cv[n]["macro_f1_core"], cv[n]["macro_f1_all"]))
+    labels = np.array([i.label for i in items])
+    correct = cv[best]["_predicted"] == labels
+    threshold = choose_threshold(correct, cv[best]["_confidence"])
+    themes_cv = cross_validate_themes(items, keywords)
+    texts = [i.text for i in items]
+    label_model = LABEL_CANDIDATES[best]().fit(texts, labels)
+    binarizer = MultiLabelBinarizer(classes=sorted(keywords))
+    y = binarizer.fit_transform([set(i.themes) for i in items])
+    theme_model = _theme_model(keywords).fit(texts, y)
+    card = {
+        "name": "romnotat_item_classifier",
+        "version": CLASSIFIER_VERSION,
+        "training_data_sha256": data_hash(),
+        "items": len(items),
+        "notes": len({i.note for i in items}),
+        "label_counts": {lbl: int((labels == lbl).sum()) for lbl in LABELS},
+        "nynorsk_share": round(sum(i.lang == "nn" for i in items) / len(items), 3),
+        "sklearn_version": sklearn.__version__,
+        "python": platform.python_version(),
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cv": {"folds": FOLDS, "grouped_by": "source note", "input": "item text only (no heading)"},
+        "candidates": {
+            n: {k: v for k, v in r.items() if not k.startswith("_")} for n, r in cv.items()
+        },
+        "selected": best,
+        "uncertain_below": threshold,
+        "uncertain_share_cv": round(float((cv[best]["_confidence"] < threshold).mean()), 3),
+        "themes": themes_cv,
+        "baselines": {
+            "heading_only": heading_baseline(items),
+            "keyword_rule": keyword_baseline(items),
+        },
+        "train_seconds": round(time.monotonic() - started, 1),
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bundle = {
+        "label_model": label_model,
+        "theme_model": theme_model,
+        "themes": list(binarizer.classes_),
+        "theme_thresholds": themes_cv["thresholds"],
+        "uncertain_below": threshold,
+        "version": CLASSIFIER_VERSION,
+        "training_data_sha256": card["training_data_sha256"],
+    }
+    tmp = out_dir / "classifier.joblib.partial"
+    joblib.dump(bundle, tmp, compress=3)
+    tmp.replace(out_dir / "classifier.joblib")
+    (out_dir / "card.json").write_text(
+        json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return card

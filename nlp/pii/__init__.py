@@ -1,0 +1,1 @@
+"""Personal data: Norwegian recognizers on presidio, pseudonyms and the referent's decisions."""
