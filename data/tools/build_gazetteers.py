@@ -129,6 +129,32 @@ def _norne_places() -> set[str]:
     return {name for name in counts if name[:1].isupper() and len(name) >= 2}
 
 
+def _common_words() -> set[str]:
+    """Word forms NorNE's train split writes in lower case at least twice (a common-word list)."""
+    import sys
+
+    sys.path.insert(0, str(REPO))
+    from nlp.spacy_pipeline.norne import LANGS, load_splits
+
+    counts: Counter[str] = Counter()
+    for lang in LANGS:
+        for sentence in load_splits(NORNE, lang).train:
+            for word in sentence.words[1:]:  # sentence-initial words are capitalised anyway
+                if word.isalpha() and word.islower():
+                    counts[word] += 1
+    common = {word for word, n in counts.items() if n >= 2}
+    # the project's own labelled items: domain words NorNE's news text rarely has
+    # ("saksbehandler", "barneansvarleg"); names there are capitalised or placeholders.
+    import json
+
+    for path in sorted((REPO / "data" / "items").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for word in re.findall(r"[a-zæøåé]+", json.loads(line)["text"]):
+                if len(word) > 1:
+                    common.add(word)
+    return common
+
+
 def _write(name: str, words: set[str], header: str) -> None:
     path = OUT / name
     path.write_text(f"# {header}\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")
@@ -144,6 +170,7 @@ def main() -> None:
     _write("last_names.txt", last, "surnames; see SOURCE.md")
     _write("municipalities.txt", _municipalities(), "Norwegian counties and municipalities")
     _write("places.txt", _norne_places(), "place names annotated in NorNE's train split")
+    _write("common_words.txt", _common_words(), "lower-case word forms seen twice in NorNE train")
 
 
 if __name__ == "__main__":

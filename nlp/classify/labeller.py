@@ -31,12 +31,15 @@ class Labeller:
         self.uncertain_below: float = bundle["uncertain_below"]
         self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}"
 
-    def predict(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+    def predict(
+        self, texts: Sequence[str], sections: Sequence[str | None] | None = None
+    ) -> list[dict[str, Any]]:
         if not texts:
             return []
-        proba = self.label_model.predict_proba(list(texts))
+        rows = [{"text": t, "section": s} for t, s in zip(texts, sections or [None] * len(texts))]
+        proba = self.label_model.predict_proba(rows)
         classes = self.label_model.classes_
-        theme_proba = self.theme_model.predict_proba(list(texts))
+        theme_proba = self.theme_model.predict_proba(rows)
         results = []
         for row, themes_row in zip(proba, theme_proba):
             best = int(np.argmax(row))
@@ -57,7 +60,9 @@ class Labeller:
         return results
 
     def label_items(self, items: Sequence[Item], doc: Doc | None = None) -> None:
-        for item, result in zip(items, self.predict([i.text for i in items])):
+        texts = [i.text for i in items]
+        sections = [None if i.section == "unknown" else i.section for i in items]
+        for item, result in zip(items, self.predict(texts, sections)):
             item.label = result["label"]
             item.confidence = result["confidence"]
             item.uncertain = result["uncertain"]
@@ -65,7 +70,9 @@ class Labeller:
             item.theme_scores = result["theme_scores"]
 
     def tag_quotes(self, quotes: Sequence[Quote]) -> None:
-        for quote, result in zip(quotes, self.predict([q.text for q in quotes])):
+        for quote, result in zip(
+            quotes, self.predict([q.text for q in quotes], ["quotes"] * len(quotes))
+        ):
             quote.themes = result["themes"]
 
 

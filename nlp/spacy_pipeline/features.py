@@ -26,6 +26,8 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d
 
+from nlp.gazetteers import read_list
+
 FIRST, LAST, PLACE = 1, 2, 4
 GAZETTEER_FILES = {
     "first_names.txt": FIRST,
@@ -33,11 +35,6 @@ GAZETTEER_FILES = {
     "municipalities.txt": PLACE,
     "places.txt": PLACE,
 }
-
-
-def read_list(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def load_gazetteer_table(directory: Path) -> dict[str, int]:

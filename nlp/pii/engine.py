@@ -1,0 +1,92 @@
+"""presidio-analyzer fed by the note's one spaCy parse (never a second parse, never a download)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.pii.config import PiiConfig
+from nlp.pii.registry import build_recognizers
+
+LANGUAGE = "nb"
+
+
+class DocNlpEngine(NlpEngine):
+    """Presidio's view of romnotat's own spaCy pipeline. ``artifacts`` wraps an existing Doc."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def load(self) -> None:  # the pipeline is loaded by nlp.spacy_pipeline.loader
+        return None
+
+    def is_loaded(self) -> bool:
+        return True
+
+    def artifacts(self, doc: Doc) -> NlpArtifacts:
+        return NlpArtifacts(
+            entities=list(doc.ents),
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[(token.lemma_ or token.text).lower() for token in doc],
+            nlp_engine=self,
+            language=LANGUAGE,
+            scores=[1.0] * len(doc.ents),
+        )
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        return self.artifacts(self.nlp(text))
+
+    def process_batch(
+        self,
+        texts: Iterable[str],
+        language: str,
+        batch_size: int = 1,
+        n_process: int = 1,
+        **kwargs: object,
+    ) -> Iterator[tuple[str, NlpArtifacts]]:
+        texts = list(texts)
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=batch_size)):
+            yield text, self.artifacts(doc)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self.nlp.vocab[word].is_stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return bool(word) and all(not c.isalnum() for c in word)
+
+    def get_supported_entities(self) -> list[str]:
+        return ["PERSON", "LOCATION", "ORGANIZATION"]
+
+    def get_supported_languages(self) -> list[str]:
+        return [LANGUAGE]
+
+
+def build_analyzer(nlp: Language, config: PiiConfig) -> tuple[AnalyzerEngine, DocNlpEngine]:
+    engine = DocNlpEngine(nlp)
+    registry = RecognizerRegistry(
+        recognizers=build_recognizers(config),
+        global_regex_flags=re.DOTALL | re.MULTILINE,
+        supported_languages=[LANGUAGE],
+    )
+    enhancer = LemmaContextAwareEnhancer(
+        context_similarity_factor=0.3,
+        min_score_with_context_similarity=0.5,
+        context_prefix_count=config.context_window,
+        context_suffix_count=config.context_window,
+        context_matching_mode="substring",
+    )
+    analyzer = AnalyzerEngine(
+        registry=registry,
+        nlp_engine=engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=enhancer,
+        default_score_threshold=config.score_threshold,
+    )
+    return analyzer, engine

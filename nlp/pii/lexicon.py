@@ -1,0 +1,271 @@
+"""Word lists the entity recognizers share: common Norwegian words, the allow-list, cue words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from nlp.gazetteers import first_names, places, surnames, word_set
+from nlp.settings import REPO_ROOT
+
+ALLOWLIST_FILE = REPO_ROOT / "data" / "pii" / "allowlist.yaml"
+
+# Words before a name that make it a name: family, roles, titles (bokmål and nynorsk).
+RELATION_WORDS = frozenset(
+    [
+        "mor",
+        "far",
+        "mora",
+        "moren",
+        "faren",
+        "mamma",
+        "pappa",
+        "sønn",
+        "sønnen",
+        "son",
+        "sonen",
+        "datter",
+        "datteren",
+        "dotter",
+        "dottera",
+        "bror",
+        "broren",
+        "søster",
+        "søsteren",
+        "syster",
+        "systera",
+        "barnet",
+        "barn",
+        "gutten",
+        "guten",
+        "jenta",
+        "jenten",
+        "ungdommen",
+        "kona",
+        "mannen",
+        "samboeren",
+        "sambuaren",
+        "kjæresten",
+        "venninnen",
+        "venninna",
+        "vennen",
+        "kameraten",
+        "bestemor",
+        "bestefar",
+        "mormor",
+        "morfar",
+        "farmor",
+        "farfar",
+        "tante",
+        "onkel",
+        "fetter",
+        "kusine",
+        "svigermor",
+        "svigerfar",
+        "fosterbarnet",
+        "fostersønnen",
+        "fosterdatteren",
+        "fostermor",
+        "fosterfar",
+        "eldste",
+        "yngste",
+        "lillebror",
+        "lillesøster",
+        "storebror",
+        "storesøster",
+        "tvillingen",
+        "lærer",
+        "læreren",
+        "lærar",
+        "læraren",
+        "rektor",
+        "kontaktlærer",
+        "kontaktlæreren",
+        "helsesykepleier",
+        "helsesykepleieren",
+        "saksbehandler",
+        "saksbehandleren",
+        "sakshandsamar",
+        "koordinator",
+        "koordinatoren",
+        "psykolog",
+        "psykologen",
+        "lege",
+        "legen",
+        "fastlegen",
+        "sykepleier",
+        "sykepleieren",
+        "miljøterapeut",
+        "leder",
+        "lederen",
+        "leiar",
+        "referent",
+        "ref",
+        "møteleder",
+        "co-leder",
+        "medleder",
+        "fru",
+        "herr",
+        "frk",
+        "dr",
+        "heter",
+        "het",
+        "heitte",
+        "heiter",
+        "kalt",
+        "kalla",
+        "navn",
+        "namn",
+    ]
+)
+SPEECH_VERBS = frozenset(
+    [
+        "sa",
+        "sier",
+        "seier",
+        "fortalte",
+        "fortel",
+        "forteller",
+        "uttalte",
+        "spurte",
+        "svarte",
+        "mente",
+        "meinte",
+        "skrev",
+        "skreiv",
+        "ringte",
+        "ringde",
+        "kom",
+        "var",
+        "ble",
+        "vart",
+        "hadde",
+        "har",
+        "fikk",
+        "fekk",
+        "måtte",
+        "gikk",
+        "bodde",
+        "bor",
+        "budde",
+    ]
+)
+# Capitalised at a sentence start, these are never names.
+NEVER_NAMES = frozenset(
+    [
+        "han",
+        "hun",
+        "ho",
+        "de",
+        "dei",
+        "vi",
+        "me",
+        "eg",
+        "jeg",
+        "du",
+        "dere",
+        "dykk",
+        "det",
+        "den",
+        "denne",
+        "dette",
+        "disse",
+        "mor",
+        "far",
+        "mora",
+        "moren",
+        "faren",
+        "mamma",
+        "pappa",
+        "bror",
+        "søster",
+        "foreldre",
+        "familien",
+        "barnet",
+        "barna",
+        "ungdommen",
+        "jenta",
+        "gutten",
+        "fagperson",
+        "fagpersoner",
+        "deltaker",
+        "deltakere",
+        "referent",
+        "leder",
+        "innleder",
+    ]
+)
+STRICT_SPEECH = frozenset(
+    [
+        "sa",
+        "sier",
+        "seier",
+        "fortalte",
+        "fortel",
+        "forteller",
+        "uttalte",
+        "spurte",
+        "svarte",
+        "mente",
+        "meinte",
+        "skrev",
+        "skreiv",
+        "ringte",
+        "ringde",
+    ]
+)
+PLACE_PREPOSITIONS = frozenset(
+    ["i", "på", "fra", "frå", "til", "ved", "utenfor", "utanfor", "nær", "mot", "rundt"]
+)
+_WORD_CHARS = re.compile(r"^[A-Za-zÆØÅæøåÄÖÜäöüÉéÈèÁáÍíÓóÚúÑñÇçŠšŽžČčĆćŁłŃńŚśŹźŻż'’-]+$")
+
+
+def is_word(text: str) -> bool:
+    return bool(_WORD_CHARS.match(text))
+
+
+def is_common_word(text: str) -> bool:
+    """Whether the word is also an ordinary Norwegian word ("Liv", "Per", "Vik", "Moss")."""
+    return text.lower() in word_set("common_words.txt")
+
+
+def is_first_name(text: str) -> bool:
+    base = text[:-1] if text.endswith("s") and len(text) > 3 else text
+    return (
+        text in first_names()
+        or base in first_names()
+        or ("-" in text and all(p in first_names() for p in text.split("-") if p))
+    )
+
+
+def is_surname(text: str) -> bool:
+    base = text[:-1] if text.endswith("s") and len(text) > 3 else text
+    return text in surnames() or base in surnames()
+
+
+def is_place(text: str) -> bool:
+    base = text[:-1] if text.endswith("s") and len(text) > 3 else text
+    return text in places() or base in places()
+
+
+@lru_cache(maxsize=1)
+def allowlist() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load(ALLOWLIST_FILE.read_text(encoding="utf-8"))
+    exact = frozenset(str(e).lower() for e in data.get("exact") or [])
+    generic = frozenset(str(e).lower() for e in data.get("generic_words") or [])
+    return exact, generic
+
+
+def is_allowed(text: str) -> bool:
+    """True for generic services and public bodies that are never personal data."""
+    exact, generic = allowlist()
+    norm = " ".join(text.strip(" .,:;!?()«»\"'").split()).lower()
+    if not norm:
+        return True
+    candidates = {norm, norm.rstrip("s"), re.sub(r"(en|et|a|ene|s)$", "", norm)}
+    if candidates & exact:
+        return True
+    words = re.split(r"[\s/]+", norm)
+    return all(w in generic or w.rstrip("s") in generic for w in words)

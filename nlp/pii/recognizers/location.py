@@ -1,0 +1,110 @@
+"""LOCATION: places in someone's story, from NER (LOC, GPE_LOC) and a place gazetteer.
+
+Short or ordinary-word place names (Ås, Bø, Os, Vik, Moss, Ski, Lom) count only in place context:
+right after a place preposition ("i Ås", "fra Moss", "på Bø") or a verb of living or moving.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+from spacy.tokens import Doc, Token
+
+from nlp.pii.lexicon import (
+    PLACE_PREPOSITIONS,
+    is_allowed,
+    is_common_word,
+    is_first_name,
+    is_place,
+    is_word,
+)
+from nlp.pii.recognizers.spacy_base import (
+    DocRecognizer,
+    is_sentence_start,
+    plausible_entity,
+    span_without_punct,
+)
+
+NER_LABELS = {"LOC", "GPE_LOC"}
+MOVE_VERBS = frozenset(
+    ["bor", "bodde", "budde", "flyttet", "flytta", "flytte", "kommer", "kom", "reiste"]
+)
+
+
+class LocationRecognizer(DocRecognizer):
+    ENTITY = "LOCATION"
+    NAME = "location"
+
+    def find(self, doc: Doc) -> list[RecognizerResult]:
+        base = self.config.score
+        results: list[RecognizerResult] = []
+        for ent in doc.ents:
+            if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
+                start, end = span_without_punct(doc, ent.start, ent.end)
+                text = doc.text[start:end]
+                if end > start and not is_allowed(text) and not self._needs_context(text):
+                    results.append(self.result(start, end, base, "NER LOC/GPE_LOC"))
+                elif end > start and self._in_place_context(doc[ent.start]):
+                    results.append(self.result(start, end, base, "NER place in place context"))
+        for token in doc:
+            text = token.text
+            if not text[:1].isupper() or text.isupper() or not is_word(text) or not is_place(text):
+                continue
+            if is_allowed(text):
+                continue
+            end = token.i + 1
+            if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc):
+                end += 2  # "Nord - Fron" style tokenisation
+            start_char = token.idx
+            end_char = doc[end - 1].idx + len(doc[end - 1].text)
+            if self._needs_context(text):
+                if self._in_place_context(token):
+                    results.append(
+                        self.result(
+                            start_char, end_char, base - 0.1, "short place name in place context"
+                        )
+                    )
+                continue
+            results.append(self.result(start_char, end_char, base - 0.05, "place gazetteer"))
+        results += self._unknown_after_preposition(doc)
+        return results
+
+    def _unknown_after_preposition(self, doc: Doc) -> list[RecognizerResult]:
+        """A capitalised unknown word right after a place preposition mid-sentence
+        ("på Nesoddtangen") is probably a place: recall first."""
+        found = []
+        for token in doc[1:]:
+            text = token.text
+            if (
+                not text[:1].isupper()
+                or text.isupper()
+                or not is_word(text)
+                or len(text) < 4
+                or is_common_word(text)
+                or is_allowed(text)
+                or is_first_name(text)
+                or is_sentence_start(token)
+                or not self._in_place_context(token)
+            ):
+                continue
+            if doc[token.i - 1].lower_ not in {"i", "på", "fra", "frå", "til", "ved"}:
+                continue
+            found.append(
+                self.result(
+                    token.idx,
+                    token.idx + len(text),
+                    self.config.score - 0.3,
+                    "unknown capitalised word after a place preposition",
+                )
+            )
+        return found
+
+    @staticmethod
+    def _needs_context(text: str) -> bool:
+        return len(text) <= 3 or is_common_word(text)
+
+    @staticmethod
+    def _in_place_context(token: Token) -> bool:
+        if token.i == 0:
+            return False
+        previous = token.doc[token.i - 1]
+        return previous.lower_ in PLACE_PREPOSITIONS or previous.lower_ in MOVE_VERBS

@@ -1,0 +1,124 @@
+"""ORGANIZATION: named institutions that narrow down who someone is.
+
+NER ORG / GPE_ORG spans, plus patterns: named schools and kindergartens ("Haugerud skole",
+"Solsikken barnehage"), local units with a place ("BUP Gjøvik", "DPS Aust-Agder",
+"barnevernet i Skien"), named treatment centres ("Borgestadklinikken", "Sykehuset Innlandet")
+and companies ("Bakeriet AS"). Generic services and public bodies in data/pii/allowlist.yaml
+are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from spacy.tokens import Doc
+
+from nlp.pii.lexicon import is_allowed, is_common_word
+from nlp.pii.recognizers.spacy_base import (
+    DocRecognizer,
+    plausible_entity,
+    span_without_punct,
+)
+
+NER_LABELS = {"ORG", "GPE_ORG"}
+_NAME = r"[A-ZÆØÅ][\wæøåÆØÅ'’.-]*"
+_NAMES = rf"{_NAME}(?:[ \t]+(?:{_NAME}|og|i|på|for))*?"
+SCHOOL = re.compile(
+    rf"\b{_NAMES}[ \t]+(?:barne-[ \t]+og[ \t]+ungdomsskole|barneskole|ungdomsskole|ungdomsskule|"
+    r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
+    r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
+    r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
+    r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem)\b"
+)
+COMPOUND_INSTITUTION = re.compile(
+    r"\b[A-ZÆØÅ][\wæøå-]{2,}?(skolen|skulen|barnehagen|klinikken|klinikk|senteret|senter|"
+    r"sykehus|sykehuset|sjukehus|sjukehuset|hjemmet|heimen|tunet|gården|garden|stiftelsen|"
+    r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
+)
+UNIT_WITH_PLACE = re.compile(
+    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|Barnevernet|barnevernet|barnevernstjenesten|"
+    r"barnevernstenesta|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
+    r"Familievernkontoret|familievernkontoret|Habiliteringstjenesten|habiliteringstjenesten|"
+    r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
+    r"Psykiatrisk[ \t]+senter|Kommunen|kommunen|Rusteamet|rusteamet|Tjenestekontoret)"
+    r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
+    r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
+)
+COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
+PATTERNS = (
+    (SCHOOL, "named school or kindergarten"),
+    (COMPOUND_INSTITUTION, "named institution"),
+    (UNIT_WITH_PLACE, "local unit with a place"),
+    (COMPANY, "company"),
+)
+_LEADING_CAPITAL_WORDS = frozenset(
+    {
+        "Vi",
+        "De",
+        "Han",
+        "Hun",
+        "Ho",
+        "Det",
+        "Den",
+        "Eg",
+        "Jeg",
+        "Mitt",
+        "Min",
+        "Vår",
+        "Hennes",
+        "Hans",
+        "Etter",
+        "Før",
+        "På",
+        "I",
+        "Fra",
+        "Frå",
+        "Til",
+        "Ved",
+        "Om",
+    }
+)
+
+
+class OrganizationRecognizer(DocRecognizer):
+    ENTITY = "ORGANIZATION"
+    NAME = "organization"
+
+    def find(self, doc: Doc) -> list[RecognizerResult]:
+        base = self.config.score
+        results: list[RecognizerResult] = []
+        for ent in doc.ents:
+            if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
+                start, end = span_without_punct(doc, ent.start, ent.end)
+                if end > start and not is_allowed(doc.text[start:end]):
+                    results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
+        for pattern, why in PATTERNS:
+            for match in pattern.finditer(doc.text):
+                start, end = match.span()
+                start = self._skip_function_words(doc.text, start, end)
+                text = doc.text[start:end]
+                if pattern is SCHOOL and " " not in text.strip():
+                    continue  # only the generic word is left ("skole")
+                if pattern is COMPOUND_INSTITUTION and self._generic_compound(text):
+                    continue
+                if end - start > 2 and not is_allowed(text):
+                    results.append(self.result(start, end, base, why))
+        return results
+
+    @staticmethod
+    def _generic_compound(word: str) -> bool:
+        """ "Pårørandeskulen", "Boligkontoret": a common word plus an institution noun."""
+        match = COMPOUND_INSTITUTION.match(word)
+        suffix = match.group(1) if match else ""
+        head = word[: len(word) - len(suffix)].rstrip("-")
+        return not head or is_common_word(head) or is_common_word(head.rstrip("s"))
+
+    @staticmethod
+    def _skip_function_words(text: str, start: int, end: int) -> int:
+        """Drop leading ordinary words a capitalised match may start with ("En skole" -> "")."""
+        words = text[start:end].split(" ")
+        while len(words) >= 2 and (words[0] in _LEADING_CAPITAL_WORDS or is_common_word(words[0])):
+            start += len(words[0]) + 1
+            words = words[1:]
+        return start

@@ -1,0 +1,171 @@
+"""PERSON: names from NER, a name gazetteer and context.
+
+- NER PER spans (NorNE's PER label);
+- gazetteer first names, extended by a following surname; names that are also ordinary words
+  (Liv, Per, Sol, Vår, Bjørn, Mai, Eli, Ask) only in name context: capitalised mid-sentence,
+  after a family word or title ("sønnen Per"), before a speech verb ("Per sa"), or with a surname;
+- any capitalised word after a family word or title, and before "sa"/"fortalte" (foreign names);
+- names typed in lower case in name context ("kari sa", "moren kari");
+- initials ("K.H.", "K. H.", "K. Hansen"); possessives ("Karis") and hyphenated names are one span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from spacy.tokens import Doc, Token
+
+from nlp.pii.lexicon import (
+    NEVER_NAMES,
+    RELATION_WORDS,
+    SPEECH_VERBS,
+    STRICT_SPEECH,
+    is_allowed,
+    is_common_word,
+    is_first_name,
+    is_place,
+    is_surname,
+    is_word,
+)
+from nlp.pii.recognizers.spacy_base import (
+    DocRecognizer,
+    is_sentence_start,
+    plausible_entity,
+    span_without_punct,
+)
+from nlp.structure.header import parse_fact_line
+from nlp.structure.lines import split_lines
+
+VERB_ENDINGS = ("er", "te", "de", "et", "ar", "a")
+AMBIGUOUS = frozenset(
+    {
+        "Liv",
+        "Ask",
+        "Sol",
+        "Vår",
+        "Per",
+        "Bjørn",
+        "Eli",
+        "Mai",
+        "Siv",
+        "Tor",
+        "Rune",
+        "Dag",
+        "Lars",
+        "Frank",
+        "Glenn",
+        "Storm",
+        "Bror",
+        "Dagny",
+    }
+)
+INITIALS = re.compile(
+    r"(?<![\w.])(?:[A-ZÆØÅ]\.\s?){2,3}(?!\w)|(?<![\w.])[A-ZÆØÅ]\.\s?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"
+)
+NER_LABELS = {"PER"}
+PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
+HEADER_NAME = re.compile(r"[^,;/&()\n]+?(?=\s*(?:[,;/&(]|\bog\b|$))")
+
+
+class PersonRecognizer(DocRecognizer):
+    ENTITY = "PERSON"
+    NAME = "person"
+
+    def find(self, doc: Doc) -> list[RecognizerResult]:
+        base = self.config.score
+        results: list[RecognizerResult] = []
+        for ent in doc.ents:
+            if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
+                start, end = span_without_punct(doc, ent.start, ent.end)
+                text = doc.text[start:end]
+                if is_place(text) and not is_first_name(text):
+                    continue  # a place the model called a person; LocationRecognizer has it
+                if end > start and not is_allowed(text):
+                    results.append(self.result(start, end, base, "NER PER"))
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            found = self._name_at(token)
+            if found is None:
+                i += 1
+                continue
+            score, why = found
+            end = i + 1
+            while end < len(doc) and self._continues_name(doc[end]):
+                end += 1
+            start_char, end_char = token.idx, doc[end - 1].idx + len(doc[end - 1].text)
+            results.append(self.result(start_char, end_char, score, why))
+            i = end
+        for match in INITIALS.finditer(doc.text):
+            results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
+        results += self._header_people(doc.text)
+        return results
+
+    def _header_people(self, text: str) -> list[RecognizerResult]:
+        """Everyone named on the header's leader, co-leader and referent lines."""
+        found = []
+        for line in split_lines(text):
+            fact = parse_fact_line(line)
+            if fact is None or fact.field not in PEOPLE_FIELDS:
+                continue
+            for part in HEADER_NAME.finditer(fact.value):
+                name = part.group().strip()
+                if len(name) < 2 or is_allowed(name) or not name[0].isupper():
+                    continue
+                start = fact.value_start + part.start()
+                found.append(
+                    self.result(start, start + len(name), self.config.score, "name in the header")
+                )
+        return found
+
+    def _name_at(self, token: Token) -> tuple[float, str] | None:
+        text = token.text
+        if len(text) < 2 or not is_word(text) or is_allowed(text) or text.lower() in NEVER_NAMES:
+            return None
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        after_relation = previous is not None and previous.lower_ in RELATION_WORDS
+        before_speech = following is not None and following.lower_ in STRICT_SPEECH
+        before_verb = (
+            following is not None
+            and following.text.islower()
+            and (following.lower_ in SPEECH_VERBS or following.lower_.endswith(VERB_ENDINGS))
+        )
+        with_surname = (
+            following is not None and following.text[:1].isupper() and is_surname(following.text)
+        )
+        context = after_relation or before_speech or with_surname
+        if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
+            if is_first_name(text):
+                ambiguous = text in AMBIGUOUS or is_common_word(text) or len(text) <= 2
+                if not ambiguous:
+                    return self.config.score - 0.1, "first-name gazetteer"
+                if context:
+                    return self.config.score - 0.1, "ambiguous name in name context"
+                if is_sentence_start(token) and before_verb and text in AMBIGUOUS:
+                    return self.config.score - 0.3, "ambiguous name before a verb"
+                if not is_sentence_start(token) and not is_place(text):
+                    return self.config.score - 0.25, "ambiguous name capitalised mid-sentence"
+                return None
+            if after_relation and not is_common_word(text) and not is_sentence_start(token):
+                return self.config.score - 0.2, "capitalised word after a family word or title"
+            if before_speech and not is_common_word(text) and not is_place(text):
+                return self.config.score - 0.3, "capitalised word before a speech verb"
+            return None
+        if text.islower() and (after_relation or before_speech):
+            title = text.capitalize()
+            if is_first_name(title) and not is_common_word(text) and title not in AMBIGUOUS:
+                return self.config.score - 0.2, "lower-case name in name context"
+        return None
+
+    @staticmethod
+    def _continues_name(token: Token) -> bool:
+        text = token.text
+        if not is_word(text) or not text[:1].isupper() or is_allowed(text):
+            return False
+        return (
+            is_surname(text)
+            or is_first_name(text)
+            or (not is_common_word(text) and len(text) > 2 and not is_place(text))
+        )

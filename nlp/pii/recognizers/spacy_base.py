@@ -1,0 +1,116 @@
+"""Shared base for recognizers that read the note's spaCy parse (NER plus token context)."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc, Token
+
+from nlp.pii.config import RecognizerConfig, load_config
+from nlp.pii.lexicon import is_common_word
+
+
+class DocRecognizer(EntityRecognizer):
+    """An EntityRecognizer over ``nlp_artifacts.tokens`` (the note's Doc)."""
+
+    ENTITY = ""
+    NAME = ""
+
+    def __init__(self, config: RecognizerConfig | None = None) -> None:
+        self.config = config or load_config().recognizer(self.NAME)
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=f"{type(self).__name__}",
+            supported_language="nb",
+            context=list(self.config.context),
+        )
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if nlp_artifacts is None or not isinstance(nlp_artifacts.tokens, Doc):
+            return []
+        if entities and self.ENTITY not in entities:
+            return []
+        return self.find(nlp_artifacts.tokens)
+
+    def find(self, doc: Doc) -> list[RecognizerResult]:
+        raise NotImplementedError
+
+    def result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name, original_score=score, textual_explanation=why
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def is_sentence_start(token: Token) -> bool:
+    """First word of a sentence or of a line (after a bullet or heading marker)."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    previous = token.doc[token.i - 1]
+    if "\n" in previous.text or "\n" in previous.whitespace_:
+        return True
+    if previous.text in {"-", "–", "•", "*", "·", ":", "«", '"', "“", "(", "#", "—"}:
+        return is_sentence_start(previous) if previous.i > 0 else True
+    return previous.text in {".", "!", "?"} or previous.is_space
+
+
+DEFINITE_ENDING = re.compile(r"(?:en|et|ene|tjenesten|tenesta|kontoret|planen|avtalen)$")
+
+
+def plausible_entity(doc: Doc, start: int, end: int) -> bool:
+    """Reject NER spans that are ordinary words: a news-trained model tags capitalised
+    line-initial words in notes ("Antall", "Tjenester", "Han") as names."""
+    tokens = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
+    if not tokens:
+        return False
+    if any("\n" in t.text for t in doc[start:end]):
+        return False
+    words = [t.text for t in tokens]
+    line_start = doc.text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = doc.text.find("\n", tokens[-1].idx)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    if all(w.isupper() for w in words) and sum(c.isupper() for c in line) > 0.6 * sum(
+        c.isalpha() for c in line
+    ):
+        return False  # a heading in capitals
+    after = doc[end].text if end < len(doc) else ""
+    if len(words) == 1 and after in {":", "."} and is_sentence_start(tokens[0]):
+        return False  # a heading or an abbreviation ("Utfordr.:", "Sitat:")
+    if len(words) == 1:
+        word = words[0]
+        if is_sentence_start(tokens[0]) and DEFINITE_ENDING.search(word):
+            return False  # "Undersøkelsen", "Samværet": a common noun in definite form
+        if word.isupper() and len(word) <= 4:
+            return False  # acronyms: generic services are allow-listed, units need a place
+        if is_common_word(word) and (is_sentence_start(tokens[0]) or word.islower()):
+            return False
+    lowered = [w for w in words if not is_common_word(w)]
+    return bool(lowered) or any(not is_sentence_start(t) and t.text[:1].isupper() for t in tokens)
+
+
+def span_without_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end) without leading/trailing punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return (0, 0)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

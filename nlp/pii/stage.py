@@ -1,0 +1,164 @@
+"""The personal-data stage of ``analyse``: flags, entity grouping and anonymised texts.
+
+Results from all recognizers are merged (longest span wins; a stronger type wins a tie), cleaned
+(allow-list; the meeting's own place and date in the header), and spread: once a name, place or
+institution is flagged, every other mention of it in the note is flagged too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import RecognizerResult
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.pii.anonymise import anonymise_note
+from nlp.pii.config import PiiConfig, load_config
+from nlp.pii.engine import LANGUAGE, build_analyzer
+from nlp.pii.lexicon import is_allowed, is_common_word
+from nlp.schema import AnalysedNote, PiiSpan
+from nlp.structure.header import parse_fact_line
+from nlp.structure.lines import split_lines
+
+PII_VERSION = "1.0.0"
+TYPE_PRIORITY = {
+    "FNR": 9,
+    "EMAIL": 8,
+    "PHONE": 7,
+    "ADDRESS": 6,
+    "PERSON": 5,
+    "ORGANIZATION": 4,
+    "LOCATION": 3,
+    "DATE": 2,
+    "AGE": 1,
+}
+SPREAD_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
+HEADER_FREE_FIELDS = {"theme", "date", "place"}
+
+
+@dataclass(frozen=True)
+class Flag:
+    start: int
+    end: int
+    type: str
+    score: float
+    recognizer: str
+
+
+class PresidioPiiStage:
+    """Implements ``nlp.analyse.PiiStage``."""
+
+    def __init__(self, nlp: Language, config: PiiConfig | None = None) -> None:
+        self.config = config or load_config()
+        self.analyzer, self.engine = build_analyzer(nlp, self.config)
+        self.version = f"pii-{PII_VERSION}"
+
+    def flags(self, text: str, doc: Doc) -> list[Flag]:
+        results = self.analyzer.analyze(
+            text=text,
+            language=LANGUAGE,
+            nlp_artifacts=self.engine.artifacts(doc),
+            score_threshold=self.config.score_threshold,
+        )
+        flags = [_flag(r) for r in results]
+        flags = [f for f in flags if f.end > f.start and text[f.start : f.end].strip()]
+        flags = _drop_header_facts(text, flags)
+        flags = [
+            f for f in flags if f.type not in SPREAD_TYPES or not is_allowed(text[f.start : f.end])
+        ]
+        flags = _resolve_overlaps(flags)
+        return _resolve_overlaps(flags + _spread(text, flags))
+
+    def apply(self, note: AnalysedNote, doc: Doc) -> None:
+        note.pii = [
+            PiiSpan(
+                start=f.start,
+                end=f.end,
+                text=note.text[f.start : f.end],
+                type=f.type,
+                score=round(f.score, 3),
+                recognizer=f.recognizer,
+            )  # type: ignore[arg-type]
+            for f in self.flags(note.text, doc)
+        ]
+        anonymise_note(note)
+
+
+def _flag(result: RecognizerResult) -> Flag:
+    meta = result.recognition_metadata or {}
+    return Flag(
+        result.start,
+        result.end,
+        result.entity_type,
+        float(result.score),
+        str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")),
+    )
+
+
+TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
+
+
+def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
+    """The meeting's own theme, date and place in the header (and title line) are not personal
+    data."""
+    free: list[tuple[int, int]] = []
+    lines = [line for line in split_lines(text) if not line.is_blank]
+    if lines and TITLE.search(lines[0].raw):
+        free.append((lines[0].start, lines[0].end))
+    for line in split_lines(text):
+        fact = parse_fact_line(line)
+        if fact and fact.field in HEADER_FREE_FIELDS:
+            free.append((fact.value_start, line.end))
+    if not free:
+        return flags
+    return [
+        f
+        for f in flags
+        if f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"}
+        or not any(s <= f.start and f.end <= e for s, e in free)
+    ]
+
+
+def _resolve_overlaps(flags: list[Flag]) -> list[Flag]:
+    ordered = sorted(
+        flags, key=lambda f: (-(f.end - f.start), -TYPE_PRIORITY.get(f.type, 0), -f.score, f.start)
+    )
+    kept: list[Flag] = []
+    for flag in ordered:
+        if any(flag.start < k.end and k.start < flag.end for k in kept):
+            continue
+        kept.append(flag)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _spread(text: str, flags: list[Flag]) -> list[Flag]:
+    """Flag every other mention of a flagged name, place or institution (and name parts)."""
+    extra: list[Flag] = []
+    seen: set[tuple[str, str]] = set()
+    for flag in flags:
+        if flag.type not in SPREAD_TYPES:
+            continue
+        surface = text[flag.start : flag.end]
+        needles = {surface}
+        if flag.type == "PERSON":
+            needles |= {
+                p
+                for p in re.split(r"\s+", surface)
+                if len(p) > 2 and p[0].isupper() and not is_common_word(p)
+            }
+        for needle in needles:
+            if (needle, flag.type) in seen or is_allowed(needle):
+                continue
+            seen.add((needle, flag.type))
+            pattern = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?:s|'s|’s)?(?![\w-])")
+            for match in pattern.finditer(text):
+                extra.append(
+                    Flag(match.start(), match.end(), flag.type, flag.score * 0.9, "spread")
+                )
+    return extra
+
+
+def load_pii_stage(nlp: Language) -> PresidioPiiStage:
+    return PresidioPiiStage(nlp)
