@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from nlp.readers import ReadResult, read_text
 from nlp.schema import AnalysedNote, Item, Quote
-from nlp.structure.parser import Structure, parse_structure
+from nlp.structure.parser import QUOTE_MARK, Structure, parse_structure
 from nlp.structure.quotes import find_quotes
 
 PIPE_BATCH = 16
@@ -53,7 +53,11 @@ def build_note(read: ReadResult, doc: Doc) -> tuple[AnalysedNote, Structure]:
         Item(start=i.start, end=i.end, text=text[i.start : i.end], section=i.section)
         for i in structure.items
     ]  # type: ignore[arg-type]
-    quote_lines = [(i.start, i.end) for i in structure.items if i.section == "quotes"]
+    quote_lines = [
+        (i.start, i.end)
+        for i in structure.items
+        if i.section == "quotes" and (i.bullet or QUOTE_MARK.search(text[i.start : i.end]))
+    ]
     quotes = []
     for q in find_quotes(text, quote_lines):
         section = next((s.id for s in structure.sections if s.start <= q.start < s.end), "unknown")

@@ -34,6 +34,12 @@ FRAMING_END = re.compile(r":\s*$")
 TITLE_HINT = re.compile(r"^(læringsnotat|referat|notat|rom\b|rom-)", re.IGNORECASE)
 ITEM_FREE_SECTIONS = {"header"}
 CLOSING_PUNCT = (".", "!", "?", "»", '"', "”", ")", ":")
+QUOTE_MARK = re.compile(r"[«»“”\"„]|^[–—]\s")
+# Terse notes end sentences with an abbreviation: "etter flere mnd. Veileder byttet".
+ABBREVIATION_END = re.compile(
+    r"\b(?:mnd|ca|evt|osv|pga|mht|etc|div|tlf|kl|stk|mv|bl\.a|f\.eks|m\.m|o\.l)(\.)"
+    r"[ \t]+(?=[A-ZÆØÅ][a-zæøå])"
+)
 
 
 @dataclass
@@ -41,6 +47,7 @@ class ItemSpan:
     start: int
     end: int
     section: str
+    bullet: bool = False
 
 
 @dataclass
@@ -69,17 +76,17 @@ class _Builder:
         self.seen_content = False
 
     # -- item emission ---------------------------------------------------------------------
-    def add_item(self, start: int, end: int) -> None:
+    def add_item(self, start: int, end: int, bullet: bool = False) -> None:
         start, end = trim_span(self.text, start, end)
         if end - start < 2 or self.section in ITEM_FREE_SECTIONS:
             return
         if not any(c.isalnum() for c in self.text[start:end]):
             return
-        self.items.append(ItemSpan(start, end, self.section))
+        self.items.append(ItemSpan(start, end, self.section, bullet))
 
     def flush_bullet(self) -> None:
         if self.bullet:
-            self.add_item(*self.bullet)
+            self.add_item(*self.bullet, bullet=True)
         self.bullet = None
 
     def flush_paragraph(self) -> None:
@@ -87,8 +94,6 @@ class _Builder:
             return
         start, end = self.paragraph[0].content_start(), self.paragraph[-1].end
         self.paragraph = []
-        if self.section == "quotes":
-            return  # quote lines were emitted one by one
         for s_start, s_end in self._sentences_in(start, end):
             sentence = self.text[s_start:s_end].strip()
             if FRAMING_END.search(sentence) and len(sentence.split()) <= 12:
@@ -100,7 +105,12 @@ class _Builder:
         for s_start, s_end in self.sentences:
             if s_end <= start or s_start >= end:
                 continue
-            spans.append((max(s_start, start), min(s_end, end)))
+            s_start, s_end = max(s_start, start), min(s_end, end)
+            cut = s_start
+            for match in ABBREVIATION_END.finditer(self.text, s_start, s_end):
+                spans.append((cut, match.end(1)))
+                cut = match.end(1)
+            spans.append((cut, s_end))
         return spans or [(start, end)]
 
     def flush(self) -> None:
@@ -132,11 +142,13 @@ class _Builder:
             self.flush()
             return
         raw = line.stripped
+        if EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
+            self.in_signature = False  # a forwarded message starts after the forwarder's name
         if self.in_signature or EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
             self.flush()
             self.boilerplate.append((line.start, line.end))
             return
-        if SIGN_OFF.match(raw):
+        if SIGN_OFF.match(raw) and len(raw.split()) <= 6:
             self.flush()
             self.in_signature = True
             self.boilerplate.append((line.start, line.end))
@@ -185,7 +197,7 @@ class _Builder:
             self.bullet = (self.bullet[0], line.end)
             return
         self.flush_bullet()
-        if self.section == "quotes":
+        if self.section == "quotes" and QUOTE_MARK.search(raw):
             self.add_item(line.content_start(), line.end)
             return
         self.paragraph.append(line)

@@ -38,7 +38,20 @@ DASH_SPEECH = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 SENTENCE_END = (".", "!", "?", "…")
-DASH_ATTRIBUTION = re.compile(r"^[»”\"’]?\s*[,]?\s*[–—-]\s*(?P<who>[^\n.«»]{1,60})")
+# Reported speech inside a paragraph: "... psykose. – Det var første gang ..., sa han."
+INLINE_DASH_SPEECH = re.compile(
+    r"(?<=[.!?»”]\s)[–—]\s+(?P<body>[^–—\n]+?)(?:,|[!?])\s+"
+    + SPEECH_VERB
+    + r"\b(?P<who>(?:\s+[\wæøåÆØÅ-]+){0,5}?)[.!]",
+    re.IGNORECASE,
+)
+SPEECH_BEFORE = re.compile(
+    r"\b" + SPEECH_VERB + r"\b|\bkalte\b|\bkalla\b|\bbeskrev\b", re.IGNORECASE
+)
+DASH_ATTRIBUTION = re.compile(
+    r"^[»”\"’]?[.,]?\s*(?:[–—-]\s*(?P<who>[^\n.«»]{1,60})|\((?P<paren>[^()\n]{1,60})\))"
+)
+PRONOUN_ONLY = re.compile(r"^\s*(han|hun|ho|de|dei|hen|vedkommende)\b", re.IGNORECASE)
 
 SPEAKER_WORDS: list[tuple[str, str]] = [
     (
@@ -142,7 +155,9 @@ def _is_scare_or_title(text: str, start: int, end: int, body: str) -> bool:
         return True
     if len(words) <= 3 and not body.rstrip().endswith(SENTENCE_END):
         after = text[end : end + 40]
-        return not ATTRIBUTION_AFTER.match(after)
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        said_before = SPEECH_BEFORE.search(text[sentence_start:start])
+        return not ATTRIBUTION_AFTER.match(after) and not (said_before and len(words) >= 2)
     return False
 
 
@@ -154,8 +169,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def default_speaker(text: str) -> str:
+    """The note's most-mentioned participant role, for quotes nobody is named for."""
+    counts: dict[str, int] = {}
+    for role, pattern in _SPEAKER_RE:
+        if role != "fagperson":
+            counts[role] = len(pattern.findall(text))
+    role, count = max(counts.items(), key=lambda kv: kv[1])
+    return role if count else "ukjent"
+
+
 def find_quotes(text: str, quote_lines: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
     """All quotes in ``text``. ``quote_lines`` are item spans under a "Sitater" heading."""
+    quotes = _find_quotes(text, quote_lines)
+    if any(q.speaker == "ukjent" for q in quotes):
+        fallback = default_speaker(text)
+        quotes = [
+            QuoteSpan(q.start, q.end, fallback) if q.speaker == "ukjent" else q for q in quotes
+        ]
+    return quotes
+
+
+def _find_quotes(text: str, quote_lines: list[tuple[int, int]] | None) -> list[QuoteSpan]:
     found: dict[tuple[int, int], QuoteSpan] = {}
     covered: list[tuple[int, int]] = []
     for pattern in _PAIR_RE:
@@ -172,7 +207,7 @@ def find_quotes(text: str, quote_lines: list[tuple[int, int]] | None = None) -> 
                 continue
             covered.append((start - 1, end + 1))
             found[(start, end)] = QuoteSpan(start, end, _speaker(text, start, end))
-    for match in DASH_SPEECH.finditer(text):
+    for match in [*DASH_SPEECH.finditer(text), *INLINE_DASH_SPEECH.finditer(text)]:
         start, end = _trim(text, *match.span("body"))
         if any(s <= start < e or s < end <= e for s, e in covered):
             continue
@@ -202,19 +237,21 @@ def _strip_attribution(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _speaker(text: str, start: int, end: int, context_end: int | None = None) -> str:
-    after = text[end : (context_end or end) + 100].split("\n")[0]
-    if context_end:
-        after = text[end:context_end]
+    """Attribution after the quote ("sa en mor", "– far", "(fagperson)"), then before it
+    ("En far sa:"), then the role last named in the paragraph for "sa hun", then content."""
+    after = text[end:context_end] if context_end else text[end : end + 100].split("\n")[0]
     dash = DASH_ATTRIBUTION.match(after)
     if dash:
-        role = speaker_from(dash.group("who"))
+        role = speaker_from(dash.group("who") or dash.group("paren") or "")
         if role:
             return role
+    pronoun = False
     match = ATTRIBUTION_AFTER.match(after.lstrip('»”"’ '))
     if match:
         role = speaker_from(match.group("who"))
         if role:
             return role
+        pronoun = bool(PRONOUN_ONLY.match(match.group("who")))
     role = speaker_from(after[:60]) if context_end else None
     if role:
         return role
@@ -225,4 +262,21 @@ def _speaker(text: str, start: int, end: int, context_end: int | None = None) ->
         role = speaker_from(match.group("who"))
         if role:
             return role
+        pronoun = pronoun or bool(PRONOUN_ONLY.match(match.group("who")))
+    if pronoun:
+        role = _last_role_before(text, start)
+        if role:
+            return role
     return speaker_from_content(text[start:end])
+
+
+def _last_role_before(text: str, start: int) -> str | None:
+    """The role last named in the paragraph before ``start`` ("En mor fortalte ... sa hun")."""
+    paragraph_start = text.rfind("\n\n", 0, start) + 1
+    window = text[max(paragraph_start, start - 400) : start]
+    best: tuple[int, str] | None = None
+    for role, pattern in _SPEAKER_RE:
+        for found in pattern.finditer(window):
+            if best is None or found.start() > best[0]:
+                best = (found.start(), role)
+    return best[1] if best else None

@@ -34,6 +34,9 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
         "takeaways",
         [
             r"ettermøte",
+            r"^etter\s+møtet",
+            r"\b(tar|tek)\s+med\b",
+            r"^etter\s+samlinga",
             r"(tar|tek)\s+(fagpersonene?|dei|de|vi)?\s*med\s+(seg|oss)",
             r"\bta med (seg )?tilbake",
             r"egen arbeidsplass",
@@ -173,7 +176,15 @@ def heading_of(line: Line) -> tuple[str, int, int | None] | None:
     bold = BOLD_LINE.match(raw)
     if bold and not bold.group("rest"):
         return bold.group("inner"), line.end, None
-    if bold and bold.group("rest") and match_section(bold.group("inner")):
+    if (
+        bold
+        and bold.group("rest")
+        and (
+            match_section(bold.group("inner"))
+            or bold.group("inner").rstrip().endswith(":")
+            or raw[bold.end(3) :].lstrip().startswith(":")
+        )
+    ):
         rest_start = line.start + bold.start("rest")
         return bold.group("inner"), rest_start, rest_start
     words = stripped.split()
