@@ -32,7 +32,7 @@ class PipelineSettings(BaseSettings):
         description="Model configs, cards and built artefacts.",
     )
     ner_build_budget_s: float = Field(
-        default=15 * 60,
+        default=17 * 60,
         validation_alias="ROMNOTAT_NER_BUDGET_S",
         description="Wall-clock budget for training the NER model in `model build`.",
     )

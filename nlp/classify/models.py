@@ -84,7 +84,7 @@ def word_char_features() -> FeatureUnion:
 def logreg_word_char() -> Pipeline:
     return Pipeline(
         [
-            ("features", word_char_features()),
+            ("features", _with_section(word_char_features())),
             (
                 "clf",
                 LogisticRegression(
@@ -99,7 +99,7 @@ def svm_word_char_calibrated() -> Pipeline:
     svm = LinearSVC(C=0.5, class_weight="balanced", random_state=SEED)
     return Pipeline(
         [
-            ("features", word_char_features()),
+            ("features", _with_section(word_char_features())),
             ("clf", CalibratedClassifierCV(svm, method="sigmoid", cv=3)),
         ]
     )
@@ -112,7 +112,7 @@ def nb_word() -> Pipeline:
 def logreg_word() -> Pipeline:
     return Pipeline(
         [
-            ("features", word_tfidf()),
+            ("features", _with_section(word_tfidf())),
             (
                 "clf",
                 LogisticRegression(
@@ -131,42 +131,39 @@ LABEL_CANDIDATES: dict[str, Callable[[], Pipeline]] = {
 
 
 class KeywordHits(BaseEstimator, TransformerMixin):
-    """One column per theme: how many of its keyword stems occur in the text."""
+    """One column per theme: how many of its keyword stems start a word in the text (max 3)."""
 
     def __init__(self, keywords: dict[str, Sequence[str]] | None = None) -> None:
         self.keywords = keywords
 
     def fit(self, rows: Sequence[Row], y: object = None) -> KeywordHits:
         self.themes_ = sorted(self.keywords or {})
-        self.patterns_ = [
-            re.compile(
-                "|".join(
-                    r"(?<!\w)" + re.escape(k.strip().lower())
-                    for k in (self.keywords or {})[t]
-                    if k.strip()
-                )
-            )
+        self.stems_ = [
+            [" " + k.strip().lower() for k in (self.keywords or {})[t] if k.strip()]
             for t in self.themes_
         ]
         return self
 
     def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
-        texts = texts_of(rows)
-        rows = [
-            [min(3, len(p.findall(" " + t.lower() + " "))) for p in self.patterns_] for t in texts
-        ]
-        return sparse.csr_matrix(np.asarray(rows, dtype=np.float64))
+        out = np.zeros((len(rows), len(self.stems_)))
+        for i, text in enumerate(texts_of(rows)):
+            padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
+            for j, stems in enumerate(self.stems_):
+                out[i, j] = min(3, sum(padded.count(stem) for stem in stems))
+        return sparse.csr_matrix(out)
+
+
+_NON_WORD = re.compile(r"[^\wæøå]+")
 
 
 def theme_features(keywords: dict[str, Sequence[str]]) -> FeatureUnion:
     return FeatureUnion(
         [
-            ("word", word_tfidf()),
-            ("char", char_tfidf()),
+            ("word", _text(word_tfidf())),
             ("keywords", KeywordHits(keywords)),
         ]
     )
 
 
 def theme_classifier() -> LogisticRegression:
-    return LogisticRegression(C=6.0, max_iter=3000, class_weight="balanced", random_state=SEED)
+    return LogisticRegression(C=6.0, solver="liblinear", class_weight="balanced", random_state=SEED)

@@ -70,6 +70,12 @@ def _apply(note: AnalysedNote, decision: Decision) -> None:
             raise DecisionError("span outside the text or empty")
         needle = text[decision.start : decision.end]
         starts = set(_occurrences(text, needle)) | {decision.start}
+        # a span that extends a flag ("Kari" -> "Kari Hansen") keeps that flag's placeholder
+        entity = next(
+            (s.entity for s in note.pii if s.type == decision.type and s.entity
+             and s.start < decision.end and decision.start < s.end),
+            None,
+        )
         for start in sorted(starts):
             end = start + len(needle)
             overlapping = [s for s in note.pii if s.start < end and start < s.end]
@@ -85,6 +91,7 @@ def _apply(note: AnalysedNote, decision: Decision) -> None:
                     status="accepted",
                     origin="referent",
                     recognizer="referent",
+                    entity=entity,
                 )
             )
         return

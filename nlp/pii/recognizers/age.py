@@ -1,0 +1,390 @@
+"""AGE: a person's age, in digits or Norwegian number words (bokmål and nynorsk).
+
+Spans (annotation.md: "the age expression", examples "16-åringen", "i 40-årene", "fjorten år"):
+
+=====================================  =================================================
+text                                   span
+=====================================  =================================================
+"16-åringen", "en 16-åring"            "16-åringen", "16-åring" (the noun, no article)
+"seksåringen", "ein tolvåring"         "seksåringen", "tolvåring"
+"i 40-årene", "i førtiåra"             "i 40-årene", "i førtiåra" (with "i"; without "i"
+                                       when another word precedes: "slutten av 40-årene"
+                                       → "40-årene"); also "i tenårene"
+"14 år gammel", "tre måneder gammel"   "14 år gammel", "tre måneder gammel"
+"hun var fjorten år", "er 14 år"       "fjorten år", "14 år" (number + "år", no verb)
+"da hun var 16", "guten var elleve"    "16", "elleve" (the number only)
+"gutten på 14", "jenta på 14 år"       "14", "14 år" ("på" and the noun are not part)
+"Kari (14)", "Jenta, 14 år,"           "14", "14 år"
+"i en alder av 14", "14 års alder"     "14", "14 års alder"
+"den 16-årige jenta"                   "16-årige" (only before a person noun)
+=====================================  =================================================
+
+Numbers: 0–120 in digits; number words one–nineteen, the tens and compounds ("tjuefem",
+"førtito") in bokmål and nynorsk (ein/eitt, sju/syv, sytten/søtten, tjue/tjuge/tyve,
+tretti/tredve, sytti/søtti …). "en"/"ei"/"ein" (also articles) only count before "-åring" or in
+"… år gammel"; "ett"/"eitt" only with "år".
+
+"N år" and a bare number are ages only with an age cue: a verb var/er/ble/blei/vart/blir/fylte/
+fyller/fylt with a singular person as subject (jeg, eg, du, han, hun, ho, som, a person noun, a
+capitalised name; "da var hun 16" too; adverbs such as "bare", "nesten", "snart" may come
+between), "på N" after a person noun or name, "alder", an appositive after a person, or
+"gammel". Without a cue "N år" is a duration and is not flagged.
+
+Not flagged: thresholds and ranges ("over 18", "under 25 år", "fra 16 år", "opp til 23 år",
+"mellom 16 og 18", "18-årsgrensen", "0–6 år", "barn under 12", "ungdom 13–25 år", "18+",
+"16 år og eldre", "fra fylte 16"); durations ("i fjorten år", "for tre år siden", "to år på
+venteliste", "jobbet i 20 år", "hun var to år på venteliste", "det er tre år siden"); counts
+("vi var fem", "hun var to ganger innlagt", "hun er 1 av 3"); clock times and decimals;
+"de siste tiårene", "på 1990-tallet", "i 1990-årene"; "-årig" before things ("en treårig
+utdanning").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from nlp.pii.recognizers.pattern_base import (
+    Candidate,
+    NbPatternRecognizer,
+    alternation,
+    clip,
+    compile_pattern,
+)
+
+# fmt: off
+UNITS = ["to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni"]
+ARTICLE_ONES = ["en", "ei", "ein"]  # also articles: only in "-åring" and "… år gammel"
+NEUTER_ONES = ["ett", "eitt"]  # only with "år"
+TEENS = ["ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "søtten",
+         "atten", "nitten"]
+TENS = ["tjue", "tjuge", "tyve", "tretti", "tredve", "førti", "femti", "seksti", "sytti",
+        "søtti", "åtti", "nitti"]
+_PERSON_STEMS = [
+    "gutt", "gut", "jent", "jente", "sønn", "son", "datter", "dotter", "døtre", "barn", "born",
+    "unge", "ungdom", "ungdomm", "mann", "menn", "kvinne", "kvinn", "dame", "mor", "far", "mamma",
+    "pappa", "bror", "brør", "brødre", "søster", "syster", "søstr", "søsken", "elev", "pasient",
+    "tvilling", "baby", "onkel", "tante", "kone", "kon", "samboer", "sambuar", "ektemann", "venn",
+    "venninne", "kamerat", "nabo", "klient", "bruker", "brukar", "deltaker", "deltakar",
+    "kjæreste", "fyr", "kar", "person", "yngst", "eldst", "minst", "jentunge", "gutunge",
+    "guttunge",
+]
+_PERSON_ENDINGS = ["e", "en", "a", "et", "ene", "ane", "er", "ar", "ne", "n", "s", "ens", "as"]
+_SINGULAR_SUBJECT = {"jeg", "eg", "du", "han", "hun", "ho", "hen", "som", "vedkommende"}
+_NOT_SUBJECT = {"det", "dette", "der", "her", "vi", "me", "de", "dei", "dere", "dykk", "alle",
+                "begge", "mange", "noen", "nokon", "nokre", "hvor", "kor", "hva", "kva", "klokka",
+                "klokken", "kl"}
+_FILL_VERBS = {"fylte", "fyller", "fylt", "fyllte", "fylle", "fylla", "fyllest"}
+_AGE_VERBS = {"var", "er", "ble", "blei", "vart", "blir", *_FILL_VERBS}
+_AUXILIARIES = {"har", "hadde", "skal", "skulle", "vil", "ville", "kan", "kunne", "må", "måtte"}
+_ADVERBS = {"bare", "berre", "kun", "nesten", "snart", "nå", "no", "da", "då", "akkurat",
+            "allerede", "allereie", "alt", "ca", "cirka", "omtrent", "rundt", "knapt", "ikke",
+            "ikkje", "enda", "ennå", "endå", "fortsatt", "framleis", "fremdeles", "vel", "jo",
+            "også", "og", "bortimot", "rett", "straks"}
+_THRESHOLD = {"over", "under", "fra", "frå", "til", "inntil", "opp", "innen", "innan", "mellom",
+              "minst", "maks", "maksimalt", "høyst", "høgst", "enn", "fom", "tom", "f.o.m",
+              "t.o.m", "etter", "før", "à", "per", "pr"}
+_RANGE_JOIN = {"og", "eller", "til", "à"}
+_OPEN_END = {"eldre", "yngre", "over", "under", "oppover", "nedover", "mer", "mindre", "eldri"}
+_GROUP_WORDS = {"alle", "mange", "flere", "fleire", "for", "blant", "de", "dei", "fleste",
+                "som"}
+# words that may follow a bare age ("da hun var 16 da …"); anything else lower-case is a count
+_AFTER_OK = {"i", "på", "da", "då", "og", "men", "så", "nå", "no", "før", "etter", "samme",
+             "same", "forrige", "den", "det", "som", "når", "eller", "enda", "ennå", "endå",
+             "fortsatt", "framleis", "bare", "berre", "gammel", "gamal", "gamle", "år", "års",
+             "ved", "vel", "jo", "også", "allerede", "akkurat", "ikke", "ikkje", "hadde", "fikk",
+             "fekk", "flyttet", "flytta", "begynte", "byrja", "kom", "ble", "vart", "blei"}
+# words after "N år" that make it a duration ("var to år på venteliste")
+_DURATION_AFTER = {"siden", "sidan", "senere", "seinare", "etterpå", "tidligere", "tidlegare",
+                   "igjen", "lenger", "lengre", "til", "fram", "frem", "med", "uten", "utan",
+                   "borte", "innlagt", "hjemme", "heime", "inn", "ut", "om", "for", "sammen",
+                   "saman", "ekstra", "etter", "på", "i"}
+# after "på N" (strong cue) only units make it something else: "en sekk på 14 kilo"
+_UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer", "timar",
+          "minutter", "minutt", "min", "dager", "dagar", "døgn", "uker", "veker", "måneder",
+          "månader", "mnd", "meter", "m", "cm", "km", "prosent", "poeng", "sider", "stk",
+          "stykker", "liter", "personer", "barn", "elever"}
+_ALDER = {"alder", "alderen", "alderdom"}
+# fmt: on
+
+_ANY_WORD = (
+    "(?:(?:"
+    + alternation(TENS)
+    + ")(?:"
+    + alternation(UNITS + ARTICLE_ONES + NEUTER_ONES)
+    + ")?|"
+    + alternation(UNITS + TEENS + ARTICLE_ONES + NEUTER_ONES)
+    + ")"
+)
+_DEFS = {
+    "TENS": alternation(TENS),
+    "UNIT_OR_ONE": alternation(UNITS + ARTICLE_ONES + NEUTER_ONES),
+    "SIMPLE": alternation(UNITS + TEENS + NEUTER_ONES),
+    "ANY_WORD": _ANY_WORD,
+    "DECADE": alternation([*TENS, "ten"]),
+}
+
+# a number that may be an age: digits or a number word (not en/ei/ein: articles)
+_NUMBER = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,:/-])
+    (?: [0-9]{1,3} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} )
+    (?![\p{L}\p{N}])(?![.,:][0-9])
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_AARING = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?: [0-9]{1,3} ${SP}?${DASH}?${SP}? | ${ANY_WORD} )
+    åring (?P<suffix>en|er|ene|ar|ane|a|ens|s)? (?![\p{L}])
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_AARIG = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}])
+    (?: [0-9]{1,3}${DASH} | ${ANY_WORD} ) årig e? (?![\p{L}])
+    (?= ${SP}+ (?P<noun>\p{L}+) )
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_DECADE = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}]) (?: i${SP}+ )?
+    (?<![\p{N}]) (?: [2-9]0${SP}?${DASH} | ${DECADE} ) år(?:ene|a|ane) (?![\p{L}])
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_GAMMEL = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,:/-])
+    (?: [0-9]{1,3} | ${ANY_WORD} | halvannet | halvanna | halvtanna )
+    (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )?
+    ${SP}+ (?: år | måneder | månader | mnd\.? | uker | veker | dager | dagar | døgn )
+    ${SP}+ (?: gammel | gamal | gamle | gml\.? ) (?![\p{L}])
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_PARENS = compile_pattern(
+    r"(?<= (?P<who>\p{L}+) ${SP}? \( ${SP}? ) [0-9]{1,3} (?: ${SP}?år )? (?= ${SP}? \) )"
+)
+_PERSON = compile_pattern(
+    r"^\p{L}*?(?:${STEM})(?:${ENDING})?$",
+    ignore_case=True,
+    STEM=alternation(_PERSON_STEMS),
+    ENDING=alternation(_PERSON_ENDINGS),
+)
+_DIGITS = compile_pattern(r"[0-9]+")
+_YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])")
+_BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
+_SENTENCE_END = compile_pattern(r"[.!?](?=\s|$)")
+_ORDINAL = compile_pattern(r"\.${SP}*\p{Ll}")
+_RANGE_BEFORE = compile_pattern(r"[0-9]${SP}?${DASH}${SP}?$")
+_OPEN_AFTER = compile_pattern(r"${SP}?(?:${DASH}|\+|%)")  # "16–18", "18+", "18-årsgrensen"
+_AT_THAT_TIME = compile_pattern(
+    r"^(?:på|i) ${SP}+ (?:den|det|denne|dette) ${SP}+ (?:tiden|tida|tidspunktet|året)",
+    ignore_case=True,
+)
+_RAW_WORD = compile_pattern(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]* | [,(]")
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    """Raw words (and "," "(") before ``pos`` in the same line and sentence, nearest last."""
+    window = text[max(0, pos - 120) : pos]
+    cut = 0
+    for boundary in _BOUNDARY.finditer(window):  # "ca. 14 år" stays one sentence
+        cut = boundary.end()
+    return [w.rstrip(".") or w for w in _RAW_WORD.findall(window[cut:])][-n:]
+
+
+def _words_after(text: str, pos: int, n: int) -> list[str]:
+    """Raw words after ``pos`` up to the end of the line or sentence, nearest first."""
+    window = text[pos : pos + 80]
+    stop = _SENTENCE_END.search(window)
+    if stop is not None:
+        window = window[: stop.start()]
+    newline = window.find("\n")
+    if newline >= 0:
+        window = window[:newline]
+    return [w.rstrip(".") or w for w in _RAW_WORD.findall(window)][:n]
+
+
+def _is_person(word: str) -> bool:
+    if word in {",", "("}:
+        return False
+    lower = word.lower()
+    if lower in _NOT_SUBJECT:
+        return False
+    if _PERSON.match(lower):
+        return True
+    return word[:1].isupper() and not word.isupper() and lower not in _ADVERBS
+
+
+def _good_subject(word: str | None) -> bool:
+    if word is None:
+        return True
+    lower = word.lower()
+    if lower in _SINGULAR_SUBJECT:
+        return True
+    if lower in _NOT_SUBJECT or lower in _AGE_VERBS:
+        return False
+    return _is_person(word)
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.fullmatch(word)) or word.lower() in ARTICLE_ONES
+
+
+def _threshold_before(text: str, start: int, words: list[str]) -> bool:
+    """A threshold or range before the number: "over 18", "mellom 16 og 18", "13–25"."""
+    if _RANGE_BEFORE.search(text[max(0, start - 4) : start]):
+        return True
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _THRESHOLD:
+        return True
+    if last in _RANGE_JOIN and len(words) >= 2 and _is_number(words[-2]):
+        return True
+    return last in _FILL_VERBS and len(words) >= 2 and words[-2].lower() in _THRESHOLD
+
+
+def _threshold_after(text: str, end: int) -> bool:
+    if _OPEN_AFTER.match(text, end):
+        return True
+    after = [w.lower() for w in _words_after(text, end, 3)]
+    if after[:1] == ["år"]:
+        after = after[1:]
+    return len(after) >= 2 and after[0] in {"og", "eller"} and after[1] in _OPEN_END
+
+
+class AgeRecognizer(NbPatternRecognizer):
+    """Ages of persons: "16-åringen", "i 40-årene", "fjorten år", "da hun var 16" …"""
+
+    ENTITY = "AGE"
+    NAME = "age"
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "aaring": _AARING,
+        "aarig": _AARIG,
+        "decade": _DECADE,
+        "gammel": _GAMMEL,
+        "parens": _PARENS,
+        "number": _NUMBER,
+    }
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        strong = clip(self.score + 0.15)
+        for match in self.iter_matches("aaring", text):
+            if match.group("suffix") in {"er", "ar"} and self._generic_group(text, match.start()):
+                continue
+            if _threshold_before(text, match.start(), _words_before(text, match.start(), 3)):
+                continue
+            yield Candidate(match.start(), match.end(), strong, "aaring")
+        for match in self.iter_matches("aarig", text):
+            if _PERSON.match(match.group("noun")):
+                yield Candidate(match.start(), match.end(), strong, "aarig")
+        for match in self.iter_matches("decade", text):
+            yield Candidate(match.start(), match.end(), strong, "decade")
+        for match in self.iter_matches("gammel", text):
+            if _threshold_before(text, match.start(), _words_before(text, match.start(), 3)):
+                continue
+            yield Candidate(match.start(), match.end(), strong, "gammel")
+        for match in self.iter_matches("parens", text):
+            if _is_person(match.group("who")) and int(_DIGITS.match(match.group())[0]) <= 120:
+                yield Candidate(match.start(), match.end(), clip(self.score), "parens")
+        for match in self.iter_matches("number", text):
+            cand = self._cued_number(text, match)
+            if cand is not None:
+                yield cand
+
+    @staticmethod
+    def _generic_group(text: str, start: int) -> bool:
+        """A group, not a person: "tilbud til 16-åringer", "alle 18-åringer"."""
+        before = [w.lower() for w in _words_before(text, start, 2)]
+        return bool(before) and (before[-1] in _THRESHOLD or before[-1] in _GROUP_WORDS)
+
+    def _cued_number(self, text: str, match: regex.Match[str]) -> Candidate | None:
+        start, end = match.span()
+        number = match.group()
+        if number.isdigit() and int(number) > 120:
+            return None
+        if _ORDINAL.match(text, end):
+            return None  # "hun ble 3. i NM"
+        before = _words_before(text, start, 6)
+        if _threshold_before(text, start, before) or _threshold_after(text, end):
+            return None
+        after = _words_after(text, end, 3)
+        lower_after = [w.lower() for w in after]
+        cue = self._cue(before)
+        ars_alder = lower_after[:1] == ["års"] and lower_after[1:2] in (["alder"], ["alderen"])
+        if cue is None and ars_alder:
+            cue = "alder"  # "i 16 års alder"
+        if cue is None:
+            return None
+        span_end = end
+        if lower_after[:1] in (["år"], ["års"]):
+            year_word = _YEAR_WORD.match(text, end)
+            if year_word is None:
+                return None
+            span_end = year_word.end()
+            rest = lower_after[1:]
+            if lower_after[0] == "års":
+                if not rest or rest[0] not in {"alder", "alderen"}:
+                    return None  # "16 års erfaring"
+                span_end = text.index(after[1], span_end) + len(after[1])
+            elif (
+                rest
+                and rest[0] in _DURATION_AFTER
+                and not _AT_THAT_TIME.match(text[span_end:].lstrip())
+            ):
+                return None  # "var to år på venteliste", "var tre år i strekk"
+        elif number.lower() in NEUTER_ONES:
+            return None  # "ett" only as "ett år"
+        elif cue == "appositive":
+            return None  # "Jenta, 14 år": the "år" is required
+        elif cue == "paa":
+            if lower_after and lower_after[0] in _UNITS:
+                return None  # "en sekk på 14 kilo"
+        elif lower_after and not (
+            lower_after[0] in _AFTER_OK or after[0][:1].isupper() or after[0] in {",", "("}
+        ):
+            return None  # "hun var to ganger", "hun er 1 av 3"
+        score = self.score if span_end > end else self.score - 0.1
+        return Candidate(start, span_end, clip(score), f"number:{cue}")
+
+    @staticmethod
+    def _cue(before: list[str]) -> str | None:
+        """Why the number is an age ("verb", "paa", "alder", "appositive"), or None."""
+        words = list(before)
+        while words and words[-1].lower() in _ADVERBS:
+            words.pop()
+        if not words:
+            return None
+        last = words[-1]
+        lower = last.lower()
+        prev = words[-2] if len(words) >= 2 else None
+        if lower in _AGE_VERBS:
+            if prev is not None and prev.lower() in _AUXILIARIES:
+                prev = words[-3] if len(words) >= 3 else None  # "hun har fylt 18"
+            return "verb" if _good_subject(prev) else None
+        if (
+            prev is not None
+            and prev.lower() in _AGE_VERBS
+            and (lower in _SINGULAR_SUBJECT or (_is_person(last) and lower not in _NOT_SUBJECT))
+        ):
+            return "verb"  # "da var hun 16"
+        if lower == "på" and prev is not None and _is_person(prev):
+            return "paa"
+        if lower in _ALDER or (lower == "av" and prev is not None and prev.lower() in _ALDER):
+            return "alder"
+        if last == "," and prev is not None and _is_person(prev):
+            return "appositive"
+        return None

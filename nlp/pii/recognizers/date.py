@@ -1,0 +1,181 @@
+"""DATE: calendar dates in Norwegian text (bokmål and nynorsk); the span is the date expression.
+
+Accepted:
+
+* day + month name, optionally year or "i fjor"/"i fjol"/"i forfjor"/"i år", optionally after a
+  weekday: "3. mars", "3 mars 2021", "14. oktober i fjor" (from "den 14. oktober i fjor": "den"
+  is not part of the span), "mandag 3. mars", "måndag den 3. mars", "3. jan.", "12. sept. '09";
+  month names are the same in bokmål and nynorsk, abbreviations jan/feb/febr/mar/apr/jun/jul/
+  aug/sep/sept/okt/nov/des, weekdays include tysdag/måndag/laurdag/sundag;
+* numeric with year: "12.05.2009", "12.5.09", "12/5-09", "12/5/2009", "12/5 2009",
+  "12-05-2009", "2009-05-12" (a preceding "født" is not part of the span);
+* numeric without year ("12/5", "12.5.") only right after a date word: den, d., født, fødd,
+  dato, datert, innlagt, utskrevet, døde, døydde, fra, til, a weekday.
+
+Scores: with a year (or "i fjor") the config score; day + month name only config − 0.1;
+presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde …
+
+Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars", "mars
+2021"), years and periods ("i 2019", "2019–2021"), clock times ("kl. 14.30", "14:30"),
+ordinals that are not dates ("3. klasse", "2. trinn"), "24/7", fractions ("2/3 av barna"),
+section numbers after "punkt", "kapittel", "versjon", "§". The public holidays 1. mai, 17. mai,
+24.–26. and 31. desember and 1. januar without a year are skipped unless a strong date word
+(født, innlagt, døde, skjedde …) comes right before them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from nlp.pii.recognizers.pattern_base import (
+    Candidate,
+    NbPatternRecognizer,
+    alternation,
+    clip,
+    compile_pattern,
+    words_after,
+    words_before,
+)
+
+# fmt: off
+MONTHS = {
+    "januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+    "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+}
+WEEKDAYS = ["mandag", "måndag", "tirsdag", "tysdag", "onsdag", "torsdag", "fredag", "lørdag",
+            "laurdag", "søndag", "sundag"]
+# a numeric date without a year counts only right after one of these
+_DATE_WORDS = {"den", "d", "født", "fødd", "dato", "datert", "innlagt", "lagt", "utskrevet",
+               "utskriven", "døde", "døydde", "fra", "frå", "til", *WEEKDAYS}
+# a public holiday without a year counts only after one of these
+_STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet", "skriven",
+                 "døde", "døydde", "dato", "datert", "hendte", "hende", "skjedde", "ble", "vart",
+                 "skadet", "skadd", "operert", "fødselsdag", "fødselsdagen", "bursdag",
+                 "bursdagen", "siden", "sidan"}
+_NOT_DATE_BEFORE = {"punkt", "pkt", "kapittel", "kap", "versjon", "v", "avsnitt", "tabell",
+                    "figur", "vedlegg", "paragraf", "ledd", "kl", "klokka", "klokken", "side",
+                    "s", "nr", "sak", "saksnr", "ref"}
+# fmt: on
+FULL = set(list(MONTHS)[:12])  # full month names; the rest are abbreviations
+HOLIDAYS = {(1, 5), (17, 5), (24, 12), (25, 12), (26, 12), (31, 12), (1, 1)}
+
+_DEFS = {"MONTH": alternation(MONTHS), "WEEKDAY": alternation(WEEKDAYS)}
+_TEXTUAL = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,/-])
+    (?: (?P<weekday>${WEEKDAY}) (?:${SP}+(?:den|d\.))? ,? ${SP}+ )?
+    (?P<day>[0-9]{1,2}) \.? ${SP}* (?P<month>${MONTH}) (?![\p{L}]) (?P<dot>\.)?
+    (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}|'[0-9]{2}) (?![\p{N}])
+      | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor|år)) (?![\p{L}]) )?
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_DOTTED = compile_pattern(
+    r"""
+    (?<![\p{N}\p{L}/-])(?<![\p{N}][.,:])
+    (?P<day>[0-9]{1,2}) \. (?P<month>[0-9]{1,2}) \. (?P<year>[0-9]{4}|[0-9]{2})?
+    (?![\p{N}])(?![.,:/][\p{N}])
+    """
+)
+_SLASHED = compile_pattern(
+    r"""
+    (?<![\p{N}\p{L}/.,-])
+    (?P<day>[0-9]{1,2}) / (?P<month>[0-9]{1,2})
+    (?: (?:[-/]|${SP}) (?P<year>[0-9]{4}|[0-9]{2}) )?
+    (?![\p{N}])(?![/.,][\p{N}])
+    """
+)
+_DASHED = compile_pattern(
+    r"""
+    (?<![\p{N}\p{L}/.,-])
+    (?: (?P<year>(?:19|20)[0-9]{2}) - (?P<month>[0-9]{1,2}) - (?P<day>[0-9]{1,2})
+      | (?P<day>[0-9]{1,2}) - (?P<month>[0-9]{1,2}) - (?P<year>[0-9]{4}|[0-9]{2}) )
+    (?![\p{N}])(?![-/.,][\p{N}])
+    """
+)
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    probe = year if year is not None and 1 <= year <= 9999 else 2000  # leap unless told
+    return day <= calendar.monthrange(probe, month)[1]
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'")
+    if len(digits) == 2:
+        value = int(digits)
+        return 2000 + value if value <= 39 else 1900 + value
+    return int(digits)
+
+
+class DateRecognizer(NbPatternRecognizer):
+    """Calendar dates: day + month name, numeric dates, ISO dates."""
+
+    ENTITY = "DATE"
+    NAME = "date"
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "textual": _TEXTUAL,
+        "dotted": _DOTTED,
+        "slashed": _SLASHED,
+        "dashed": _DASHED,
+    }
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        yield from self._textual(text)
+        for name in ("dotted", "slashed", "dashed"):
+            for match in self.iter_matches(name, text):
+                cand = self._numeric(text, match, name)
+                if cand is not None:
+                    yield cand
+
+    def _textual(self, text: str) -> Iterator[Candidate]:
+        for match in self.iter_matches("textual", text):
+            day = int(match.group("day"))
+            month = MONTHS[match.group("month").lower()]
+            year = _year(match.group("year"))
+            if not _valid(day, month, year):
+                continue
+            end = match.end()
+            full_month = match.group("month").lower() in FULL
+            if match.group("dot") and end == match.end("dot") and full_month:
+                end = match.start("dot")  # "3. mars." : a sentence dot, not an abbreviation dot
+            anchored = year is not None or match.group("rel") is not None
+            if not anchored and (day, month) in HOLIDAYS:
+                before = words_before(text, match.start(), 3)
+                if not any(word in _STRONG_WORDS for word in before):
+                    continue
+            score = self.score if anchored or match.group("weekday") else self.score - 0.1
+            yield Candidate(match.start(), end, clip(score), "textual")
+
+    def _numeric(self, text: str, match: regex.Match[str], name: str) -> Candidate | None:
+        day, month = int(match.group("day")), int(match.group("month"))
+        year_text = match.group("year")
+        year = _year(year_text)
+        if year is not None and not 1900 <= year <= 2099:
+            return None
+        if not _valid(day, month, year):
+            return None
+        before = words_before(text, match.start(), 2)
+        if before and before[-1] in _NOT_DATE_BEFORE:
+            return None
+        if text[max(0, match.start() - 2) : match.start()].strip() == "§":
+            return None
+        start, end = match.span()
+        if year is None:
+            if not before or before[-1] not in _DATE_WORDS:
+                return None
+            after = words_after(text, end, 1)
+            if after and after[0] in {"av", "deler", "del", "parten"}:
+                return None
+        return Candidate(start, end, clip(self.score), name)

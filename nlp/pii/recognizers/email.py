@@ -1,0 +1,53 @@
+"""EMAIL: e-mail addresses, including Norwegian letters, subdomains and light obfuscation.
+
+Accepted: "kari.hansen@kommune.no", "ola_n@gmail.com", "kåre.ås@helse-bergen.no",
+"post@bup.sykehuset-innlandet.no", "a.b+rom@gmail.com" (config score); and written-out forms
+"kari (at) kommune.no", "kari[at]kommune.no", "kari @ kommune.no" (config − 0.2). The span is
+the whole address; a sentence-final dot is not part of it.
+
+Not flagged: "@"-mentions ("@kari_h"), fragments without a domain ("navn@", "navn@kommune"
+without a top-level domain), "@" between numbers or words ("2 @ 30 kr").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from nlp.pii.recognizers.pattern_base import Candidate, NbPatternRecognizer, clip, compile_pattern
+
+_DEFS = {
+    "LOCAL": r"[\p{L}\p{N}_%+'’-]+ (?: \.[\p{L}\p{N}_%+'’-]+ )*",
+    "DOMAIN": r"(?: [\p{L}\p{N}] (?:[\p{L}\p{N}-]*[\p{L}\p{N}])? \. )+ \p{L}{2,24}",
+    "BEFORE": r"(?<![\p{L}\p{N}_%+'’.@-])",
+    "AFTER": r"(?![\p{L}\p{N}_-])(?!\.[\p{L}\p{N}])",
+}
+_EMAIL = compile_pattern(r"${BEFORE} ${LOCAL} @ ${DOMAIN} ${AFTER}", **_DEFS)
+_EMAIL_WRITTEN = compile_pattern(
+    r"""
+    ${BEFORE} ${LOCAL}
+    (?: \ ?[(\[{]\ ?(?:at|alfakrøll|krøllalfa)\ ?[)\]}]\ ? | \ @\  )
+    ${DOMAIN} ${AFTER}
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+
+
+class EmailRecognizer(NbPatternRecognizer):
+    """E-mail addresses (standard and lightly obfuscated)."""
+
+    ENTITY = "EMAIL"
+    NAME = "email"
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "email": _EMAIL,
+        "email_written": _EMAIL_WRITTEN,
+    }
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for match in self.iter_matches("email", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "email")
+        for match in self.iter_matches("email_written", text):
+            yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_written")

@@ -1,0 +1,72 @@
+"""FNR: fødselsnummer, D-nummer and H-nummer (11 digits with valid check digits).
+
+Accepted forms: "14031252416", "140312 52416" (one space, also a no-break space) and
+"140312-52416"; the span is the number as written. Date and check-digit rules (classic and the
+2032 rules) are in :mod:`nlp.pii.recognizers.fnr_rules`.
+
+Not flagged: numbers that fail the rules (one digit off, impossible dates); digits inside a
+longer run of digits or digit groups ("1234 14031252416", "14031252416.5"); bank account numbers
+written "1234.56.78903" or "1234 56 78903" (never matched: the groups differ); and 11 digits with
+konto/kontonummer/kontonr/bankkonto, org.nr/organisasjonsnummer or KID among the four words
+before them, unless an identity-number word (fødselsnummer, fnr, personnummer, D-nummer …) is
+nearer to the number than that word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from nlp.pii.recognizers.fnr_rules import kind
+from nlp.pii.recognizers.pattern_base import (
+    Candidate,
+    NbPatternRecognizer,
+    compile_pattern,
+    words_before,
+)
+
+_FNR = compile_pattern(
+    r"""
+    (?<![0-9])(?<![0-9](?:${SP}|[.,/]|${DASH}))   # not the tail of a longer number
+    [0-9]{6} (?:${SP}|-)? [0-9]{5}
+    (?![0-9])(?!(?:${SP}|[.,/]|${DASH})[0-9])     # not the head of a longer number
+    """
+)
+_ACCOUNT_CUE = compile_pattern(
+    r"""
+    ^(?: [\p{L}-]*konto(?:en|a|ar|er|ene|ane|nummer(?:et|a)?|nr|nr\.)?
+       | org | orgnr | org\.?nr | org\.?nummer(?:et)? | organisasjonsnummer(?:et)?
+       | organisasjonsnr | kid | kid-?nummer(?:et)? | kidnr )$
+    """
+)
+_ID_CUE = compile_pattern(
+    r"fødselsn|fødselsnr|^fnr|personn|personnr|^[dh]-?nummer|^født|^fødd|identitet|^id-?nummer"
+)
+CUE_WINDOW = 4
+
+
+def _account_context(text: str, start: int) -> bool:
+    """True when the nearest cue word before the number names an account or an organisation."""
+    for word in reversed(words_before(text, start, CUE_WINDOW)):
+        if _ID_CUE.search(word):
+            return False
+        if _ACCOUNT_CUE.match(word):
+            return True
+    return False
+
+
+class FnrRecognizer(NbPatternRecognizer):
+    """Fødselsnummer, D-nummer and H-nummer with valid check digits (classic or 2032 rules)."""
+
+    ENTITY = "FNR"
+    NAME = "fnr"
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {"fnr": _FNR}
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for match in self.iter_matches("fnr", text):
+            number_kind = kind(match.group())
+            if number_kind is None or _account_context(text, match.start()):
+                continue
+            yield Candidate(match.start(), match.end(), self.score, f"fnr:{number_kind}")

@@ -1,0 +1,170 @@
+"""Shared base for the pattern recognizers (FNR, PHONE, EMAIL, ADDRESS, DATE, AGE).
+
+These recognizers need no spaCy parse: they run pre-compiled regular expressions over the raw
+text and then look at the words around each match (a "kontonummer" before eleven digits, "for
+... siden" around "tre år") to accept, re-score or drop it. Context words from the config are
+put on the recognizer so that presidio's context enhancer can raise scores in the engine; the
+recognizers themselves never boost by those words, so a score is never raised twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from string import Template
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from nlp.pii.config import RecognizerConfig, load_config
+
+FLAGS = regex.VERSION1 | regex.UNICODE
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*", FLAGS)
+_BOUNDARY = regex.compile(r"\n|[.!?][\"»”)]*\s+(?=[\p{Lu}«\"])", FLAGS)
+WINDOW_CHARS = 120
+
+
+SP = r"[\ \u00a0\u202f]"  # a space as typed or pasted from Word (no-break, narrow no-break)
+DASH = r"[-–‑]"  # hyphen, en dash, non-breaking hyphen
+
+
+def compile_pattern(pattern: str, *, ignore_case: bool = False, **defs: str) -> regex.Pattern[str]:
+    """Compile once, at import (verbose mode, Unicode classes).
+
+    ``${SP}``, ``${DASH}`` and ``${name}`` for each keyword in ``defs`` are substituted first
+    (repeatedly, so a definition may use another one).
+    """
+    mapping = {"SP": SP, "DASH": DASH, **defs}
+    source = pattern
+    for _ in range(5):  # definitions may use other definitions
+        expanded = Template(source).safe_substitute(mapping)
+        if expanded == source:
+            break
+        source = expanded
+    flags = FLAGS | regex.VERBOSE | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(source, flags)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    score: float
+    why: str
+
+
+def _clean(word: str) -> str:
+    return word.lower().rstrip(".'’-")
+
+
+def words_before(text: str, start: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words before ``start``, lowercased, nearest last ("kontonr." -> "kontonr").
+
+    The look-back stops at a line break and at a sentence end (".", "!" or "?" followed by a
+    capitalised word); abbreviations such as "tlf. nr. 99 88 77 66" stay in one window.
+    """
+    window = text[max(0, start - WINDOW_CHARS) : start]
+    cut = -1
+    for boundary in _BOUNDARY.finditer(window):
+        cut = boundary.end()
+    return [_clean(w) for w in _WORD.findall(window[max(cut, 0) :])][-n:]
+
+
+def words_after(text: str, end: int, n: int = 3) -> list[str]:
+    """Up to ``n`` words starting after ``end``, lowercased, nearest first (same line)."""
+    window = text[end : end + WINDOW_CHARS]
+    newline = window.find("\n")
+    if newline >= 0:
+        window = window[:newline]
+    return [_clean(w) for w in _WORD.findall(window)][:n]
+
+
+def clip(score: float) -> float:
+    return round(min(1.0, max(0.01, score)), 2)
+
+
+class NbPatternRecognizer(PatternRecognizer):
+    """A PatternRecognizer for Norwegian text whose matches are checked in their context.
+
+    Subclasses set ``ENTITY``, ``NAME`` (the config key) and ``PATTERNS`` (name -> compiled
+    regex) and implement :meth:`find`. Overlapping candidates of one recognizer are resolved
+    longest first, then by score.
+    """
+
+    ENTITY: ClassVar[str] = ""
+    NAME: ClassVar[str] = ""
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {}  # name -> pre-compiled pattern
+
+    def __init__(self, config: RecognizerConfig | None = None) -> None:
+        self.config = config if config is not None else load_config().recognizer(self.NAME)
+        self.score = self.config.score
+        patterns = []
+        for name, compiled in self.PATTERNS.items():
+            pattern = Pattern(name=name, regex=compiled.pattern, score=self.score)
+            pattern.compiled_regex = compiled  # pre-compiled: never recompiled per call
+            pattern.compiled_with_flags = compiled.flags
+            patterns.append(pattern)
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+            supported_language="nb",
+            patterns=patterns,
+            context=list(self.config.context),
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: Sequence[str] | None = None,
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        if not text:
+            return []
+        return [self._result(c) for c in self._resolve(self.find(text))]
+
+    def find(self, text: str) -> Iterable[Candidate]:
+        raise NotImplementedError
+
+    def iter_matches(self, name: str, text: str) -> Iterator[regex.Match[str]]:
+        yield from self.PATTERNS[name].finditer(text, overlapped=False)
+
+    @staticmethod
+    def _resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+        ordered = sorted(
+            (c for c in candidates if c.end > c.start),
+            key=lambda c: (-(c.end - c.start), -c.score, c.start),
+        )
+        kept: list[Candidate] = []
+        for cand in ordered:
+            if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+                kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    def _result(self, cand: Candidate) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=cand.score,
+            pattern_name=cand.why,
+            textual_explanation=f"Detected by `{self.name}` using pattern `{cand.why}`",
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=cand.start,
+            end=cand.end,
+            score=cand.score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

@@ -1,0 +1,150 @@
+"""AGE recognizer: ages of persons (spans as in the age module's table); not thresholds,
+ranges, durations or counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.pii.recognizers.age import AgeRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> AgeRecognizer:
+    return AgeRecognizer()
+
+
+def spans(recognizer: AgeRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, entities=["AGE"], nlp_artifacts=None)
+    assert all(r.entity_type == "AGE" for r in results)
+    return [text[r.start : r.end] for r in results]
+
+
+POSITIVES = [
+    # "på N": the number (and "år" if written), not "på" or the noun
+    ("Gutten på 14 hadde ingen å snakke med.", "14"),
+    ("Vi snakket med jenta på fjorten om skolen.", "fjorten"),
+    ("Ein gut på fjorten år budde der.", "fjorten år"),
+    # -åring nouns, with or without hyphen and article
+    ("16-åringen fikk ikke hjelp i tide.", "16-åringen"),
+    ("Vi møtte en 16-åring fra Gjøvik.", "16-åring"),
+    ("Seksåringen ble hentet av barnevernet.", "Seksåringen"),
+    ("Ho var ein tolvåring med mykje ansvar.", "tolvåring"),
+    ("To 15-åringer ble tatt av politiet.", "15-åringer"),
+    # decades: with "i"
+    ("Moren er i 40-årene.", "i 40-årene"),
+    ("Faren var i førtiårene da han døde.", "i førtiårene"),
+    ("Ho er i tjueåra no.", "i tjueåra"),
+    ("Han var i tenårene da det begynte.", "i tenårene"),
+    # number + år (+ gammel) after an age cue
+    ("Hun var fjorten år da hun flyttet.", "fjorten år"),
+    ("Han var 14 år gammel.", "14 år gammel"),
+    ("Barnet var tre måneder gammel da mora ble syk.", "tre måneder gammel"),
+    ("Kari er 14 år.", "14 år"),
+    ("Gutten som var 12 år, fikk ikke si noe.", "12 år"),
+    ("Hun var ca. 14 år da det skjedde.", "14 år"),
+    ("Hun var 12 år på den tiden.", "12 år"),
+    # bare numbers after an age verb: the number only
+    ("Da hun var 16, flyttet hun ut.", "16"),
+    ("Sønnen var elleve da faren døde.", "elleve"),
+    ("Ho var søtten då ho flytta heimanfrå.", "søtten"),
+    ("Eg var tjueein og hadde to born.", "tjueein"),
+    ("Da var hun 16.", "16"),
+    ("Hun har fylt 18 nå, men får ikke hjelp.", "18"),
+    ("Han fyller tjue i mai.", "tjue"),
+    ("Hun var bare to år da faren døde.", "to år"),
+    ("Hun var ett år da de kom til Norge.", "ett år"),
+    # appositive, parentheses, alder
+    ("Kari (14) fortalte om skolen.", "14"),
+    ("Jenta, 14 år, fortalte om mobbing.", "14 år"),
+    ("Han ble syk i en alder av 14 år.", "14 år"),
+    ("Han fikk diagnosen i 16 års alder.", "16 års alder"),
+    ("Den 16-årige jenta ble ikke hørt.", "16-årige"),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_positive(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert spans(recognizer, text) == [expected]
+
+
+def test_two_ages(recognizer: AgeRecognizer) -> None:
+    text = "Da Ola var elleve, var søstera 16-åring."
+    assert spans(recognizer, text) == ["elleve", "16-åring"]
+
+
+def test_strong_forms_score_higher(recognizer: AgeRecognizer) -> None:
+    def score(text: str) -> float:
+        (result,) = recognizer.analyze(text, entities=["AGE"], nlp_artifacts=None)
+        return result.score
+
+    assert score("16-åringen kom") > score("Hun var 16 år.") > score("Hun var 16.") >= 0.3
+
+
+NEGATIVES = [
+    # thresholds and ranges
+    "Tilbudet gjelder barn over 18.",
+    "Ungdom under 25 år får gratis hjelp.",
+    "Fra 16 år kan man søke selv.",
+    "Du kan få støtte opp til 23 år.",
+    "Tilbud for ungdom mellom 16 og 18.",
+    "18-årsgrensen er et problem for mange.",
+    "Barnehage for barn 0–6 år.",
+    "Det gjelder barn under 12.",
+    "Ungdom 13–25 år kan delta.",
+    "Tilbudet er for 16 år og eldre.",
+    "Filmen er merket 18+.",
+    "Rett fra fylte 16 år.",
+    "Hun var ikke over 18.",
+    "Tilbudet gjelder alle 18-åringer.",
+    "Vi lager tilbud til 16-åringer.",
+    # durations
+    "Hun jobbet der i fjorten år.",
+    "Det skjedde for tre år siden.",
+    "Vi sto to år på venteliste.",
+    "Han jobbet i 20 år på fabrikken.",
+    "Hun var to år på venteliste.",
+    "Det er tre år siden hun flyttet.",
+    "Det tok to år før hun fikk hjelp.",
+    "Hun har vært 3 år i Norge.",
+    "Han hadde 16 års erfaring fra feltet.",
+    "Det var en treårig utdanning.",
+    "De siste tiårene har mye endret seg.",
+    "Hun skrev om 1990-årene.",
+    # counts and other numbers
+    "Vi var fem stykker i gruppa.",
+    "Hun var to ganger innlagt.",
+    "Hun er 1 av 3 som fikk hjelp.",
+    "Klokka var 14.30 da de kom.",
+    "Hun ble 3. i NM.",
+    "Han var 100 prosent sikker.",
+    "Han var en god far.",
+    "De var tre søsken.",
+    "Hun bar en sekk på 14 kilo.",
+    "Det ble en ventetid på 3 år.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []
+
+
+HYPOTHESIS_RECOGNIZER = AgeRecognizer()
+TOKENS = ["hun", "var", "16", "år", "gammel", "på", "gutten", "over", "i", "40-årene", "fjorten",
+          "-åringen", ",", "(", ")", "og", "–", "."]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.sampled_from(TOKENS), max_size=14).map(" ".join),
+        st.lists(st.sampled_from(TOKENS), max_size=14).map("".join),
+    )
+)
+def test_any_text_spans_within_text(text: str) -> None:
+    for result in HYPOTHESIS_RECOGNIZER.analyze(text, entities=["AGE"], nlp_artifacts=None):
+        assert 0 <= result.start < result.end <= len(text)
+        assert result.entity_type == "AGE"

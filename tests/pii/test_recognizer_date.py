@@ -1,0 +1,109 @@
+"""DATE recognizer: Norwegian dates tied to events; months, years, times and ordinals are not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.pii.recognizers.date import DateRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> DateRecognizer:
+    return DateRecognizer()
+
+
+def spans(recognizer: DateRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, entities=["DATE"], nlp_artifacts=None)
+    assert all(r.entity_type == "DATE" for r in results)
+    return [text[r.start : r.end] for r in results]
+
+
+POSITIVES = [
+    ("Hun ble innlagt 3. mars.", "3. mars"),
+    ("Gutten ble skrevet ut 3. mars 2021 uten oppfølging.", "3. mars 2021"),
+    ("Det skjedde den 14. oktober i fjor.", "14. oktober i fjor"),
+    ("Jenta er født 12.05.2009 på Gjøvik.", "12.05.2009"),
+    ("Han døde 12.5.09, like før jul.", "12.5.09"),
+    ("Vedtaket kom 12/5-09.", "12/5-09"),
+    ("Innleggelse 2009-05-12 ifølge journalen.", "2009-05-12"),
+    ("Det var mandag 3. mars at politiet kom.", "mandag 3. mars"),
+    ("Ho vart innlagd måndag den 3. mars.", "måndag den 3. mars"),
+    ("Mora døydde 21. november 2019.", "21. november 2019"),
+    ("Dei flytta 1. august i fjor.", "1. august i fjor"),
+    ("Brevet er datert 3. jan. 2020.", "3. jan. 2020"),
+    ("Hun ble født 17. mai.", "17. mai"),
+    ("Vi fikk svar den 12/5, etter flere måneder.", "12/5"),
+    ("Han ble skrevet ut den 12.5. uten plan.", "12.5."),
+    ("Barnevernet kom 12-05-2009.", "12-05-2009"),
+    ("Saken startet 3 september 2018.", "3 september 2018"),
+    ("Timen var fredag 14. februar.", "fredag 14. februar"),
+    ("Han ble operert 29. februar 2020.", "29. februar 2020"),
+    ("Ho fekk diagnosen 2. desember i fjor.", "2. desember i fjor"),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVES)
+def test_positive(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert spans(recognizer, text) == [expected]
+
+
+def test_two_dates(recognizer: DateRecognizer) -> None:
+    text = "Innlagt fra 12/5 til 14/5 og igjen 3. juni."
+    assert spans(recognizer, text) == ["12/5", "14/5", "3. juni"]
+
+
+def test_year_raises_score(recognizer: DateRecognizer) -> None:
+    (with_year,) = recognizer.analyze("3. mars 2021", entities=["DATE"], nlp_artifacts=None)
+    (without,) = recognizer.analyze("3. mars", entities=["DATE"], nlp_artifacts=None)
+    assert with_year.score > without.score >= 0.3
+    assert {"født", "innlagt", "døde"} <= set(recognizer.context)
+
+
+NEGATIVES = [
+    "Hun ble innlagt i mars.",
+    "Det skjedde i mars 2021.",
+    "De flyttet i 2019.",
+    "Prosjektet varte fra 2019–2021.",
+    "Møtet startet kl. 14.30.",
+    "Vi møttes 14:30 på kontoret.",
+    "Møtet var kl 12.05.",
+    "Hun gikk i 3. klasse.",
+    "Han begynte i 2. trinn.",
+    "Vi gikk i tog 1. mai.",
+    "Barna feiret 17. mai sammen.",
+    "Legevakten er åpen 24/7.",
+    "Omtrent 2/3 av barna fikk tilbud.",
+    "Se punkt 1.2.10 i veilederen.",
+    "Versjon 3.1.10 av skjemaet.",
+    "Hun sa det var 31. april, men det finnes ikke.",
+    "Datoen 12.13.2009 er feil.",
+    "Saksnr. 21/12345 gjelder barnet.",
+    "Det kostet 12.500 kroner.",
+    "Han var innlagt i 2. juledag-helga.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative(recognizer: DateRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []
+
+
+HYPOTHESIS_RECOGNIZER = DateRecognizer()
+TOKENS = ["3.", "mars", "12", "/", "-", ".", "2009", "den", "i fjor", "mandag", "født", " ", "05"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="0123456789 ./-:'"),
+        st.lists(st.sampled_from(TOKENS), max_size=14).map(" ".join),
+        st.lists(st.sampled_from(TOKENS), max_size=14).map("".join),
+    )
+)
+def test_any_text_spans_within_text(text: str) -> None:
+    for result in HYPOTHESIS_RECOGNIZER.analyze(text, entities=["DATE"], nlp_artifacts=None):
+        assert 0 <= result.start < result.end <= len(text)
+        assert result.entity_type == "DATE"
