@@ -127,7 +127,12 @@ def model_build(
 
 
 @model_app.command("eval")
-def model_eval(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def model_eval(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    pii: Annotated[
+        bool, typer.Option("--pii", help="Mål også personopplysnings-recall på PER (bokmål test).")
+    ] = False,
+) -> None:
     """P/R/F for navngitte enheter på NorNEs testdeler for bokmål og nynorsk."""
     from nlp.settings import get_settings
     from nlp.spacy_pipeline.build import ner_paths
@@ -136,13 +141,29 @@ def model_eval(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
 
     settings = get_settings()
     scores = evaluate_norne(load_pipeline(), settings.norne_dir, ner_paths(settings).corpus)
+    if pii:
+        from nlp.evaluation.norne_pii import per_recall
+        from nlp.runtime import get_analyser
+
+        scores["pii_per_recall"] = per_recall(get_analyser(), settings.norne_dir)
     if as_json:
         typer.echo(json.dumps(scores, ensure_ascii=False))
         return
     for lang, s in scores.items():
+        if lang == "pii_per_recall":
+            typer.echo(
+                f"Personopplysninger, PER-recall (bokmål test): {s['recall']:.3f} "
+                f"({s['found']}/{s['per_entities']})"
+            )
+            continue
         typer.echo(f"{lang}: P {s['p']:.3f} R {s['r']:.3f} F {s['f']:.3f}")
         for label, t in s["per_type"].items():
             typer.echo(f"  {label:8} P {t['p']:.3f} R {t['r']:.3f} F {t['f']:.3f}")
+
+
+from service.cli import register as _register_service  # noqa: E402  (keeps --help fast)
+
+_register_service(app)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nlp.analyse import NoteAnalyser
+from nlp.analyse import ItemLabeller, NoteAnalyser
 from nlp.errors import InputError
 from nlp.evaluation.matching import covered, macro_f1, match_spans, micro_f1_sets, prf
 from nlp.readers import ReadResult
@@ -72,7 +72,27 @@ def evaluate_notes(analyser: NoteAnalyser, notes: Iterable[GoldNote]) -> dict[st
         for n in notes
     ]
     predictions = list(analyser.analyse_many(reads))
-    return score(notes, predictions)
+    result = score(notes, predictions)
+    if analyser.labeller is not None:
+        result["labels_bare_items"] = score_bare_items(analyser.labeller, notes)
+    return result
+
+
+def score_bare_items(labeller: ItemLabeller, notes: list[GoldNote]) -> dict[str, Any]:
+    """The ``classify`` path: gold item texts alone (no section, no note), as on stdin."""
+    gold = [i for n in notes for i in n.data.get("items") or []]
+    if not gold or not hasattr(labeller, "predict"):
+        return {}
+    predicted = labeller.predict([i["text"] for i in gold])  # type: ignore[attr-defined]
+    labels = [p["label"] for p in predicted]
+    return {
+        "items": len(gold),
+        "macro_f1_core": macro_f1([i["label"] for i in gold], labels, CORE_LABELS),
+        "macro_f1_all": macro_f1([i["label"] for i in gold], labels, ALL_LABELS),
+        "themes_micro": micro_f1_sets(
+            [set(i.get("themes") or []) for i in gold], [set(p["themes"]) for p in predicted]
+        ),
+    }
 
 
 def score(notes: list[GoldNote], predictions: list[AnalysedNote]) -> dict[str, Any]:

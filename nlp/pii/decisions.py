@@ -72,8 +72,14 @@ def _apply(note: AnalysedNote, decision: Decision) -> None:
         starts = set(_occurrences(text, needle)) | {decision.start}
         # a span that extends a flag ("Kari" -> "Kari Hansen") keeps that flag's placeholder
         entity = next(
-            (s.entity for s in note.pii if s.type == decision.type and s.entity
-             and s.start < decision.end and decision.start < s.end),
+            (
+                s.entity
+                for s in note.pii
+                if s.type == decision.type
+                and s.entity
+                and s.start < decision.end
+                and decision.start < s.end
+            ),
             None,
         )
         for start in sorted(starts):

@@ -195,6 +195,29 @@ NEVER_NAMES = frozenset(
         "referent",
         "leder",
         "innleder",
+        "ingen",
+        "noen",
+        "mange",
+        "flere",
+        "alle",
+        "begge",
+        "hver",
+        "hvert",
+        "en",
+        "ei",
+        "et",
+        "ein",
+        "eit",
+        "man",
+        "men",
+        "og",
+        "eller",
+        "så",
+        "da",
+        "når",
+        "der",
+        "her",
+        "som",
     ]
 )
 STRICT_SPEECH = frozenset(
@@ -256,6 +279,19 @@ def allowlist() -> tuple[frozenset[str], frozenset[str]]:
     exact = frozenset(str(e).lower() for e in data.get("exact") or [])
     generic = frozenset(str(e).lower() for e in data.get("generic_words") or [])
     return exact, generic
+
+
+@lru_cache(maxsize=1)
+def _allowlist_pattern() -> re.Pattern[str]:
+    exact, _generic = allowlist()
+    names = sorted(exact, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|en|et|a|ene)?(?![\w-])", re.IGNORECASE)
+
+
+def allowlisted_spans(text: str) -> list[tuple[int, int]]:
+    """Where allow-listed names occur in ``text`` (a flag inside one is never personal data)."""
+    return [m.span() for m in _allowlist_pattern().finditer(text)]
 
 
 def is_allowed(text: str) -> bool:

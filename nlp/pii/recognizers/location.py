@@ -34,7 +34,7 @@ class LocationRecognizer(DocRecognizer):
     ENTITY = "LOCATION"
     NAME = "location"
 
-    def find(self, doc: Doc) -> list[RecognizerResult]:
+    def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
         for ent in doc.ents:

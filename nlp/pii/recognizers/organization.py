@@ -85,7 +85,7 @@ class OrganizationRecognizer(DocRecognizer):
     ENTITY = "ORGANIZATION"
     NAME = "organization"
 
-    def find(self, doc: Doc) -> list[RecognizerResult]:
+    def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
         for ent in doc.ents:
@@ -96,7 +96,7 @@ class OrganizationRecognizer(DocRecognizer):
         for pattern, why in PATTERNS:
             for match in pattern.finditer(doc.text):
                 start, end = match.span()
-                start = self._skip_function_words(doc.text, start, end)
+                start = self._skip_function_words(doc.text, start, end, pattern is SCHOOL)
                 text = doc.text[start:end]
                 if pattern is SCHOOL and " " not in text.strip():
                     continue  # only the generic word is left ("skole")
@@ -115,10 +115,12 @@ class OrganizationRecognizer(DocRecognizer):
         return not head or is_common_word(head) or is_common_word(head.rstrip("s"))
 
     @staticmethod
-    def _skip_function_words(text: str, start: int, end: int) -> int:
+    def _skip_function_words(text: str, start: int, end: int, common_too: bool) -> int:
         """Drop leading ordinary words a capitalised match may start with ("En skole" -> "")."""
         words = text[start:end].split(" ")
-        while len(words) >= 2 and (words[0] in _LEADING_CAPITAL_WORDS or is_common_word(words[0])):
+        while len(words) >= 2 and (
+            words[0] in _LEADING_CAPITAL_WORDS or (common_too and is_common_word(words[0]))
+        ):
             start += len(words[0]) + 1
             words = words[1:]
         return start

@@ -72,7 +72,7 @@ class PersonRecognizer(DocRecognizer):
     ENTITY = "PERSON"
     NAME = "person"
 
-    def find(self, doc: Doc) -> list[RecognizerResult]:
+    def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
         for ent in doc.ents:

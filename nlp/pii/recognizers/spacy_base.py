@@ -9,7 +9,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from nlp.pii.config import RecognizerConfig, load_config
-from nlp.pii.lexicon import is_common_word
+from nlp.pii.lexicon import allowlisted_spans, is_common_word
 
 
 class DocRecognizer(EntityRecognizer):
@@ -40,6 +40,13 @@ class DocRecognizer(EntityRecognizer):
         return self.find(nlp_artifacts.tokens)
 
     def find(self, doc: Doc) -> list[RecognizerResult]:
+        """Candidates from ``_find`` minus those inside an allow-listed name ("Røde Kors")."""
+        allowed = allowlisted_spans(doc.text)
+        return [
+            r for r in self._find(doc) if not any(s <= r.start and r.end <= e for s, e in allowed)
+        ]
+
+    def _find(self, doc: Doc) -> list[RecognizerResult]:
         raise NotImplementedError
 
     def result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:

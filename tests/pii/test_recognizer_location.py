@@ -1,0 +1,48 @@
+"""LOCATION: gazetteer places, short or ordinary-word names only in place context, NER."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pii.recognizers.location import LocationRecognizer
+
+REC = LocationRecognizer()
+
+
+def places(make_doc, text: str, ents=None) -> set[str]:
+    doc = make_doc(text, ents)
+    return {doc.text[r.start:r.end] for r in REC.find(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Familien bodde i Gjøvik i mange år.", "Gjøvik"),
+        ("De flyttet til Kristiansand da gutten var liten.", "Kristiansand"),
+        ("Hun vokste opp i Ås.", "Ås"),
+        ("Vi kom fra Bø i Telemark.", "Bø"),
+        ("Han jobber på Moss sykehus, og bor i Moss.", "Moss"),
+        ("Familien kom fra Eritrea for ti år siden.", "Eritrea"),
+        ("Hun har sommerjobb på Nesoddtangen.", "Nesoddtangen"),
+        ("Bestemor bor i Vik.", "Vik"),
+        ("Vi var på hytta i Lofoten.", "Lofoten"),
+    ],
+)
+def test_finds_places(make_doc, text: str, expected: str) -> None:
+    assert expected in places(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Båten lå i en vik ved sjøen.",
+        "Det vokste mose på taket.",
+        "Vi gikk på ski hele vinteren.",
+        "Os og Ås er fine steder, sa ingen.",
+        "NAV svarte ikke på søknaden.",
+        "Det kom en SMS fra skolen.",
+        "Vi må bli flinkere til å lytte.",
+    ],
+)
+def test_not_places(make_doc, text: str) -> None:
+    assert places(make_doc, text) == set()

@@ -1,0 +1,54 @@
+"""ORGANIZATION: named schools and kindergartens, local units with a place, institutions, NER."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pii.recognizers.organization import OrganizationRecognizer
+
+REC = OrganizationRecognizer()
+
+
+def orgs(make_doc, text: str, ents=None) -> set[str]:
+    doc = make_doc(text, ents)
+    return {doc.text[r.start:r.end] for r in REC.find(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gutten går på Haugerud skole.", "Haugerud skole"),
+        ("Hun begynte i Solsikken barnehage i fjor.", "Solsikken barnehage"),
+        ("Vi fikk time hos BUP Gjøvik etter åtte måneder.", "BUP Gjøvik"),
+        ("Han ble henvist til DPS Aust-Agder.", "DPS Aust-Agder"),
+        ("Hun var innlagt på Borgestadklinikken i tolv uker.", "Borgestadklinikken"),
+        ("Han ble skrevet ut fra Fjellheim behandlingssenter.", "Fjellheim behandlingssenter"),
+        ("Han jobber i Bakeriet Nord AS.", "Bakeriet Nord AS"),
+        ("Eleven går på Kuben videregående skole.", "Kuben videregående skole"),
+        ("Saken ble sendt til barnevernet i Skien.", "barnevernet i Skien"),
+    ],
+)
+def test_finds_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi ringte BUP, DPS og NAV samme dag.",
+        "Barnevernet kom på hjemmebesøk.",
+        "Helsestasjonen og fastlegen samarbeidet godt.",
+        "En skole bør ha en plan for dette.",
+        "Pårørendeskolen var nyttig for mange.",
+        "Voksne for Barn arrangerer ROM.",
+        "Statsforvalteren og Bufdir ble nevnt som klageinstanser.",
+    ],
+)
+def test_generic_services_are_not_flagged(make_doc, text: str) -> None:
+    assert orgs(make_doc, text) == set()
+
+
+def test_ner_org_is_kept_but_generic_names_are_dropped(make_doc) -> None:
+    text = "Han fikk jobb i Equinor etter at NAV hjalp ham."
+    found = orgs(make_doc, text, [("Equinor", "ORG"), ("NAV", "ORG")])
+    assert found == {"Equinor"}

@@ -1,0 +1,74 @@
+"""PERSON: gazetteer, context, possessives, lowercase names, initials, header names, NER."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pii.recognizers.person import PersonRecognizer
+
+REC = PersonRecognizer()
+
+
+def names(make_doc, text: str, ents=None) -> set[str]:
+    doc = make_doc(text, ents)
+    return {doc.text[r.start:r.end] for r in REC.find(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi snakket lenge med Kari om dette.", "Kari"),
+        ("Etter møtet ringte Kari Hansen til BUP.", "Kari Hansen"),
+        ("Det var Karis idé å invitere skolen.", "Karis"),
+        ("Sønnen Per fikk endelig time.", "Per"),
+        ("Per sa at han ikke ble hørt.", "Per"),
+        ("Vi møtte Liv Bakken på legevakten.", "Liv Bakken"),
+        ("Datteren Sol begynte på skolen i høst.", "Sol"),
+        ("Jeg snakket med Anne-Lise om planen.", "Anne-Lise"),
+        ("moren kari ringte flere ganger.", "kari"),
+        ("Referenten K.H. skrev notatet.", "K.H."),
+        ("Det var K. Hansen som tok imot oss.", "K. Hansen"),
+        ("Senere fortalte Abdirahman om skolen.", "Abdirahman"),
+        ("- Tharshini fortalte om en tilsynsfører.", "Tharshini"),
+        ("Vi ble møtt av sønnen Yonatan i gangen.", "Yonatan"),
+        ("Hun snakket med Bjørn og Vår om helgen.", "Bjørn"),
+    ],
+)
+def test_finds_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Livet ble snudd på hodet.",
+        "Vi betaler 200 kroner per time.",
+        "Sol og varme hjelper ikke når man er redd.",
+        "Vår erfaring er at det tar tid.",
+        "Han sa at det var vanskelig.",
+        "Mor fortalte om natten på legevakten.",
+        "Det er et liv man ikke ønsker noen.",
+        "Bjørnen i eventyret var skummel.",
+        "Ingen spurte hvordan vi hadde det.",
+        "Mange opplevde at NAV ikke svarte.",
+        "Saksbehandler ringte dagen etter.",
+        "Eksempler på utfordringer:",
+    ],
+)
+def test_ordinary_words_are_not_names(make_doc, text: str) -> None:
+    assert names(make_doc, text) == set()
+
+
+def test_names_in_the_header_are_found() -> None:
+    from spacy import blank
+
+    doc = blank("nb")("ROM-leder: Hilde Sørbråten\nCo-leder: Dawit Tesfamariam\nRef.: ML\n")
+    found = {doc.text[r.start:r.end] for r in REC.find(doc)}
+    assert {"Hilde Sørbråten", "Dawit Tesfamariam", "ML"} <= found
+
+
+def test_ner_person_spans_are_used_unless_they_are_ordinary_words(make_doc) -> None:
+    text = "Antall deltakere var ti. Vi møtte Zainab Warsame der."
+    found = names(make_doc, text, [("Antall", "PER"), ("Zainab Warsame", "PER")])
+    assert "Zainab Warsame" in found
+    assert "Antall" not in found
