@@ -84,18 +84,19 @@ def cross_validate_labels(
     return results
 
 
-def choose_threshold(correct: np.ndarray, confidence: np.ndarray, target: float = 0.5) -> float:
-    """The highest confidence below which out-of-fold accuracy stays under ``target``.
-
-    Items under the threshold are marked ``uncertain`` for the referent to check.
-    """
-    order = np.argsort(confidence)
-    best = 0.0
-    for cut in np.linspace(0.3, 0.8, 26):
-        below = confidence[order] < cut
-        if below.sum() >= 10 and correct[order][below].mean() < target:
-            best = float(cut)
-    return round(best, 3)
+def choose_threshold(correct: np.ndarray, confidence: np.ndarray, target: float = 0.6) -> float:
+    """The confidence below which out-of-fold predictions are right less than ``target`` of the
+    time: the top edge of the run of low-confidence bins (width 0.05) whose accuracy is under
+    ``target``. Items under it are marked ``uncertain`` for the referent to check."""
+    threshold = 0.0
+    for low in np.arange(0.25, 0.95, 0.05):
+        in_bin = (confidence >= low) & (confidence < low + 0.05)
+        if in_bin.sum() < 5:
+            continue
+        if correct[in_bin].mean() >= target:
+            break
+        threshold = float(low + 0.05)
+    return round(threshold, 3)
 
 
 def cross_validate_themes(

@@ -1,0 +1,98 @@
+"""The label and theme models: they learn from items, use the section only as a weak signal,
+report calibrated confidences and per-theme scores, and the baselines are scored."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nlp.classify.baselines import heading_baseline, keyword_baseline, keyword_rule
+from nlp.classify.data import load_items
+from nlp.classify.labeller import Labeller
+from nlp.classify.models import LABEL_CANDIDATES, KeywordHits, logreg_word
+from nlp.classify.text import normalise
+from nlp.classify.train import (
+    _theme_model,
+    choose_threshold,
+    load_theme_keywords,
+    rows_of,
+)
+
+
+@pytest.fixture(scope="module")
+def small_bundle() -> dict:
+    items = load_items()[::4]
+    keywords = load_theme_keywords()
+    rows = list(rows_of(items, with_section=True))
+    labels = [i.label for i in items]
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    binarizer = MultiLabelBinarizer(classes=sorted(keywords))
+    y = binarizer.fit_transform([set(i.themes) for i in items])
+    return {
+        "label_model": logreg_word().fit(rows, labels),
+        "theme_model": _theme_model(keywords).fit(rows, y),
+        "themes": list(binarizer.classes_),
+        "theme_thresholds": dict.fromkeys(binarizer.classes_, 0.5),
+        "uncertain_below": 0.45,
+        "version": "test",
+        "training_data_sha256": "0" * 64,
+    }
+
+
+def test_normalise_replaces_placeholders_digits_and_case() -> None:
+    assert (
+        normalise("[NAVN 1] ventet 14 uker på «BUP»")
+        == "personnavn ventet 0 uker på qmark bup qmark"
+    )
+
+
+def test_keyword_hits_count_word_starts() -> None:
+    hits = KeywordHits({"a": ["ventetid"], "b": ["skole"]}).fit([])
+    matrix = hits.transform(
+        [
+            {"text": "Lang ventetid. Ventetiden var verst.", "section": None},
+            {"text": "Ingen treff her", "section": None},
+        ]
+    ).toarray()
+    assert matrix.tolist() == [[2.0, 0.0], [0.0, 0.0]]
+
+
+def test_labeller_predicts_labels_confidence_and_themes(small_bundle: dict) -> None:
+    labeller = Labeller(small_bundle)
+    texts = [
+        "Vi ønsker oss flere avlastningstimer og et fast kontaktpunkt i kommunen.",
+        "Det tok åtte måneder før vi fikk time hos BUP, og ingen ringte oss.",
+        "Helsesykepleieren på skolen fulgte opp jenta hver uke, og det hjalp.",
+    ]
+    results = labeller.predict(texts)
+    assert [r["label"] for r in results] == ["wish", "challenge", "good_practice"]
+    for result in results:
+        assert 0.0 < result["confidence"] <= 1.0
+        assert set(result["theme_scores"]) == set(small_bundle["themes"])
+        assert result["uncertain"] == (result["confidence"] < 0.45)
+    assert (
+        "skole-barnehage" in results[2]["themes"]
+        or results[2]["theme_scores"]["skole-barnehage"] > 0.2
+    )
+
+
+def test_section_is_a_signal_but_meaning_wins(small_bundle: dict) -> None:
+    labeller = Labeller(small_bundle)
+    wish = "Vi skulle ønske at NAV hadde én fast saksbehandler for hele familien."
+    assert labeller.predict([wish], ["challenges"])[0]["label"] == "wish"
+
+
+def test_threshold_marks_the_least_certain_items() -> None:
+    confidence = np.linspace(0.3, 1.0, 200)
+    correct = confidence > 0.55
+    threshold = choose_threshold(correct, confidence)
+    assert 0.5 <= threshold <= 0.6
+
+
+def test_baselines_and_candidates_exist() -> None:
+    items = load_items()[:300]
+    assert len(LABEL_CANDIDATES) >= 3
+    assert 0.0 < heading_baseline(items)["macro_f1_core"] < 1.0
+    assert 0.0 < keyword_baseline(items)["macro_f1_core"] < 1.0
+    assert keyword_rule("Vi ønsker mer informasjon") == "wish"
