@@ -9,7 +9,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from nlp.pii.config import RecognizerConfig, load_config
-from nlp.pii.lexicon import allowlisted_spans, is_common_word
+from nlp.pii.lexicon import (
+    allowlisted_spans,
+    is_allowed,
+    is_common_word,
+    is_first_name,
+    is_place,
+    is_surname,
+)
 
 
 class DocRecognizer(EntityRecognizer):
@@ -108,8 +115,29 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
             return False  # acronyms: generic services are allow-listed, units need a place
         if is_common_word(word) and (is_sentence_start(tokens[0]) or word.islower()):
             return False
-    lowered = [w for w in words if not is_common_word(w)]
-    return bool(lowered) or any(not is_sentence_start(t) and t.text[:1].isupper() for t in tokens)
+        base = re.sub(r"(ene|en|et|a)$", "", word.lower())
+        if (
+            DEFINITE_ENDING.search(word)
+            and len(base) > 2
+            and is_common_word(base)
+            and not (is_first_name(word) or is_surname(word) or is_place(word))
+        ):
+            return False  # "Samværet", "Notatet" mid-sentence too
+    informative = [
+        t
+        for t in tokens
+        if not is_allowed(t.text)
+        and not all(is_common_word(part) for part in re.split(r"[/-]", t.text) if part)
+    ]
+    if informative:
+        return True
+    return any(
+        not is_sentence_start(t)
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and not is_allowed(t.text)
+        for t in tokens
+    )
 
 
 def span_without_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
