@@ -35,7 +35,6 @@ def analyse(
 ) -> None:
     """Analyser notater: struktur, punkter, sitater og personopplysninger."""
     from nlp.readers import read_bytes, read_path
-    from nlp.runtime import get_analyser
 
     reads = []
     for name in files:
@@ -46,6 +45,8 @@ def analyse(
     for warning_read in reads:
         for warning in warning_read.warnings:
             typer.echo(f"Advarsel ({warning_read.source}): {warning}", err=True)
+    from nlp.runtime import get_analyser  # models load only once the input is known to be good
+
     analyser = get_analyser()
     for note in analyser.analyse_many(reads):
         if as_json:

@@ -49,7 +49,8 @@ def check_input_size(n_bytes: int) -> None:
     """Refuse input larger than MAX_INPUT_BYTES."""
     if n_bytes > MAX_INPUT_BYTES:
         raise InputError(
-            f"Filen er for stor ({_size(n_bytes)}). Grensen er {_size(MAX_INPUT_BYTES)}.",
+            f"Filen er større enn grensen på {_size(MAX_INPUT_BYTES)} "
+            f"({n_bytes - MAX_INPUT_BYTES} byte for mye).",
             _SPLIT_HINT,
         )
 

@@ -121,8 +121,12 @@ def build(settings: PipelineSettings, *, force: bool = False) -> dict[str, Any]:
 
         def progress(entry: dict[str, Any]) -> None:
             if bar.disable:  # not a terminal (CI, make in a pipe): one plain line per evaluation
-                print(f"NER-trening: steg {entry['step']}, {entry['seconds']:.0f} s, "
-                      f"beste dev F {entry['best_dev_f']:.3f}", file=sys.stderr, flush=True)
+                print(
+                    f"NER-trening: steg {entry['step']}, {entry['seconds']:.0f} s, "
+                    f"beste dev F {entry['best_dev_f']:.3f}",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 return
             bar.n = min(int(entry["seconds"]), int(budget))
             bar.set_postfix(step=entry["step"], dev_f=f"{entry['best_dev_f']:.3f}")

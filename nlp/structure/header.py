@@ -109,7 +109,7 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
             if getattr(header, fact.field) is None:
                 setattr(header, fact.field, parse_count(value))
         elif fact.field == "services":
-            header.services = [s.strip() for s in re.split(r"[,;/]| og ", value) if s.strip()]
+            header.services = [s.strip() for s in re.split(r"[,;/]|(?<!-) og ", value) if s.strip()]
         elif fact.field == "date":
             found = DATE_IN_TEXT.search(value)
             header.date = found.group().strip() if found else value

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from nlp.schema import HeaderFacts, Section
 from nlp.structure.header import FactLine, collect_header, parse_fact_line
-from nlp.structure.lines import Line, split_lines, trim_span
+from nlp.structure.lines import NUMBER_PREFIX, Line, split_lines, trim_span
 from nlp.structure.sections import heading_of, match_section
 
 EMAIL_HEADER = re.compile(
-    r"^\s*(fra|sendt|til|emne|kopi|dato|from|sent|to|subject|cc|date|vedlegg)\s*:\s*\S",
+    r"^\s*(fra|sendt|til|emne|kopi|from|sent|to|subject|cc|date|vedlegg)\s*:\s*\S",
     re.IGNORECASE,
 )
 FORWARD_MARK = re.compile(
@@ -31,9 +31,15 @@ SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 FRAMING_END = re.compile(r":\s*$")
+FRAMING = re.compile(
+    r"\b(her (er|kommer)|vedlagt|videresender|sender (deg|dere|over)|se gjerne over|"
+    r"beklager at det tok|ta det gjerne opp)\b",
+    re.IGNORECASE,
+)
 TITLE_HINT = re.compile(r"^(læringsnotat|referat|notat|rom\b|rom-)", re.IGNORECASE)
 ITEM_FREE_SECTIONS = {"header"}
 CLOSING_PUNCT = (".", "!", "?", "»", '"', "”", ")", ":")
+SENTENCE_PUNCT = (".", "!", "?", "»", '"', "”", ",", ";")
 QUOTE_MARK = re.compile(r"[«»“”\"„]|^[–—]\s")
 # Terse notes end sentences with an abbreviation: "etter flere mnd. Veileder byttet".
 ABBREVIATION_END = re.compile(
@@ -74,6 +80,17 @@ class _Builder:
         self.bullet_indent = 0
         self.in_signature = False
         self.seen_content = False
+        self.items_at_heading = 0
+        self.heading_numbered = False
+        self.last_numbered_item = False
+
+    @property
+    def sections_with_heading(self) -> int:
+        return sum(1 for s in self.sections if s.heading)
+
+    @property
+    def items_since_heading(self) -> int:
+        return len(self.items) + (1 if self.bullet or self.paragraph else 0) - self.items_at_heading
 
     # -- item emission ---------------------------------------------------------------------
     def add_item(self, start: int, end: int, bullet: bool = False) -> None:
@@ -92,11 +109,27 @@ class _Builder:
     def flush_paragraph(self) -> None:
         if not self.paragraph:
             return
-        start, end = self.paragraph[0].content_start(), self.paragraph[-1].end
-        self.paragraph = []
+        lines, self.paragraph = self.paragraph, []
+        if (
+            len(lines) > 1
+            and not any(line.stripped.endswith(SENTENCE_PUNCT) for line in lines[:-1])
+            and all(len(line.stripped.split()) <= 15 for line in lines)
+        ):
+            for line in lines:  # a list without bullets: one item per line
+                self.add_item(line.content_start(), line.end)
+            return
+        start, end = lines[0].content_start(), lines[-1].end
         for s_start, s_end in self._sentences_in(start, end):
             sentence = self.text[s_start:s_end].strip()
             if FRAMING_END.search(sentence) and len(sentence.split()) <= 12:
+                continue
+            if (
+                self.section == "unknown"
+                and not self.sections_with_heading
+                and FRAMING.search(sentence)
+                and len(sentence.split()) <= 25
+            ):
+                self.boilerplate.append((s_start, s_end))
                 continue
             self.add_item(s_start, s_end)
 
@@ -135,6 +168,7 @@ class _Builder:
         )  # type: ignore[arg-type]
         self.section = sid
         self.in_signature = False
+        self.items_at_heading = len(self.items)
 
     # -- line handling ---------------------------------------------------------------------
     def feed(self, line: Line) -> None:
@@ -154,21 +188,21 @@ class _Builder:
             self.boilerplate.append((line.start, line.end))
             return
         fact = parse_fact_line(line)
-        if fact and (
-            self.section == "header"
-            or fact.field not in {"theme", "place", "date"}
-            or not self.seen_content
-        ):
+        if fact:
             self.flush()
             self.facts.append(fact)
             return
         bullet = line.bullet()
         is_symbol_bullet = bullet is not None and not bullet[0][0].isalnum()
         heading = None if is_symbol_bullet else heading_of(line)
+        if heading is not None and self._is_content_not_heading(line, heading[0], bullet):
+            heading = None
         if heading is not None:
             title, content_start, inline = heading
             sid = match_section(title) or ("header" if not self.seen_content else "unknown")
             self.open_section(sid, title.strip(), line.start, content_start)
+            self.heading_numbered = bool(NUMBER_PREFIX.match(line.raw))
+            self.last_numbered_item = False
             if inline is not None and self.text[inline : line.end].strip():
                 self.paragraph = [Line(inline, line.end, self.text[inline : line.end])]
             return
@@ -188,6 +222,7 @@ class _Builder:
         self.seen_content = True
         if bullet is not None:
             self.flush()
+            self.last_numbered_item = bullet[0][0].isdigit()
             self.bullet = (bullet[1], line.end)
             self.bullet_indent = line.indent
             if self.section == "quotes":
@@ -201,6 +236,32 @@ class _Builder:
             self.add_item(line.content_start(), line.end)
             return
         self.paragraph.append(line)
+
+    def _is_content_not_heading(
+        self, line: Line, title: str, bullet: tuple[str, int] | None
+    ) -> bool:
+        """Lines that look like headings but are items: a plain line naming the section it is
+        already in ("Problemer med å få svar" under challenges), and a numbered line straight
+        after an unnumbered heading ("1. Bedre oppfølging" under "Hva man ønsker mer av?")."""
+        raw = line.stripped
+        marked = (
+            raw.startswith(("#", "**", "__"))
+            or raw.endswith((":", "?"))
+            or (raw.upper() == raw and any(c.isalpha() for c in raw))
+        )
+        if marked:
+            return False
+        if bullet is None:
+            return match_section(title) == self.section and self.section != "header"
+        sub_numbered = "." in bullet[0].rstrip(".)")
+        if self.last_numbered_item and not sub_numbered:
+            return True  # "3. Et godt samarbeid" inside a numbered list stays an item
+        return (
+            bool(self.sections)
+            and self.items_since_heading == 0
+            and not sub_numbered
+            and not self.heading_numbered
+        )
 
     def _continues_bullet(self, line: Line) -> bool:
         assert self.bullet is not None

@@ -245,13 +245,14 @@ def _speaker(text: str, start: int, end: int, context_end: int | None = None) ->
         role = speaker_from(dash.group("who") or dash.group("paren") or "")
         if role:
             return role
-    pronoun = False
+    pronoun = ""
     match = ATTRIBUTION_AFTER.match(after.lstrip('»”"’ '))
     if match:
         role = speaker_from(match.group("who"))
         if role:
             return role
-        pronoun = bool(PRONOUN_ONLY.match(match.group("who")))
+        found = PRONOUN_ONLY.match(match.group("who"))
+        pronoun = found.group(1).lower() if found else ""
     role = speaker_from(after[:60]) if context_end else None
     if role:
         return role
@@ -262,18 +263,39 @@ def _speaker(text: str, start: int, end: int, context_end: int | None = None) ->
         role = speaker_from(match.group("who"))
         if role:
             return role
-        pronoun = pronoun or bool(PRONOUN_ONLY.match(match.group("who")))
+        found = PRONOUN_ONLY.match(match.group("who"))
+        pronoun = pronoun or (found.group(1).lower() if found else "")
     if pronoun:
-        role = _last_role_before(text, start)
+        role = _last_role_before(text, start, pronoun)
         if role:
             return role
     return speaker_from_content(text[start:end])
 
 
-def _last_role_before(text: str, start: int) -> str | None:
-    """The role last named in the paragraph before ``start`` ("En mor fortalte ... sa hun")."""
+MALE = re.compile(
+    r"\b(far|faren|fosterfar|pappa|sønn|sønnen|son|sonen|bror|broren|mann|mannen|"
+    r"gutt|gutten|gut|guten|onkel|bestefar)\b",
+    re.IGNORECASE,
+)
+FEMALE = re.compile(
+    r"\b(mor|mora|moren|fostermor|mamma|datter|datteren|dotter|dottera|søster|"
+    r"søsteren|syster|kone|kona|jente|jenta|jenten|tante|bestemor)\b",
+    re.IGNORECASE,
+)
+
+
+def _last_role_before(text: str, start: int, pronoun: str = "") -> str | None:
+    """The role last named in the paragraph before ``start`` ("En mor fortalte ... sa hun"),
+    agreeing with the pronoun's gender when the pronoun has one."""
     paragraph_start = text.rfind("\n\n", 0, start) + 1
     window = text[max(paragraph_start, start - 400) : start]
+    gendered = MALE if pronoun == "han" else FEMALE if pronoun in {"hun", "ho"} else None
+    if gendered is not None:
+        # the first person of that gender named in the paragraph is usually the speaker
+        for found in gendered.finditer(window):
+            role = speaker_from(found.group())
+            if role:
+                return role
     best: tuple[int, str] | None = None
     for role, pattern in _SPEAKER_RE:
         for found in pattern.finditer(window):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import BOLD_LINE, MD_HEADING, NUMBER_PREFIX, Line
 
 # (section id, patterns); the first section with a matching pattern wins.
@@ -17,7 +18,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
     (
         "intro_participant",
         [
-            r"innl[ea]\w*.{0,40}(deltak|pårørend|bruker|erfaring|forelder|ungdom|fosterforeld)",
+            r"innl(?:[ea]\w*|\.).{0,40}(deltak|pårørend|bruker|erfaring|forelder|ungdom|fosterforeld)",
             r"(deltak|pårørend|bruker|forelder|ungdom)\w*\s+(sin|si|sitt)?\s*innl[ea]",
             r"(deltakers|deltakars|pårørendes|brukers)\s+(historie|innl|forteljing|fortelling)",
         ],
@@ -25,7 +26,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
     (
         "intro_professional",
         [
-            r"innl[ea]\w*.{0,40}fag",
+            r"innl(?:[ea]\w*|\.).{0,40}fag",
             r"fagperson\w*\s+(sin|si|sitt)?\s*innl",
             r"fagpersone?n?s\s+innl",
         ],
@@ -37,7 +38,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"^etter\s+møtet",
             r"\b(tar|tek)\s+med\b",
             r"^etter\s+samlinga",
-            r"(tar|tek)\s+(fagpersonene?|dei|de|vi)?\s*med\s+(seg|oss)",
+            r"(tar|tek)\s+(fagperson\w*|dei|de|vi)?\s*med\s+(seg|oss)",
             r"\bta med (seg )?tilbake",
             r"egen arbeidsplass",
             r"eigen arbeidsplass",
@@ -116,6 +117,8 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"\bsuksess",
             r"\bgodt\b",
             r"fungerer\s+bra",
+            r"fungerte\s+(bra|godt)",
+            r"fungerar\s+(bra|godt)",
             r"fungerar\s+bra",
             r"\bpositiv",
         ],
@@ -168,7 +171,7 @@ def heading_of(line: Line) -> tuple[str, int, int | None] | None:
     """
     raw = line.raw
     stripped = raw.strip()
-    if not stripped or len(stripped) > 160:
+    if not stripped or len(stripped) > 160 or parse_fact_line(line) is not None:
         return None
     md = MD_HEADING.match(raw)
     if md:

@@ -17,10 +17,13 @@ RECOGNIZERS = [PersonRecognizer(), LocationRecognizer(), OrganizationRecognizer(
 @pytest.mark.parametrize("name", ENTRIES)
 def test_allowlisted_names_are_never_flagged(make_doc, name: str) -> None:
     assert is_allowed(name)
-    for template in ("Vi tok kontakt med {} i fjor.", "{} svarte ikke på henvendelsen.",
-                     "Hun fikk hjelp fra {} og fastlegen."):
+    for template in (
+        "Vi tok kontakt med {} i fjor.",
+        "{} svarte ikke på henvendelsen.",
+        "Hun fikk hjelp fra {} og fastlegen.",
+    ):
         text = template.format(name)
         doc = make_doc(text, [(name, "ORG")])
         for recognizer in RECOGNIZERS:
-            spans = [text[r.start:r.end] for r in recognizer.find(doc)]
+            spans = [text[r.start : r.end] for r in recognizer.find(doc)]
             assert not any(name in span or span in name for span in spans), (text, spans)

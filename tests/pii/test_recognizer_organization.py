@@ -11,7 +11,7 @@ REC = OrganizationRecognizer()
 
 def orgs(make_doc, text: str, ents=None) -> set[str]:
     doc = make_doc(text, ents)
-    return {doc.text[r.start:r.end] for r in REC.find(doc)}
+    return {doc.text[r.start : r.end] for r in REC.find(doc)}
 
 
 @pytest.mark.parametrize(

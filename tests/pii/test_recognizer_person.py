@@ -11,7 +11,7 @@ REC = PersonRecognizer()
 
 def names(make_doc, text: str, ents=None) -> set[str]:
     doc = make_doc(text, ents)
-    return {doc.text[r.start:r.end] for r in REC.find(doc)}
+    return {doc.text[r.start : r.end] for r in REC.find(doc)}
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_names_in_the_header_are_found() -> None:
     from spacy import blank
 
     doc = blank("nb")("ROM-leder: Hilde Sørbråten\nCo-leder: Dawit Tesfamariam\nRef.: ML\n")
-    found = {doc.text[r.start:r.end] for r in REC.find(doc)}
+    found = {doc.text[r.start : r.end] for r in REC.find(doc)}
     assert {"Hilde Sørbråten", "Dawit Tesfamariam", "ML"} <= found
 
 

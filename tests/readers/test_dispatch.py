@@ -211,7 +211,7 @@ def test_default_limit_message_names_megabytes(check_error) -> None:
     with pytest.raises(InputError) as info:
         read_bytes(b" " * (MAX_INPUT_BYTES + 1), filename="n.txt")
     check_error(info.value)
-    assert "Grensen er 5 MB" in info.value.message
+    assert "grensen på 5 MB" in info.value.message
 
 
 def test_result_is_frozen() -> None:

@@ -341,15 +341,16 @@ class AgeRecognizer(NbPatternRecognizer):
                     return None  # "16 års erfaring"
                 span_end = text.index(after[1], span_end) + len(after[1])
             elif (
-                rest
+                cue != "fill"
+                and rest
                 and rest[0] in _DURATION_AFTER
                 and not _AT_THAT_TIME.match(text[span_end:].lstrip())
             ):
                 return None  # "var to år på venteliste", "var tre år i strekk"
         elif number.lower() in NEUTER_ONES:
             return None  # "ett" only as "ett år"
-        elif cue == "appositive":
-            return None  # "Jenta, 14 år": the "år" is required
+        elif cue in {"appositive", "person"}:
+            return None  # "Jenta, 14 år", "jente 17 år": the "år" is required
         elif cue == "paa":
             if lower_after and lower_after[0] in _UNITS:
                 return None  # "en sekk på 14 kilo"
@@ -372,9 +373,19 @@ class AgeRecognizer(NbPatternRecognizer):
         lower = last.lower()
         prev = words[-2] if len(words) >= 2 else None
         if lower in _AGE_VERBS:
-            if prev is not None and prev.lower() in _AUXILIARIES:
-                prev = words[-3] if len(words) >= 3 else None  # "hun har fylt 18"
+            if lower in _FILL_VERBS:
+                return "fill"  # "fyller ni år i juni": a birthday, whatever follows
+            rest = words[:-1]
+            while rest and (
+                rest[-1] in {",", "("}
+                or rest[-1].lower() in _ADVERBS
+                or rest[-1].lower() in _AUXILIARIES
+            ):
+                rest.pop()  # "Hodan, var 11 år"; "som da var fire år"; "hun har fylt 18"
+            prev = rest[-1] if rest else None
             return "verb" if _good_subject(prev) else None
+        if _PERSON.match(lower) and lower not in _NOT_SUBJECT:
+            return "person"  # "jente 17 år"
         if (
             prev is not None
             and prev.lower() in _AGE_VERBS

@@ -1,0 +1,202 @@
+"""Header facts: theme, date, counts, services and the people who ran the meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.schema import HeaderFacts
+from nlp.structure.header import FactLine, collect_header, parse_count, parse_fact_line
+from nlp.structure.lines import Line, split_lines
+
+
+def _line(raw: str, start: int = 0) -> Line:
+    return Line(start, start + len(raw), raw)
+
+
+def _header(text: str) -> HeaderFacts:
+    facts = [fact for line in split_lines(text) if (fact := parse_fact_line(line))]
+    return collect_header(facts)
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "value"),
+    [
+        ("Kveldens tema: Utfordringer i skolen", "theme", "Utfordringer i skolen"),
+        ("Tema: Samarbeid med barnevernet", "theme", "Samarbeid med barnevernet"),
+        ("Dagens tema: Rus i familien", "theme", "Rus i familien"),
+        (
+            "Tema for kvelden: Overgangen til voksenpsykiatrien",
+            "theme",
+            "Overgangen til voksenpsykiatrien",
+        ),
+        ("Dato: 12.03.2024", "date", "12.03.2024"),
+        ("Møtedato: 2024-03-12", "date", "2024-03-12"),
+        ("Dato og sted: 12.03.2024, biblioteket", "date", "12.03.2024, biblioteket"),
+        ("Sted: Biblioteket", "place", "Biblioteket"),
+        ("Antall totalt: 14", "total", "14"),
+        ("Antall fagpersoner: 6", "professionals", "6"),
+        ("Antall deltakere: sju", "participants", "sju"),
+        ("Ant. deltakere: 4", "participants", "4"),
+        ("Antall pårørende: 5", "participants", "5"),
+        ("Tal på deltakarar: ni", "participants", "ni"),
+        ("Tal på fagpersonar: 3", "professionals", "3"),
+        ("Representerte tjenester: NAV, BUP, DPS og PPT", "services", "NAV, BUP, DPS og PPT"),
+        ("Representerte tenester: NAV, BUP", "services", "NAV, BUP"),
+        ("ROM-leder: Kari Hansen", "rom_leader", "Kari Hansen"),
+        ("ROM-leiar: Kari Hansen", "rom_leader", "Kari Hansen"),
+        ("Møteleder: Liv Berg", "rom_leader", "Liv Berg"),
+        ("Co-leder: Per Olsen", "co_leader", "Per Olsen"),
+        ("Coleder: Per Olsen", "co_leader", "Per Olsen"),
+        ("Referent: Ola Nordmann", "referent", "Ola Nordmann"),
+        ("Ref.: Ola Nordmann", "referent", "Ola Nordmann"),
+        ("Skrevet av: Ola Nordmann", "referent", "Ola Nordmann"),
+        ("**Referent:** Ola Nordmann", "referent", "Ola Nordmann"),
+        ("**Kveldens tema**: Psykisk helse", "theme", "Psykisk helse"),
+        ("- Antall fagpersoner: 5", "professionals", "5"),
+        ("Referent\tOla Nordmann", "referent", "Ola Nordmann"),
+        ("Antall deltakere\t7", "participants", "7"),
+        ("Referent – Ola Nordmann", "referent", "Ola Nordmann"),
+        ("KVELDENS TEMA: Skolen", "theme", "Skolen"),
+    ],
+)
+def test_fact_line_field_value_and_offset(raw: str, field: str, value: str) -> None:
+    start = 100
+    fact = parse_fact_line(_line(raw, start))
+    assert fact is not None, f"{raw!r} not read as a fact line"
+    assert fact.field == field
+    assert fact.value == value
+    # the offset points at the value in the note's text
+    assert raw[fact.value_start - start :].startswith(value)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Utfordringer: lang ventetid",
+        "Vi hadde et godt møte.",
+        "Mor sa: dette var fint",
+        "- Lang ventetid hos BUP",
+        "Eksempler på god praksis",
+        "",
+        "Hei alle sammen,",
+    ],
+)
+def test_non_fact_lines(raw: str) -> None:
+    assert parse_fact_line(_line(raw)) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [
+        ("14", 14),
+        ("8 (hvorav 2 fedre)", 8),
+        ("ca. 10", 10),
+        ("sju", 7),
+        ("Sju", 7),
+        ("syv", 7),
+        ("tolv", 12),
+        ("fem stk", 5),
+        ("ni.", 9),
+        ("Elleve deltakere", 11),
+        ("tjue", 20),
+        ("ein", 1),
+        ("mange", None),
+        ("", None),
+    ],
+)
+def test_counts_as_digits_and_words(value: str, count: int | None) -> None:
+    assert parse_count(value) == count
+
+
+FULL_HEADER = """Læringsnotat ROM psykisk helse og rus
+Kveldens tema: Overgangen fra barn til voksen
+Dato: tirsdag 12. mars 2024 kl. 18
+Sted: Biblioteket
+Antall totalt: tolv
+Antall fagpersoner: 5
+Antall deltakere: sju
+Representerte tjenester: NAV, BUP, DPS og PPT
+ROM-leder: Kari Hansen
+Co-leder: Per Olsen
+Ref.: Ola Nordmann
+"""
+
+
+def test_collect_full_header() -> None:
+    header = _header(FULL_HEADER)
+    assert header == HeaderFacts(
+        theme="Overgangen fra barn til voksen",
+        date="12. mars 2024",
+        place="Biblioteket",
+        total=12,
+        professionals=5,
+        participants=7,
+        services=["NAV", "BUP", "DPS", "PPT"],
+        rom_leader="Kari Hansen",
+        co_leader="Per Olsen",
+        referent="Ola Nordmann",
+    )
+
+
+def test_collect_nynorsk_markdown_and_tab_header() -> None:
+    text = (
+        "**Tema for kvelden:** Fosterheim og skule\n"
+        "Dato\t03.10.2023\n"
+        "Tal på deltakarar: ni\n"
+        "Tal på fagpersonar:\tfire\n"
+        "Representerte tenester: barnevernet; helsestasjonen / PPT\n"
+        "**ROM-leiar:** Kari Hansen\n"
+        "Møteleder – Liv Berg\n"
+        "Referent\tOla Nordmann\n"
+    )
+    header = _header(text)
+    assert header.theme == "Fosterheim og skule"
+    assert header.date == "03.10.2023"
+    assert header.participants == 9
+    assert header.professionals == 4
+    assert header.services == ["barnevernet", "helsestasjonen", "PPT"]
+    assert header.rom_leader == "Kari Hansen", "the first leader line wins"
+    assert header.referent == "Ola Nordmann"
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("12.03.2024", "12.03.2024"),
+        ("12.3.24", "12.3.24"),
+        ("2024-03-12", "2024-03-12"),
+        ("Tirsdag 12. mars 2024 kl. 18-21", "12. mars 2024"),
+        ("12. mars", "12. mars"),
+        ("12.03.2024, biblioteket", "12.03.2024"),
+        ("i vår", "i vår"),  # no date in it: kept as written
+    ],
+)
+def test_date_is_extracted_from_the_value(value: str, date: str) -> None:
+    assert collect_header([FactLine("date", value, 0)]).date == date
+
+
+def test_first_count_wins_and_empty_values_are_skipped() -> None:
+    header = collect_header(
+        [
+            FactLine("participants", "", 0),
+            FactLine("participants", "7", 10),
+            FactLine("participants", "9", 20),
+            FactLine("referent", "", 30),
+            FactLine("referent", "Ola", 40),
+        ]
+    )
+    assert header.participants == 7
+    assert header.referent == "Ola"
+
+
+def test_missing_facts_stay_empty() -> None:
+    header = _header("Kveldens tema: Skolen\n")
+    assert header.theme == "Skolen"
+    assert header.total is None and header.participants is None and header.professionals is None
+    assert header.services == []
+    assert header.rom_leader is None and header.referent is None
+
+
+def test_service_with_og_in_its_name_stays_whole() -> None:
+    header = _header("Representerte tjenester: NAV, rus- og psykiatritjenesten, BUP\n")
+    assert header.services == ["NAV", "rus- og psykiatritjenesten", "BUP"]
