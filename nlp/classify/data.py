@@ -55,6 +55,14 @@ def load_items(directory: Path = ITEMS_DIR) -> list[LabelledItem]:
     return items
 
 
+def code_hash() -> str:
+    """SHA-256 of the classifier's code: a change to features or models makes artefacts stale."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\n" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def data_hash(directory: Path = ITEMS_DIR) -> str:
     digest = hashlib.sha256()
     for path in [*item_files(directory), THEMES_FILE]:

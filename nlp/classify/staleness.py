@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sklearn
 
-from nlp.classify.data import data_hash
+from nlp.classify.data import code_hash, data_hash
 from nlp.classify.train import CLASSIFIER_VERSION
 
 
@@ -19,6 +19,7 @@ def is_current(directory: Path) -> bool:
     return (
         (directory / "classifier.joblib").exists()
         and card.get("training_data_sha256") == data_hash()
+        and card.get("code_sha256") == code_hash()
         and card.get("version") == CLASSIFIER_VERSION
         and card.get("sklearn_version") == sklearn.__version__
     )

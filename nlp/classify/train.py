@@ -23,7 +23,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from nlp.classify.baselines import heading_baseline, keyword_baseline
-from nlp.classify.data import THEMES_FILE, LabelledItem, data_hash, load_items
+from nlp.classify.data import THEMES_FILE, LabelledItem, code_hash, data_hash, load_items
 from nlp.classify.models import LABEL_CANDIDATES, theme_classifier, theme_features
 from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
@@ -167,6 +167,7 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
         "name": "romnotat_item_classifier",
         "version": CLASSIFIER_VERSION,
         "training_data_sha256": data_hash(),
+        "code_sha256": code_hash(),
         "items": len(items),
         "notes": len({i.note for i in items}),
         "label_counts": {lbl: int((labels == lbl).sum()) for lbl in LABELS},

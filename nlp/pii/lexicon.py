@@ -155,6 +155,8 @@ SPEECH_VERBS = frozenset(
 # Capitalised at a sentence start, these are never names.
 NEVER_NAMES = frozenset(
     [
+        "ikke",
+        "ikkje",
         "han",
         "hun",
         "ho",
@@ -252,6 +254,62 @@ def is_word(text: str) -> bool:
 def is_common_word(text: str) -> bool:
     """Whether the word is also an ordinary Norwegian word ("Liv", "Per", "Vik", "Moss")."""
     return text.lower() in word_set("common_words.txt")
+
+
+ROLE_SUFFIXES = (
+    "konsulent",
+    "faren",
+    "moren",
+    "mora",
+    "leder",
+    "lederen",
+    "leiar",
+    "terapeut",
+    "pleier",
+    "pleieren",
+    "pleiar",
+    "behandler",
+    "behandleren",
+    "lærer",
+    "læreren",
+    "lærar",
+    "arbeider",
+    "arbeidar",
+    "rådgiver",
+    "rådgjevar",
+    "koordinator",
+    "veileder",
+    "veilederen",
+    "rettleiar",
+    "psykolog",
+    "lege",
+    "legen",
+    "sjef",
+    "sjefen",
+    "ansvarlig",
+    "ansvarleg",
+    "representant",
+)
+
+
+def is_role_noun(text: str) -> bool:
+    """ "Fosterfaren", "Ruskonsulenten", "Barneansvarleg": a role, not a name."""
+    lower = text.lower().rstrip(".")
+    return len(lower) > 4 and any(
+        lower.endswith(s) or lower.endswith(s + "en") for s in ROLE_SUFFIXES
+    )
+
+
+def is_compound_word(text: str) -> bool:
+    """A compound of two ordinary words ("Samværsplan", "Barneverntjenesten")."""
+    lower = text.lower()
+    for i in range(3, len(lower) - 2):
+        left, right = lower[:i], lower[i:]
+        if not is_common_word(right):
+            continue
+        if is_common_word(left) or (left[-1] in "se" and is_common_word(left[:-1])):
+            return True
+    return False
 
 
 def is_first_name(text: str) -> bool:

@@ -65,6 +65,7 @@ class PresidioPiiStage:
         flags = [_flag(r) for r in results]
         flags = [f for f in flags if f.end > f.start and text[f.start : f.end].strip()]
         flags = _drop_header_facts(text, flags)
+        flags = [f for f in flags if f.type != "DATE" or not _is_schedule_date(text, f)]
         flags = [
             f for f in flags if f.type not in SPREAD_TYPES or not is_allowed(text[f.start : f.end])
         ]
@@ -97,6 +98,7 @@ def _flag(result: RecognizerResult) -> Flag:
     )
 
 
+EMAIL_DATE_LINE = re.compile(r"^\s*(sendt|sent|dato|date)\s*:", re.IGNORECASE)
 TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
 
 
@@ -108,6 +110,8 @@ def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
     if lines and TITLE.search(lines[0].raw):
         free.append((lines[0].start, lines[0].end))
     for line in split_lines(text):
+        if EMAIL_DATE_LINE.match(line.raw):
+            free.append((line.start, line.end))  # "Sendt: torsdag 14. mars" in a forwarded mail
         fact = parse_fact_line(line)
         if fact and fact.field in HEADER_FREE_FIELDS:
             free.append((fact.value_start, line.end))
@@ -119,6 +123,20 @@ def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
         if f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"}
         or not any(s <= f.start and f.end <= e for s, e in free)
     ]
+
+
+SCHEDULE_BEFORE = re.compile(r"\b(innen|innan|frist\w*|senest|seinast)\s+(den\s+)?$", re.IGNORECASE)
+NEXT_MEETING = re.compile(r"\bneste\s+(rom|møte|samling|treff)\b", re.IGNORECASE)
+
+
+def _is_schedule_date(text: str, flag: Flag) -> bool:
+    """A deadline or the next meeting ("innen 1. april", "Neste ROM: 15. april") is no one's
+    personal data."""
+    line_start = text.rfind("\n", 0, flag.start) + 1
+    before = text[max(line_start, flag.start - 30) : flag.start]
+    return bool(
+        SCHEDULE_BEFORE.search(before) or NEXT_MEETING.search(text[line_start : flag.start])
+    )
 
 
 def _resolve_overlaps(flags: list[Flag]) -> list[Flag]:

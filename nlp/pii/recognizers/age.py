@@ -355,7 +355,9 @@ class AgeRecognizer(NbPatternRecognizer):
             if lower_after and lower_after[0] in _UNITS:
                 return None  # "en sekk på 14 kilo"
         elif lower_after and not (
-            lower_after[0] in _AFTER_OK or after[0][:1].isupper() or after[0] in {",", "("}
+            lower_after[0] in _AFTER_OK
+            or after[0][:1].isupper()
+            or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
         ):
             return None  # "hun var to ganger", "hun er 1 av 3"
         score = self.score if span_end > end else self.score - 0.1

@@ -14,7 +14,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc
 
-from nlp.pii.lexicon import is_allowed, is_common_word
+from nlp.pii.lexicon import NEVER_NAMES, is_allowed, is_common_word
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
     plausible_entity,
@@ -29,6 +29,7 @@ SCHOOL = re.compile(
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
     r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
+    r"vgs|VGS|hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem)\b"
 )
 COMPOUND_INSTITUTION = re.compile(
@@ -45,12 +46,82 @@ UNIT_WITH_PLACE = re.compile(
     r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
     r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
 )
+EMPLOYER = re.compile(
+    r"\b(?:jobb(?:en)?|jobber|jobbar|jobbet|jobba|arbeider|arbeidar|jobben sin|deltidsjobb|"
+    r"sommerjobb|sommarjobb|ekstrajobb|deltidsstilling|ansatt|tilsett|lærling)"
+    r"(?:[ \t]+(?:sin|si|sitt))?[ \t]+(?:på|i|hos|ved)[ \t]+"
+    r"(?P<name>[A-ZÆØÅ][\wæøå'’.&-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\wæøå'’.&-]*))*)"
+)
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 PATTERNS = (
     (SCHOOL, "named school or kindergarten"),
     (COMPOUND_INSTITUTION, "named institution"),
     (UNIT_WITH_PLACE, "local unit with a place"),
     (COMPANY, "company"),
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "en",
+        "ei",
+        "et",
+        "ein",
+        "eit",
+        "at",
+        "den",
+        "det",
+        "denne",
+        "dette",
+        "ny",
+        "nye",
+        "vår",
+        "hans",
+        "hennes",
+        "sin",
+        "si",
+        "sitt",
+        "egen",
+        "eiga",
+        "ingen",
+        "samme",
+        "same",
+        "annen",
+        "anna",
+        "hver",
+        "kvar",
+        "alle",
+        "først",
+        "etter",
+        "før",
+        "på",
+        "i",
+        "til",
+        "fra",
+        "frå",
+        "om",
+        "og",
+        "men",
+        "ved",
+        "under",
+        "over",
+        "mot",
+        "som",
+        "når",
+        "da",
+        "så",
+        "videregående",
+        "vidaregåande",
+        "lokal",
+        "lokale",
+        "kommunal",
+        "kommunale",
+        "privat",
+        "private",
+        "offentlig",
+        "offentleg",
+        "vanlig",
+        "vanleg",
+        "spesial",
+    ]
 )
 _LEADING_CAPITAL_WORDS = frozenset(
     {
@@ -93,6 +164,11 @@ class OrganizationRecognizer(DocRecognizer):
                 start, end = span_without_punct(doc, ent.start, ent.end)
                 if end > start and not is_allowed(doc.text[start:end]):
                     results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
+        for match in EMPLOYER.finditer(doc.text):
+            start, end = match.span("name")
+            name = doc.text[start:end].rstrip(".")
+            if not is_allowed(name) and name.lower() not in NEVER_NAMES:
+                results.append(self.result(start, start + len(name), base - 0.1, "employer"))
         for pattern, why in PATTERNS:
             for match in pattern.finditer(doc.text):
                 start, end = match.span()
@@ -119,7 +195,8 @@ class OrganizationRecognizer(DocRecognizer):
         """Drop leading ordinary words a capitalised match may start with ("En skole" -> "")."""
         words = text[start:end].split(" ")
         while len(words) >= 2 and (
-            words[0] in _LEADING_CAPITAL_WORDS or (common_too and is_common_word(words[0]))
+            words[0] in _LEADING_CAPITAL_WORDS
+            or (common_too and words[0].lower() in _FUNCTION_WORDS)
         ):
             start += len(words[0]) + 1
             words = words[1:]

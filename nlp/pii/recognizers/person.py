@@ -25,6 +25,7 @@ from nlp.pii.lexicon import (
     is_common_word,
     is_first_name,
     is_place,
+    is_role_noun,
     is_surname,
     is_word,
 )
@@ -37,6 +38,29 @@ from nlp.pii.recognizers.spacy_base import (
 from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import split_lines
 
+NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "du",
+        "af",
+        "ter",
+        "ten",
+        "binti",
+        "bint",
+    }
+)
 VERB_ENDINGS = ("er", "te", "de", "et", "ar", "a")
 AMBIGUOUS = frozenset(
     {
@@ -81,6 +105,8 @@ class PersonRecognizer(DocRecognizer):
                 text = doc.text[start:end]
                 if is_place(text) and not is_first_name(text):
                     continue  # a place the model called a person; LocationRecognizer has it
+                if any(w.islower() and w not in NAME_PARTICLES for w in text.split()):
+                    continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
                 if end > start and not is_allowed(text):
                     results.append(self.result(start, end, base, "NER PER"))
         i = 0
@@ -121,7 +147,14 @@ class PersonRecognizer(DocRecognizer):
 
     def _name_at(self, token: Token) -> tuple[float, str] | None:
         text = token.text
-        if len(text) < 2 or not is_word(text) or is_allowed(text) or text.lower() in NEVER_NAMES:
+        if (
+            len(text) < 2
+            or not is_word(text)
+            or text.endswith("-")
+            or is_allowed(text)
+            or text.lower() in NEVER_NAMES
+            or is_role_noun(text)
+        ):
             return None
         previous = token.doc[token.i - 1] if token.i > 0 else None
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -153,10 +186,13 @@ class PersonRecognizer(DocRecognizer):
             if before_speech and not is_common_word(text) and not is_place(text):
                 return self.config.score - 0.3, "capitalised word before a speech verb"
             return None
-        if text.islower() and (after_relation or before_speech):
+        if text.islower():
             title = text.capitalize()
             if is_first_name(title) and not is_common_word(text) and title not in AMBIGUOUS:
-                return self.config.score - 0.2, "lower-case name in name context"
+                if after_relation or before_speech:
+                    return self.config.score - 0.2, "lower-case name in name context"
+                if len(text) >= 4 and is_first_name(title) and not is_place(title):
+                    return self.config.score - 0.35, "lower-case first name"
         return None
 
     @staticmethod

@@ -13,8 +13,10 @@ from nlp.pii.lexicon import (
     allowlisted_spans,
     is_allowed,
     is_common_word,
+    is_compound_word,
     is_first_name,
     is_place,
+    is_role_noun,
     is_surname,
 )
 
@@ -74,15 +76,17 @@ class DocRecognizer(EntityRecognizer):
 
 
 def is_sentence_start(token: Token) -> bool:
-    """First word of a sentence or of a line (after a bullet or heading marker)."""
+    """First word of a sentence or of a line (after a bullet, heading or markup marker)."""
     if token.i == 0 or token.is_sent_start:
         return True
     previous = token.doc[token.i - 1]
     if "\n" in previous.text or "\n" in previous.whitespace_:
         return True
-    if previous.text in {"-", "–", "•", "*", "·", ":", "«", '"', "“", "(", "#", "—"}:
-        return is_sentence_start(previous) if previous.i > 0 else True
-    return previous.text in {".", "!", "?"} or previous.is_space
+    if previous.text in {".", "!", "?"} or previous.is_space:
+        return True
+    if not any(c.isalnum() for c in previous.text):  # "-", "•", "**", "#", "«", "(" ...
+        return is_sentence_start(previous)
+    return False
 
 
 DEFINITE_ENDING = re.compile(r"(?:en|et|ene|tjenesten|tenesta|kontoret|planen|avtalen)$")
@@ -92,8 +96,8 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
     """Reject NER spans that are ordinary words: a news-trained model tags capitalised
     line-initial words in notes ("Antall", "Tjenester", "Han") as names."""
     tokens = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
-    if not tokens:
-        return False
+    if not tokens or tokens[0].text == "ROM":
+        return False  # the ROM offer's own name ("ROM Vestfold") is the meeting, not a person
     if any("\n" in t.text for t in doc[start:end]):
         return False
     words = [t.text for t in tokens]
@@ -107,8 +111,21 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].text if end < len(doc) else ""
     if len(words) == 1 and after in {":", "."} and is_sentence_start(tokens[0]):
         return False  # a heading or an abbreviation ("Utfordr.:", "Sitat:")
+    if any(q in doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] for q in "«»“”"):
+        return False  # runs into a quotation or a title
     if len(words) == 1:
-        word = words[0]
+        word = words[0].rstrip("-")
+        if word.islower() and not is_first_name(word.capitalize()):
+            return False  # "helse-": lower-case words are not names of anything
+        head, _, tail = word.partition("-")
+        if tail and head.isupper() and (is_common_word(tail) or is_compound_word(tail)):
+            return False  # "ROP-teamet", "DPS-poliklinikken": an acronym plus a common noun
+        if is_role_noun(word) and not (is_first_name(word) or is_surname(word)):
+            return False
+        if not (is_first_name(word) or is_surname(word) or is_place(word)) and (
+            is_compound_word(word)
+        ):
+            return False
         if is_sentence_start(tokens[0]) and DEFINITE_ENDING.search(word):
             return False  # "Undersøkelsen", "Samværet": a common noun in definite form
         if word.isupper() and len(word) <= 4:
@@ -131,12 +148,12 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
     ]
     if informative:
         return True
-    return any(
-        not is_sentence_start(t)
-        and t.text[:1].isupper()
-        and not t.text.isupper()
-        and not is_allowed(t.text)
-        for t in tokens
+    # a single ordinary word capitalised mid-sentence ("Vi møtte Liv") may be a name
+    return len(tokens) == 1 and (
+        not is_sentence_start(tokens[0])
+        and words[0][:1].isupper()
+        and not words[0].isupper()
+        and not is_allowed(words[0])
     )
 
 
