@@ -3,15 +3,18 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint models bench clean-models
+.PHONY: setup test lint models bench clean-models chromium
 
-setup: $(BIN)/romnotat models ## create .venv, install romnotat with dev extras, build the models
+setup: $(BIN)/romnotat models chromium ## create .venv, install romnotat with dev extras, build the models
 
 $(BIN)/romnotat: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
+
+chromium: ## Debian's Chromium for the browser tests (tests/web), installed when missing
+	test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 models: $(BIN)/romnotat ## build what is missing or stale (skipped when current)
 	$(BIN)/romnotat model build

@@ -1,0 +1,1 @@
+"""The romnotat web service: storage, review flow, policy queries and batch reprocessing."""

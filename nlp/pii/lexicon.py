@@ -155,6 +155,8 @@ SPEECH_VERBS = frozenset(
 # Capitalised at a sentence start, these are never names.
 NEVER_NAMES = frozenset(
     [
+        "tal",
+        "talet",
         "ikke",
         "ikkje",
         "han",
@@ -310,6 +312,19 @@ def is_compound_word(text: str) -> bool:
         if is_common_word(left) or (left[-1] in "se" and is_common_word(left[:-1])):
             return True
     return False
+
+
+def is_ordinary_word(text: str) -> bool:
+    """Common, compound, inflected-common ("Livet", "Ønskene") or a role noun."""
+    lower = text.lower()
+    if is_common_word(lower) or is_compound_word(lower) or is_role_noun(lower):
+        return True
+    for ending in ("ene", "ane", "en", "et", "a", "er", "ar", "e", "s"):
+        if lower.endswith(ending) and len(lower) - len(ending) > 2:
+            base = lower[: -len(ending)]
+            if is_common_word(base) or is_compound_word(base):
+                return True
+    return "-" in lower and all(is_common_word(p) or p.isupper() for p in text.split("-") if p)
 
 
 def is_first_name(text: str) -> bool:

@@ -24,6 +24,7 @@ from nlp.pii.lexicon import (
     is_allowed,
     is_common_word,
     is_first_name,
+    is_ordinary_word,
     is_place,
     is_role_noun,
     is_surname,
@@ -61,7 +62,7 @@ NAME_PARTICLES = frozenset(
         "bint",
     }
 )
-VERB_ENDINGS = ("er", "te", "de", "et", "ar", "a")
+VERB_ENDINGS = ("er", "te", "de", "et", "ar")
 AMBIGUOUS = frozenset(
     {
         "Liv",
@@ -103,7 +104,10 @@ class PersonRecognizer(DocRecognizer):
             if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
                 start, end = span_without_punct(doc, ent.start, ent.end)
                 text = doc.text[start:end]
-                if is_place(text) and not is_first_name(text):
+                last = text.split()[-1]
+                if (is_place(text) and not is_first_name(text)) or (
+                    " " in text and is_place(last) and not is_surname(last)
+                ):
                     continue  # a place the model called a person; LocationRecognizer has it
                 if any(w.islower() and w not in NAME_PARTICLES for w in text.split()):
                     continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
@@ -120,7 +124,14 @@ class PersonRecognizer(DocRecognizer):
             end = i + 1
             while end < len(doc) and self._continues_name(doc[end]):
                 end += 1
-            start_char, end_char = token.idx, doc[end - 1].idx + len(doc[end - 1].text)
+            begin = i
+            while (
+                begin > 0
+                and self._continues_name(doc[begin - 1])
+                and not is_sentence_start(doc[begin])
+            ):
+                begin -= 1  # "Micheál Martin": a first name the lists do not know
+            start_char, end_char = doc[begin].idx, doc[end - 1].idx + len(doc[end - 1].text)
             results.append(self.result(start_char, end_char, score, why))
             i = end
         for match in INITIALS.finditer(doc.text):
@@ -163,7 +174,10 @@ class PersonRecognizer(DocRecognizer):
         before_verb = (
             following is not None
             and following.text.islower()
-            and (following.lower_ in SPEECH_VERBS or following.lower_.endswith(VERB_ENDINGS))
+            and (
+                following.lower_ in SPEECH_VERBS
+                or (len(following.text) > 3 and following.lower_.endswith(VERB_ENDINGS))
+            )
         )
         with_surname = (
             following is not None and following.text[:1].isupper() and is_surname(following.text)
@@ -176,7 +190,12 @@ class PersonRecognizer(DocRecognizer):
                     return self.config.score - 0.1, "first-name gazetteer"
                 if context:
                     return self.config.score - 0.1, "ambiguous name in name context"
-                if is_sentence_start(token) and before_verb and text in AMBIGUOUS:
+                inflected = text.lower().endswith(("et", "en", "ene", "a", "ane"))
+                if (
+                    is_sentence_start(token)
+                    and before_verb
+                    and (text in AMBIGUOUS or not inflected)
+                ):
                     return self.config.score - 0.3, "ambiguous name before a verb"
                 if not is_sentence_start(token) and not is_place(text):
                     return self.config.score - 0.25, "ambiguous name capitalised mid-sentence"
@@ -185,6 +204,17 @@ class PersonRecognizer(DocRecognizer):
                 return self.config.score - 0.2, "capitalised word after a family word or title"
             if before_speech and not is_common_word(text) and not is_place(text):
                 return self.config.score - 0.3, "capitalised word before a speech verb"
+            unknown = not (is_ordinary_word(text) or is_place(text)) and not any(
+                c.isdigit() for c in text
+            )
+            if unknown and is_surname(text):
+                return self.config.score - 0.25, "surname"
+            if (
+                unknown
+                and is_sentence_start(token)
+                and (before_verb or (following is not None and following.text == "("))
+            ):
+                return self.config.score - 0.35, "unknown capitalised word before a verb"
             return None
         if text.islower():
             title = text.capitalize()

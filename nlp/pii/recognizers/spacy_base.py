@@ -15,6 +15,7 @@ from nlp.pii.lexicon import (
     is_common_word,
     is_compound_word,
     is_first_name,
+    is_ordinary_word,
     is_place,
     is_role_noun,
     is_surname,
@@ -132,6 +133,12 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
             return False  # acronyms: generic services are allow-listed, units need a place
         if is_common_word(word) and (is_sentence_start(tokens[0]) or word.islower()):
             return False
+        if (
+            is_sentence_start(tokens[0])
+            and is_ordinary_word(word)
+            and not (is_first_name(word) or is_surname(word) or is_place(word))
+        ):
+            return False  # "Innledning fra fagperson", "Trygg", "Unge"
         base = re.sub(r"(ene|en|et|a)$", "", word.lower())
         if (
             DEFINITE_ENDING.search(word)
@@ -144,7 +151,7 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
         t
         for t in tokens
         if not is_allowed(t.text)
-        and not all(is_common_word(part) for part in re.split(r"[/-]", t.text) if part)
+        and not all(is_ordinary_word(part) for part in re.split(r"[/-]", t.text) if part)
     ]
     if informative:
         return True
