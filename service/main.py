@@ -86,4 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         GuardMiddleware, max_body_bytes=settings.max_upload_bytes + BODY_OVERHEAD_BYTES
     )
     app.include_router(api_router)
+    from service.web import mount
+
+    mount(app)  # the pages: login, the referent's review, the policy team's explorer
     return app

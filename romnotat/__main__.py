@@ -1,0 +1,5 @@
+"""`python -m romnotat` runs the command line."""
+
+from romnotat.cli import main
+
+main()
