@@ -152,7 +152,7 @@ def build(settings: PipelineSettings, *, force: bool = False) -> dict[str, Any]:
     }
     nlp.meta.update(
         {
-            "name": PIPELINE_NAME.removeprefix("romnotat_"),
+            "name": "romnotat_norne",
             "version": PIPELINE_VERSION,
             "description": "romnotat's Norwegian pipeline trained on NorNE",
         }
