@@ -30,6 +30,9 @@ class ItemLabeller(Protocol):
 
     def tag_quotes(self, quotes: Sequence[Quote]) -> None: ...
 
+    # optional: ``label_parts(items, quotes)`` labels the items and quotes of several notes
+    # at once (``NoteAnalyser`` uses it when present)
+
 
 class PiiStage(Protocol):
     """Finds personal data in the parsed note and fills pii + anonymised texts (in place)."""
@@ -108,26 +111,38 @@ class NoteAnalyser:
         )
 
     def analyse_many(self, reads: Iterable[ReadResult]) -> Iterator[AnalysedNote]:
+        """Notes in order, ``PIPE_BATCH`` at a time: one ``nlp.pipe`` parse for all of them and
+        one classifier call per batch (the labeller's cost is mostly per call)."""
         reads = list(reads)
         docs = self.nlp.pipe((r.text for r in reads), batch_size=PIPE_BATCH)
-        for read, doc in zip(reads, docs):
-            yield self._finish(read, doc)
+        for first in range(0, len(reads), PIPE_BATCH):
+            batch = [(read, next(docs)) for read in reads[first : first + PIPE_BATCH]]
+            yield from self._finish_batch(batch)
 
     def analyse(self, read: ReadResult) -> AnalysedNote:
-        return self._finish(read, self.nlp(read.text))
+        return self._finish_batch([(read, self.nlp(read.text))])[0]
 
     def analyse_text(self, text: str, source: str = "<paste>") -> AnalysedNote:
         return self.analyse(read_text(text, source=source))
 
-    def _finish(self, read: ReadResult, doc: Doc) -> AnalysedNote:
-        note, _structure = build_note(read, doc)
+    def _finish_batch(self, batch: Sequence[tuple[ReadResult, Doc]]) -> list[AnalysedNote]:
+        notes = [build_note(read, doc)[0] for read, doc in batch]
         if self.labeller is not None:
-            self.labeller.label_items(note.items, doc)
-            self.labeller.tag_quotes(note.quotes)
-        if self.pii is not None:
-            self.pii.apply(note, doc)
-        note.pipeline_version = self.version
-        return note
+            label_parts = getattr(self.labeller, "label_parts", None)
+            if label_parts is not None:
+                label_parts(
+                    [item for note in notes for item in note.items],
+                    [quote for note in notes for quote in note.quotes],
+                )
+            else:
+                for note, (_read, doc) in zip(notes, batch):
+                    self.labeller.label_items(note.items, doc)
+                    self.labeller.tag_quotes(note.quotes)
+        for note, (_read, doc) in zip(notes, batch):
+            if self.pii is not None:
+                self.pii.apply(note, doc)
+            note.pipeline_version = self.version
+        return notes
 
 
 def _package_version() -> str:

@@ -146,14 +146,41 @@ class KeywordHits(BaseEstimator, TransformerMixin):
 
     def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
         out = np.zeros((len(rows), len(self.stems_)))
+        short, by_start = self._index()
         for i, text in enumerate(texts_of(rows)):
             padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
-            for j, stems in enumerate(self.stems_):
-                out[i, j] = min(3, sum(padded.count(stem) for stem in stems))
+            # a stem " xy…" can only occur where a space is followed by "xy": count just those
+            # stems (the same sums as over every stem, for a fraction of the work)
+            hits = [0] * len(self.stems_)
+            for j, stem in short:
+                hits[j] += padded.count(stem)
+            for start in set(_AFTER_SPACE.findall(padded)):
+                for j, stem in by_start.get(start, ()):
+                    hits[j] += padded.count(stem)
+            for j, n in enumerate(hits):
+                out[i, j] = min(3, n)
         return sparse.csr_matrix(out)
+
+    def _index(self) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]]:
+        """(theme, stem) pairs: those shorter than a space + two characters, and the others by
+        those two characters (built on first use; not part of the fitted state)."""
+        cached = self.__dict__.get("_stem_index")
+        if cached is not None and cached[0] is self.stems_:
+            return cached[1]
+        short: list[tuple[int, str]] = []
+        by_start: dict[str, list[tuple[int, str]]] = {}
+        for j, stems in enumerate(self.stems_):
+            for stem in stems:
+                if len(stem) < 3:
+                    short.append((j, stem))
+                else:
+                    by_start.setdefault(stem[1:3], []).append((j, stem))
+        self.__dict__["_stem_index"] = (self.stems_, (short, by_start))
+        return short, by_start
 
 
 _NON_WORD = re.compile(r"[^\wæøå]+")
+_AFTER_SPACE = re.compile(r" (?=(..))", re.DOTALL)
 
 
 def theme_features(keywords: dict[str, Sequence[str]]) -> FeatureUnion:

@@ -294,12 +294,13 @@ ROLE_SUFFIXES = (
 )
 
 
+_ROLE_ENDINGS = tuple(ROLE_SUFFIXES) + tuple(s + "en" for s in ROLE_SUFFIXES)
+
+
 def is_role_noun(text: str) -> bool:
     """ "Fosterfaren", "Ruskonsulenten", "Barneansvarleg": a role, not a name."""
     lower = text.lower().rstrip(".")
-    return len(lower) > 4 and any(
-        lower.endswith(s) or lower.endswith(s + "en") for s in ROLE_SUFFIXES
-    )
+    return len(lower) > 4 and lower.endswith(_ROLE_ENDINGS)
 
 
 def is_compound_word(text: str) -> bool:
@@ -362,19 +363,26 @@ def _allowlist_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|en|et|a|ene)?(?![\w-])", re.IGNORECASE)
 
 
-def allowlisted_spans(text: str) -> list[tuple[int, int]]:
-    """Where allow-listed names occur in ``text`` (a flag inside one is never personal data)."""
-    return [m.span() for m in _allowlist_pattern().finditer(text)]
+@lru_cache(maxsize=4)
+def allowlisted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where allow-listed names occur in ``text`` (a flag inside one is never personal data).
+    Cached: the person, place and institution recognizers all ask for the same note."""
+    return tuple(m.span() for m in _allowlist_pattern().finditer(text))
 
 
+_INFLECTION = re.compile(r"(en|et|a|ene|s)$")
+_WORD_SEPARATORS = re.compile(r"[\s/]+")
+
+
+@lru_cache(maxsize=8192)
 def is_allowed(text: str) -> bool:
     """True for generic services and public bodies that are never personal data."""
     exact, generic = allowlist()
     norm = " ".join(text.strip(" .,:;!?()«»\"'").split()).lower()
     if not norm:
         return True
-    candidates = {norm, norm.rstrip("s"), re.sub(r"(en|et|a|ene|s)$", "", norm)}
+    candidates = {norm, norm.rstrip("s"), _INFLECTION.sub("", norm)}
     if candidates & exact:
         return True
-    words = re.split(r"[\s/]+", norm)
+    words = _WORD_SEPARATORS.split(norm)
     return all(w in generic or w.rstrip("s") in generic for w in words)

@@ -182,6 +182,12 @@ _PERSON = compile_pattern(
     STEM=alternation(_PERSON_STEMS),
     ENDING=alternation(_PERSON_ENDINGS),
 )
+# Shortcuts (see NbPatternRecognizer): what every match contains, where a number may start.
+_DECADE_END = compile_pattern(r"år(?:ene|a|ane) (?![\p{L}])", ignore_case=True)
+_GAMMEL_END = compile_pattern(r"(?: gammel | gamal | gamle | gml ) (?![\p{L}])", ignore_case=True)
+# A number starts with a digit or with a number word's first letter (t f s n e a å ø); under
+# full case folding also with any non-ASCII letter ("ﬁre", "ſeks", "Å" …).
+_NUMBER_START = compile_pattern(r"(?<![\p{L}\p{N}.,:/-]) [0-9tfsneaTFSNEA\x80-\U0010ffff]")
 _DIGITS = compile_pattern(r"[0-9]+")
 _YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])")
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
@@ -279,6 +285,12 @@ class AgeRecognizer(NbPatternRecognizer):
         "parens": _PARENS,
         "number": _NUMBER,
     }
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "decade": _DECADE_END,
+        "gammel": _GAMMEL_END,
+    }
+    LINE_BOUND = frozenset({"decade", "gammel"})
+    STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {"number": _NUMBER_START}
 
     def find(self, text: str) -> Iterator[Candidate]:
         strong = clip(self.score + 0.15)

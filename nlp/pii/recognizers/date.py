@@ -77,6 +77,10 @@ _TEXTUAL = compile_pattern(
     ignore_case=True,
     **_DEFS,
 )
+# what every textual date contains (see NbPatternRecognizer.PREFILTERS)
+_DAY_MONTH = compile_pattern(
+    r"[0-9]{1,2} \.? ${SP}* (?:${MONTH}) (?![\p{L}])", ignore_case=True, **_DEFS
+)
 _DOTTED = compile_pattern(
     r"""
     (?<![\p{N}\p{L}/-])(?<![\p{N}][.,:])
@@ -130,6 +134,8 @@ class DateRecognizer(NbPatternRecognizer):
         "slashed": _SLASHED,
         "dashed": _DASHED,
     }
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {"textual": _DAY_MONTH}
+    LINE_BOUND = frozenset({"textual"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)

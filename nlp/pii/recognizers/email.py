@@ -35,6 +35,11 @@ _EMAIL_WRITTEN = compile_pattern(
     **_DEFS,
 )
 
+# every written-out address has its "(at)" or " @ " (scanning for it alone is ~100× faster)
+_WRITTEN_AT = compile_pattern(
+    r"[(\[{]\ ?(?:at|alfakrøll|krøllalfa)\ ?[)\]}] | \ @\ ", ignore_case=True
+)
+
 
 class EmailRecognizer(NbPatternRecognizer):
     """E-mail addresses (standard and lightly obfuscated)."""
@@ -45,6 +50,7 @@ class EmailRecognizer(NbPatternRecognizer):
         "email": _EMAIL,
         "email_written": _EMAIL_WRITTEN,
     }
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {"email_written": _WRITTEN_AT}
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("email", text):

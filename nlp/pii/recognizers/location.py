@@ -19,6 +19,7 @@ from nlp.pii.lexicon import (
 )
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
+    doc_text,
     is_sentence_start,
     plausible_entity,
     span_without_punct,
@@ -40,7 +41,7 @@ class LocationRecognizer(DocRecognizer):
         for ent in doc.ents:
             if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
                 start, end = span_without_punct(doc, ent.start, ent.end)
-                text = doc.text[start:end]
+                text = doc_text(doc)[start:end]
                 if end > start and not is_allowed(text) and not self._needs_context(text):
                     results.append(self.result(start, end, base, "NER LOC/GPE_LOC"))
                 elif end > start and self._in_place_context(doc[ent.start]):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from nlp.pii.lexicon import NEVER_NAMES, is_allowed, is_common_word
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
+    doc_text,
     plausible_entity,
     span_without_punct,
 )
@@ -162,18 +163,18 @@ class OrganizationRecognizer(DocRecognizer):
         for ent in doc.ents:
             if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
                 start, end = span_without_punct(doc, ent.start, ent.end)
-                if end > start and not is_allowed(doc.text[start:end]):
+                if end > start and not is_allowed(doc_text(doc)[start:end]):
                     results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
-        for match in EMPLOYER.finditer(doc.text):
+        for match in EMPLOYER.finditer(doc_text(doc)):
             start, end = match.span("name")
-            name = doc.text[start:end].rstrip(".")
+            name = doc_text(doc)[start:end].rstrip(".")
             if not is_allowed(name) and name.lower() not in NEVER_NAMES:
                 results.append(self.result(start, start + len(name), base - 0.1, "employer"))
         for pattern, why in PATTERNS:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc_text(doc)):
                 start, end = match.span()
-                start = self._skip_function_words(doc.text, start, end, pattern is SCHOOL)
-                text = doc.text[start:end]
+                start = self._skip_function_words(doc_text(doc), start, end, pattern is SCHOOL)
+                text = doc_text(doc)[start:end]
                 if pattern is SCHOOL and " " not in text.strip():
                     continue  # only the generic word is left ("skole")
                 if pattern is COMPOUND_INSTITUTION and self._generic_compound(text):

@@ -32,6 +32,7 @@ from nlp.pii.lexicon import (
 )
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
+    doc_text,
     is_sentence_start,
     plausible_entity,
     span_without_punct,
@@ -103,7 +104,7 @@ class PersonRecognizer(DocRecognizer):
         for ent in doc.ents:
             if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
                 start, end = span_without_punct(doc, ent.start, ent.end)
-                text = doc.text[start:end]
+                text = doc_text(doc)[start:end]
                 last = text.split()[-1]
                 if (is_place(text) and not is_first_name(text)) or (
                     " " in text and is_place(last) and not is_surname(last)
@@ -134,9 +135,9 @@ class PersonRecognizer(DocRecognizer):
             start_char, end_char = doc[begin].idx, doc[end - 1].idx + len(doc[end - 1].text)
             results.append(self.result(start_char, end_char, score, why))
             i = end
-        for match in INITIALS.finditer(doc.text):
+        for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
-        results += self._header_people(doc.text)
+        results += self._header_people(doc_text(doc))
         return results
 
     def _header_people(self, text: str) -> list[RecognizerResult]:

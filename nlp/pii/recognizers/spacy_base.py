@@ -21,6 +21,19 @@ from nlp.pii.lexicon import (
     is_surname,
 )
 
+_TEXT_KEY = "romnotat.doc_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access,
+    which made the recognizers quadratic in the note's length. A Doc's text never changes
+    (retokenising keeps it), so the cached string is always equal to ``doc.text``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
 
 class DocRecognizer(EntityRecognizer):
     """An EntityRecognizer over ``nlp_artifacts.tokens`` (the note's Doc)."""
@@ -51,7 +64,7 @@ class DocRecognizer(EntityRecognizer):
 
     def find(self, doc: Doc) -> list[RecognizerResult]:
         """Candidates from ``_find`` minus those inside an allow-listed name ("Røde Kors")."""
-        allowed = allowlisted_spans(doc.text)
+        allowed = allowlisted_spans(doc_text(doc))
         return [
             r for r in self._find(doc) if not any(s <= r.start and r.end <= e for s, e in allowed)
         ]
@@ -102,9 +115,10 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
     if any("\n" in t.text for t in doc[start:end]):
         return False
     words = [t.text for t in tokens]
-    line_start = doc.text.rfind("\n", 0, tokens[0].idx) + 1
-    line_end = doc.text.find("\n", tokens[-1].idx)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = text.find("\n", tokens[-1].idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     if all(w.isupper() for w in words) and sum(c.isupper() for c in line) > 0.6 * sum(
         c.isalpha() for c in line
     ):
@@ -112,7 +126,7 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].text if end < len(doc) else ""
     if len(words) == 1 and after in {":", "."} and is_sentence_start(tokens[0]):
         return False  # a heading or an abbreviation ("Utfordr.:", "Sitat:")
-    if any(q in doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] for q in "«»“”"):
+    if any(q in text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] for q in "«»“”"):
         return False  # runs into a quotation or a title
     if len(words) == 1:
         word = words[0].rstrip("-")
