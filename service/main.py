@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from romnotat import __version__
-from service.api.errors import GuardMiddleware, install_handlers
+from service.api.errors import GuardMiddleware, document_errors, install_handlers
 from service.api.main import api_router
 from service.core.config import Settings, get_settings
 from service.core.security import DraftCipher
@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.cipher = DraftCipher(settings)
     install_handlers(app)
+    document_errors(app)
     app.add_middleware(
         GuardMiddleware, max_body_bytes=settings.max_upload_bytes + BODY_OVERHEAD_BYTES
     )

@@ -6,12 +6,17 @@ The speaker role comes from the note's attribution ("sa en mor"), then from the 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 QUOTE_PAIRS = [("«", "»"), ("“", "”"), ("”", "”"), ('"', '"'), ("„", "“"), ("‘", "’")]
+MAX_BODY = 600
 _PAIR_RE = [
-    re.compile(re.escape(o) + r"(?P<body>[^\n" + re.escape(o + c) + r"]{2,600}?)" + re.escape(c))
+    re.compile(
+        re.escape(o) + r"(?P<body>[^\n" + re.escape(o + c) + rf"]{{2,{MAX_BODY}}}?)" + re.escape(c)
+    )
     for o, c in QUOTE_PAIRS
 ]
 SPEECH_VERB = (
@@ -25,7 +30,11 @@ ATTRIBUTION_AFTER = re.compile(
 ATTRIBUTION_BEFORE = re.compile(
     r"(?P<who>[^.\n:]{0,80}?)\b" + SPEECH_VERB + r"\b[^.\n]{0,30}[:,]?\s*$", re.IGNORECASE
 )
-# in every ATTRIBUTION_BEFORE match: searching for it first spares the slow search of long lines
+# An ATTRIBUTION_BEFORE match ends where the text it is searched in ends (but for whitespace),
+# so it starts at most who (80) + verb + 30 + ":" characters before the last non-space: only
+# that tail is searched (a line of 80,000 characters made this search quadratic). Every match
+# has a speech verb, which is cheap to look for first.
+_ATTRIBUTION_REACH = 80 + max(len(v) for v in SPEECH_VERB[3:-1].split("|")) + 30 + 1
 _SPEECH_VERB_WORD = re.compile(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
 TITLE_CUE = re.compile(
     r"(kurs(et)?|brosjyren?|boka|boken|heftet?|appen?|tilbudet|tilbodet|prosjektet|filmen|"
@@ -150,17 +159,79 @@ def speaker_from_content(body: str) -> str:
     return "ukjent"
 
 
-def _is_scare_or_title(text: str, start: int, end: int, body: str) -> bool:
+class _TextIndex:
+    """Sentence starts and speech verbs of one text, found once: asking per quote made a long
+    line with many quotes quadratic ("«a b» «c d» …" on one line of 24,000 characters took
+    20 s)."""
+
+    def __init__(self, text: str) -> None:
+        self.dots = [m.start() for m in re.finditer(r"\. ", text)]
+        self.newlines = [m.start() for m in re.finditer(r"\n", text)]
+        said = [m.span() for m in SPEECH_BEFORE.finditer(text)]
+        self.said_starts = [s for s, _e in said]
+        self.said_ends = [e for _s, e in said]
+
+    def sentence_start(self, pos: int) -> int:
+        """``max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1``."""
+        dot = bisect.bisect_right(self.dots, pos - 2) - 1
+        newline = bisect.bisect_right(self.newlines, pos - 1) - 1
+        last_dot = self.dots[dot] if dot >= 0 else -1
+        last_newline = self.newlines[newline] if newline >= 0 else -1
+        return max(last_dot, last_newline) + 1
+
+    def said_between(self, start: int, end: int) -> bool:
+        """Whether SPEECH_BEFORE matches in ``text[start:end]``, for a ``start`` just after
+        ". " or a line break (or 0) and an ``end`` at a quote mark: there a match in the whole
+        text is a match in the slice and the other way round."""
+        first = bisect.bisect_left(self.said_starts, start)
+        return first < len(self.said_starts) and self.said_ends[first] <= end
+
+
+def _is_scare_or_title(
+    text: str, start: int, end: int, body: str, index: _TextIndex | None = None
+) -> bool:
     before = text[max(0, start - 40) : start]
     words = body.split()
     if TITLE_CUE.search(before.rstrip()):
         return True
     if len(words) <= 3 and not body.rstrip().endswith(SENTENCE_END):
         after = text[end : end + 40]
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-        said_before = SPEECH_BEFORE.search(text[sentence_start:start])
+        index = index or _TextIndex(text)
+        said_before = index.said_between(index.sentence_start(start), start)
         return not ATTRIBUTION_AFTER.match(after) and not (said_before and len(words) >= 2)
     return False
+
+
+class _Spans:
+    """(start, end) spans kept sorted, to find the few near a position without a full scan."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, span: tuple[int, int]) -> None:
+        bisect.insort(self.spans, span)
+
+    def starting_in(self, low: int, high: int) -> Iterator[tuple[int, int]]:
+        """The spans whose start is in [low, high]."""
+        i = bisect.bisect_left(self.spans, (low, -1))
+        while i < len(self.spans) and self.spans[i][0] <= high:
+            yield self.spans[i]
+            i += 1
+
+
+class _Containing:
+    """Does any of a fixed list of spans contain (start, end)? (sorted, with running max end)"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.max_end: list[int] = []
+        for _s, e in ordered:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.max_end[i - 1] >= end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -194,33 +265,50 @@ def find_quotes(text: str, quote_lines: list[tuple[int, int]] | None = None) -> 
 
 def _find_quotes(text: str, quote_lines: list[tuple[int, int]] | None) -> list[QuoteSpan]:
     found: dict[tuple[int, int], QuoteSpan] = {}
-    covered: list[tuple[int, int]] = []
+    # Spans of accepted quotes in marks (at most MAX_BODY + 2 long, so any that contains or
+    # overlaps a position starts at most REACH before it), and every span found so far.
+    covered, spans = _Spans(), _Spans()
+    reach = MAX_BODY + 2
+    in_quote_lines = _Containing(quote_lines or [])
+    index: _TextIndex | None = None
     for pattern in _PAIR_RE:
         for match in pattern.finditer(text):
             start, end = match.span("body")
-            if any(s <= start and end <= e for s, e in covered):
+            if any(s <= start and end <= e for s, e in covered.starting_in(end - reach, start)):
                 continue
             body = match.group("body")
-            in_quote_section = any(s <= start and end <= e for s, e in quote_lines or [])
-            if not in_quote_section and _is_scare_or_title(text, start - 1, end + 1, body):
-                continue
+            if not in_quote_lines(start, end):
+                index = index or _TextIndex(text)
+                if _is_scare_or_title(text, start - 1, end + 1, body, index):
+                    continue
             start, end = _trim(text, start, end)
             if end - start < 2:
                 continue
-            covered.append((start - 1, end + 1))
+            covered.add((start - 1, end + 1))
+            spans.add((start, end))
             found[(start, end)] = QuoteSpan(start, end, _speaker(text, start, end))
     for match in [*DASH_SPEECH.finditer(text), *INLINE_DASH_SPEECH.finditer(text)]:
         start, end = _trim(text, *match.span("body"))
-        if any(s <= start < e or s < end <= e for s, e in covered):
+        near = covered.starting_in(start - reach, end)
+        if any(s <= start < e or s < end <= e for s, e in near):
             continue
         who = speaker_from(match.group("who")) or speaker_from_content(text[start:end])
+        spans.add((start, end))
         found[(start, end)] = QuoteSpan(start, end, who)
     for line_start, line_end in quote_lines or []:
-        if any(line_start <= s and e <= line_end for s, e in found):
+        if any(e <= line_end for _s, e in spans.starting_in(line_start, line_end)):
             continue
         start, end = _strip_attribution(text, line_start, line_end)
+        if not _has_words(text, start, end):
+            continue  # nothing but punctuation before the attribution ("- ------ – mor")
+        spans.add((start, end))
         found[(start, end)] = QuoteSpan(start, end, _speaker(text, start, end, line_end))
-    return sorted(found.values(), key=lambda q: q.start)
+    quotes = [q for q in found.values() if _has_words(text, q.start, q.end)]  # not "«!!»"
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(c.isalnum() for c in text[start:end])
 
 
 _LINE_ATTRIBUTION = re.compile(
@@ -236,6 +324,14 @@ def _strip_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     if match and match.start() > 5:
         end = start + match.start()
     return _trim(text, start, end)
+
+
+def attribution_before(before: str) -> re.Match[str] | None:
+    """``ATTRIBUTION_BEFORE.search(before)``, looking only where a match can start."""
+    tail = max(0, len(before.rstrip()) - _ATTRIBUTION_REACH)
+    if _SPEECH_VERB_WORD.search(before, tail) is None:
+        return None
+    return ATTRIBUTION_BEFORE.search(before, tail)
 
 
 def _speaker(text: str, start: int, end: int, context_end: int | None = None) -> str:
@@ -259,8 +355,7 @@ def _speaker(text: str, start: int, end: int, context_end: int | None = None) ->
     if role:
         return role
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].rstrip('«“"„ ')
-    match = ATTRIBUTION_BEFORE.search(before) if _SPEECH_VERB_WORD.search(before) else None
+    match = attribution_before(text[line_start:start].rstrip('«“"„ '))
     if match:
         role = speaker_from(match.group("who"))
         if role:

@@ -50,6 +50,10 @@ def get_current_user(session: SessionDep, token: TokenDep) -> User:
     user = user_for_token(session, token)
     if user is None:
         raise unauthorized("Innloggingen er ugyldig eller utløpt. Logg inn på nytt.")
+    # End the lookup's transaction (the user stays loaded: expire_on_commit is off). On SQLite
+    # every transaction holds the write lock (BEGIN IMMEDIATE), and one left open here was held
+    # through the whole request, including seconds of analysis: every other request waited.
+    session.commit()
     return user
 
 

@@ -2,6 +2,7 @@
 
 * ``ApiError`` carries a status, a Norwegian message and optional extra fields.
 * Validation errors become 422 naming the field(s); the offending input is never echoed.
+* ``document_errors`` makes the OpenAPI schema describe those 422 bodies as they are.
 * ``GuardMiddleware`` refuses bodies over the limit (413) and turns any unhandled exception
   into a 500 whose log record has the exception type and stack frames but not its message
   (messages can quote note text).
@@ -222,6 +223,52 @@ def install_handlers(app: FastAPI) -> None:
                 "Kontakt administrator."
             },
         )
+
+
+# What every error response is: "detail" always; "field" for one bad field; "errors" (one per
+# field) for a request that fails validation; other fields where an error says so (e.g.
+# "pending", "revision").
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "Feil",
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {"type": "string", "title": "Detail"},
+        "field": {"type": "string", "title": "Field"},
+        "errors": {
+            "type": "array",
+            "title": "Errors",
+            "items": {"$ref": "#/components/schemas/ValidationError"},
+        },
+    },
+}
+FIELD_ERROR_SCHEMA: dict[str, Any] = {
+    "title": "ValidationError",
+    "type": "object",
+    "required": ["field", "message"],
+    "properties": {
+        "field": {"type": "string", "title": "Field"},
+        "message": {"type": "string", "title": "Message"},
+    },
+}
+
+
+def document_errors(app: FastAPI) -> None:
+    """Make the schema show the 422 body the handlers send. FastAPI documents every 422 as its
+    own ``HTTPValidationError`` (``detail``: a list of pydantic errors), which this service
+    never sends (its ``detail`` is a Norwegian sentence and the fields are in ``errors``)."""
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = default_openapi()
+            schemas = schema.get("components", {}).get("schemas", {})
+            if "HTTPValidationError" in schemas:
+                schemas["HTTPValidationError"] = ERROR_SCHEMA
+                schemas["ValidationError"] = FIELD_ERROR_SCHEMA
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class BodyTooLarge(Exception):

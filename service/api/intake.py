@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile
 from nlp.readers import EXTENSIONS, InputError, ReadResult, limits, read_bytes, read_text
 from nlp.readers.docx import OLE_SIGNATURE
 from service.api.errors import ApiError, invalid, too_large, unsupported
-from service.api.schemas import AnalyseRequest
+from service.api.schemas import MAX_DB_INT, AnalyseRequest
 from service.core.config import Settings
 
 _TYPES = ", ".join(sorted(EXTENSIONS))
@@ -95,9 +95,12 @@ async def read_note(request: Request, settings: Settings) -> tuple[ReadResult, i
         site_raw = form.get("site_id")
         site_id: int | None = None
         if isinstance(site_raw, str) and site_raw.strip():
-            if not site_raw.strip().isdigit():
+            # isdecimal, not isdigit: int() refuses digits such as "²" (a 500 before)
+            if not site_raw.strip().isdecimal():
                 raise invalid("site_id", "må være et heltall.")
             site_id = int(site_raw)
+            if site_id > MAX_DB_INT:
+                raise invalid("site_id", f"må være høyst {MAX_DB_INT}.")
         name = upload.filename or ""
         suffix = Path(name).suffix.lower()
         if suffix and suffix not in EXTENSIONS:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.schema import AnalysedNote
 from service.db.models import RomVariant
 
 Role = Literal["referent", "coordinator", "policy", "admin"]
+
+MIN_DB_INT, MAX_DB_INT = -(2**63), 2**63 - 1
+# An id or offset the database can take: a larger integer cannot be bound to an SQLite INTEGER
+# (or a PostgreSQL bigint) and used to end in a 500; now it is a 422 naming the field.
+DbInt = Annotated[int, Ge(MIN_DB_INT), Le(MAX_DB_INT)]
 
 
 class Token(BaseModel):
@@ -50,7 +56,7 @@ class UserCreate(BaseModel):
     username: str = Field(min_length=3, max_length=64)
     password: str = Field(min_length=1, max_length=1024)
     role: Role
-    site_id: int | None = None
+    site_id: DbInt | None = None
 
 
 class UserUpdate(BaseModel):
@@ -75,7 +81,7 @@ class AnalyseRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str
     source: str | None = Field(default=None, max_length=200)
-    site_id: int | None = Field(default=None, description="Bare for admin ved lagring av utkast.")
+    site_id: DbInt | None = Field(default=None, description="Bare for admin ved lagring av utkast.")
 
 
 class DraftSummary(BaseModel):

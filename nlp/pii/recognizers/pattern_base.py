@@ -110,8 +110,9 @@ class NbPatternRecognizer(PatternRecognizer):
     # ... and for these names (whose matches never contain a line break and look at most one
     # character ahead), only the lines with a prefilter hit are scanned.
     LINE_BOUND: ClassVar[frozenset[str]] = frozenset()
-    # name -> a pattern that matches at every position where a match may start (and maybe
-    # elsewhere); the pattern is tried only at those positions.
+    # name -> a one-character pattern that matches at every position where a match may start
+    # (and maybe elsewhere); PATTERNS[name], which never matches the empty string, is tried
+    # only at those positions.
     STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {}
 
     def __init__(self, config: RecognizerConfig | None = None) -> None:

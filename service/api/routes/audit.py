@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from service.api.deps import AdminUser, SessionDep
-from service.api.schemas import AuditOut
+from service.api.schemas import AuditOut, DbInt
 from service.db.models import AuditEvent
 
 router = APIRouter(prefix="/api/audit", tags=["revisjonslogg"])
@@ -18,10 +18,10 @@ router = APIRouter(prefix="/api/audit", tags=["revisjonslogg"])
 def audit_log(
     _admin: AdminUser,
     session: SessionDep,
-    note_id: int | None = None,
+    note_id: DbInt | None = None,
     action: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[DbInt, Query(ge=0)] = 0,
 ) -> list[AuditEvent]:
     stmt = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit).offset(offset)
     if note_id is not None:

@@ -26,7 +26,7 @@ from service.api.deps import (
 from service.api.errors import ApiError, invalid, not_found
 from service.api.intake import OPENAPI_BODY, read_note
 from service.api.routes.notes import note_out
-from service.api.schemas import DraftOut, DraftSummary, NoteOut
+from service.api.schemas import DbInt, DraftOut, DraftSummary, NoteOut
 from service.core.config import Settings
 from service.core.security import DraftCipher
 from service.db.models import Note, Site, User
@@ -55,7 +55,7 @@ def _out(note: Note, cipher: DraftCipher, settings: Settings) -> DraftOut:
 
 
 def _load(
-    session: Session, user: User, draft_id: int, settings: Settings, for_update: bool = False
+    session: Session, user: User, draft_id: DbInt, settings: Settings, for_update: bool = False
 ) -> Note:
     note = session.get(Note, draft_id, with_for_update={"of": Note} if for_update else None)
     if note is None or note.status != "draft":
@@ -101,6 +101,7 @@ async def create_draft(
 
     def work() -> DraftOut:
         site = _target_site(session, user, site_id)
+        session.commit()  # no transaction (on SQLite: the write lock) held while analysing
         analysis = analyse_read(analyser, read)
         note = drafts.create_draft(session, cipher, user, site, analysis)
         session.commit()
@@ -111,7 +112,7 @@ async def create_draft(
 
 @router.get("", response_model=list[DraftSummary], summary="List utkast")
 def list_drafts(
-    user: DraftUser, session: SessionDep, settings: SettingsDep, site_id: int | None = None
+    user: DraftUser, session: SessionDep, settings: SettingsDep, site_id: DbInt | None = None
 ) -> list[dict[str, Any]]:
     stmt = select(Note).where(Note.status == "draft").order_by(Note.created_at.desc())
     if user.role != "admin":
@@ -125,7 +126,7 @@ def list_drafts(
 
 @router.get("/{draft_id}", response_model=DraftOut, summary="Ett utkast med analysen")
 def get_draft(
-    draft_id: int, user: DraftUser, session: SessionDep, settings: SettingsDep, cipher: CipherDep
+    draft_id: DbInt, user: DraftUser, session: SessionDep, settings: SettingsDep, cipher: CipherDep
 ) -> DraftOut:
     note = _load(session, user, draft_id, settings)
     audit.record(session, user, "draft_view", note.id)
@@ -140,7 +141,7 @@ def get_draft(
     responses={409: {"description": "Utkastet er endret av en annen"}},
 )
 def decide(
-    draft_id: int,
+    draft_id: DbInt,
     body: drafts.ReviewRequest,
     user: DraftUser,
     session: SessionDep,
@@ -188,7 +189,7 @@ def _check_revision(note: Note, revision: int | None) -> None:
     responses={409: {"description": "Det finnes flagg som ikke er avgjort"}},
 )
 def approve(
-    draft_id: int,
+    draft_id: DbInt,
     user: DraftUser,
     session: SessionDep,
     settings: SettingsDep,
@@ -215,7 +216,7 @@ def approve(
 
 
 @router.delete("/{draft_id}", status_code=204, summary="Forkast et utkast")
-def discard(draft_id: int, user: DraftUser, session: SessionDep, settings: SettingsDep) -> None:
+def discard(draft_id: DbInt, user: DraftUser, session: SessionDep, settings: SettingsDep) -> None:
     note = session.get(Note, draft_id, with_for_update={"of": Note})
     if note is None or note.status != "draft":
         raise not_found("Utkastet")

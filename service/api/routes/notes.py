@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from sqlalchemy import and_, func, select
@@ -22,7 +22,7 @@ from service.api.deps import (
     site_scope,
 )
 from service.api.errors import ApiError, not_found
-from service.api.schemas import NoteOut, NoteReview, NoteSummary, Page
+from service.api.schemas import DbInt, NoteOut, NoteReview, NoteSummary, Page
 from service.db.models import Note, RomVariant, User, utcnow
 from service.drafts import locate_in_order
 from service.queries import NoteFilter
@@ -92,13 +92,13 @@ class NotePage(Page):
 def list_notes(
     user: CurrentUser,
     session: SessionDep,
-    site_id: int | None = None,
+    site_id: DbInt | None = None,
     status: Literal["approved", "needs_review"] | None = None,
     rom_variant: RomVariant | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: Annotated[DbInt, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     statuses: tuple[str, ...] = (
         ("approved",) if user.role == "policy" else ("approved", "needs_review")
@@ -126,7 +126,7 @@ def list_notes(
     return {"total": total, "limit": limit, "offset": offset, "results": [summary(n) for n in rows]}
 
 
-def _load(session: Session, user: User, note_id: int) -> Note:
+def _load(session: Session, user: User, note_id: DbInt) -> Note:
     note = session.get(Note, note_id)
     if note is None or note.status == "draft":
         raise not_found("Notatet")
@@ -135,7 +135,7 @@ def _load(session: Session, user: User, note_id: int) -> Note:
 
 
 @router.get("/{note_id}", response_model=NoteOut, summary="Ett notat med punkter og sitater")
-def get_note(note_id: int, user: CurrentUser, session: SessionDep) -> NoteOut:
+def get_note(note_id: DbInt, user: CurrentUser, session: SessionDep) -> NoteOut:
     note = _load(session, user, note_id)
     return note_out(session, note, user)
 
@@ -174,7 +174,7 @@ def redact(note: Note) -> int:
     response_model=NoteOut,
     summary="Avslutt ny gjennomgang: sladd funnene eller avvis dem",
 )
-def review_note(note_id: int, body: NoteReview, user: DraftUser, session: SessionDep) -> NoteOut:
+def review_note(note_id: DbInt, body: NoteReview, user: DraftUser, session: SessionDep) -> NoteOut:
     note = session.get(Note, note_id, with_for_update={"of": Note})
     if note is None or note.status == "draft":
         raise not_found("Notatet")
@@ -191,7 +191,7 @@ def review_note(note_id: int, body: NoteReview, user: DraftUser, session: Sessio
 
 
 @router.delete("/{note_id}", status_code=204, summary="Slett et notat (admin)")
-def delete_note(note_id: int, admin: AdminUser, session: SessionDep) -> None:
+def delete_note(note_id: DbInt, admin: AdminUser, session: SessionDep) -> None:
     note = session.get(Note, note_id)
     if note is None or note.status == "draft":
         raise not_found("Notatet")

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from nlp.schema import Label, SectionId, Speaker
 from service.api.deps import QueryUser, SessionDep, site_scope
 from service.api.errors import invalid
-from service.api.schemas import Counts, ItemPage, QuotePage, Trends
+from service.api.schemas import Counts, DbInt, ItemPage, QuotePage, Trends
 from service.db.models import RomVariant, User
 from service.queries import NoteFilter, PartFilter, search, theme_label_counts, theme_trends
 
@@ -25,7 +25,7 @@ ThemeParam = Annotated[str | None, Query(max_length=64, pattern=r"^[a-z0-9-]+$")
 
 @dataclass
 class NoteParams:
-    site_id: int | None = None
+    site_id: DbInt | None = None
     rom_variant: RomVariant | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -44,7 +44,7 @@ def note_filter(user: User, params: NoteParams) -> NoteFilter:
 
 NoteParamsDep = Annotated[NoteParams, Depends()]
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[DbInt, Query(ge=0)]
 Q = Annotated[str | None, Query(max_length=200, description="Fritekstsøk")]
 
 

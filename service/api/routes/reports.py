@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from service import audit
 from service.api.deps import QueryUser, SessionDep, ensure_site
 from service.api.errors import invalid, not_found
+from service.api.schemas import DbInt
 from service.db.models import Site, User
 from service.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_stream, xlsx_bytes
 from service.reports import half_year_report, report_csv_rows, report_sheets
@@ -35,7 +36,7 @@ def _site(session: Any, user: User, site_id: int | None) -> Site:
 
 @router.get("/half-year", summary="Halvårsrapport for et ROM-sted (JSON)")
 def half_year(
-    user: QueryUser, session: SessionDep, year: Year, half: Half, site_id: int | None = None
+    user: QueryUser, session: SessionDep, year: Year, half: Half, site_id: DbInt | None = None
 ) -> dict[str, Any]:
     site = _site(session, user, site_id)
     report = half_year_report(session, site, year, half)
@@ -50,7 +51,7 @@ def half_year_download(
     session: SessionDep,
     year: Year,
     half: Half,
-    site_id: int | None = None,
+    site_id: DbInt | None = None,
     format: Annotated[Literal["csv", "xlsx"], Query()] = "xlsx",
 ) -> Response:
     site = _site(session, user, site_id)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from service import accounts, audit
 from service.api.deps import AdminUser, CurrentUser, SessionDep, ensure_site
 from service.api.errors import ApiError, not_found
-from service.api.schemas import SiteCreate, SiteOut, SiteUpdate
+from service.api.schemas import DbInt, SiteCreate, SiteOut, SiteUpdate
 from service.db.models import Site
 
 router = APIRouter(prefix="/api/sites", tags=["ROM-steder"])
@@ -33,7 +33,7 @@ def create_site(body: SiteCreate, user: AdminUser, session: SessionDep) -> Site:
 
 
 @router.get("/{site_id}", response_model=SiteOut, summary="Ett ROM-sted")
-def get_site(site_id: int, user: CurrentUser, session: SessionDep) -> Site:
+def get_site(site_id: DbInt, user: CurrentUser, session: SessionDep) -> Site:
     site = session.get(Site, site_id)
     if site is None:
         raise not_found("ROM-stedet")
@@ -42,7 +42,7 @@ def get_site(site_id: int, user: CurrentUser, session: SessionDep) -> Site:
 
 
 @router.patch("/{site_id}", response_model=SiteOut, summary="Endre ROM-sted")
-def update_site(site_id: int, body: SiteUpdate, user: AdminUser, session: SessionDep) -> Site:
+def update_site(site_id: DbInt, body: SiteUpdate, user: AdminUser, session: SessionDep) -> Site:
     site = session.get(Site, site_id)
     if site is None:
         raise not_found("ROM-stedet")

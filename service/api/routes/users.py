@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from service import accounts, audit
 from service.api.deps import AdminUser, SessionDep
 from service.api.errors import ApiError, not_found
-from service.api.schemas import UserCreate, UserOut, UserUpdate
+from service.api.schemas import DbInt, UserCreate, UserOut, UserUpdate
 from service.core.security import hash_password
 from service.db.models import ApiToken, Site, User
 
@@ -36,7 +36,7 @@ def create_user(body: UserCreate, admin: AdminUser, session: SessionDep) -> User
 
 
 @router.get("/{user_id}", response_model=UserOut, summary="Én bruker")
-def get_user(user_id: int, _admin: AdminUser, session: SessionDep) -> User:
+def get_user(user_id: DbInt, _admin: AdminUser, session: SessionDep) -> User:
     user = session.get(User, user_id)
     if user is None:
         raise not_found("Brukeren")
@@ -44,7 +44,7 @@ def get_user(user_id: int, _admin: AdminUser, session: SessionDep) -> User:
 
 
 @router.patch("/{user_id}", response_model=UserOut, summary="Endre passord eller deaktiver")
-def update_user(user_id: int, body: UserUpdate, admin: AdminUser, session: SessionDep) -> User:
+def update_user(user_id: DbInt, body: UserUpdate, admin: AdminUser, session: SessionDep) -> User:
     user = session.get(User, user_id)
     if user is None:
         raise not_found("Brukeren")

@@ -1,0 +1,109 @@
+"""The speed-ups of issue #8 give exactly what the plain code gives.
+
+(The pattern-recognizer shortcuts and the attribution search are checked in
+test_hostile_pii.py and test_hostile_structure.py.)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+from nlp.analyse import NoteAnalyser, build_note
+from nlp.classify.models import _NON_WORD, KeywordHits, texts_of
+from nlp.pii.engine import IndexedContextEnhancer
+from nlp.readers import read_text
+from nlp.settings import REPO_ROOT
+from tests.e2e.conftest import requires_models
+
+NOTES = [p.read_text(encoding="utf-8") for p in sorted((REPO_ROOT / "data/notes").glob("*.txt"))]
+
+
+class _Token(str):
+    """What the enhancer needs of a token: its length."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    gaps=st.lists(st.tuples(st.integers(0, 3), st.integers(1, 6)), min_size=1, max_size=30),
+    start=st.integers(0, 250),
+)
+def test_token_lookup_by_bisection_equals_presidios_scan(
+    gaps: list[tuple[int, int]], start: int
+) -> None:
+    indices, tokens, position = [], [], 0
+    for gap, length in gaps:  # ordered, non-empty, non-overlapping tokens
+        position += gap
+        indices.append(position)
+        tokens.append(_Token("x" * length))
+        position += length
+    try:
+        expected: int | None = LemmaContextAwareEnhancer._find_index_of_match_token(
+            "w", start, tokens, indices
+        )
+    except ValueError:
+        expected = None
+    try:
+        found: int | None = IndexedContextEnhancer._find_index_of_match_token(
+            "w", start, tokens, indices
+        )
+    except ValueError as error:
+        assert "w" not in str(error)  # never the matched text
+        found = None
+    assert found == expected
+
+
+KEYWORDS = {
+    "a": ["ventetid", "vente", "i helgene", "x", "ny saksbehandler", "ventetid"],
+    "b": ["skole", "skolen", "barnehage", "nav", "n", "å"],
+    "c": ["kontaktperson", "fast kontakt", "-", "kontakt person"],
+}
+
+
+WORDS = [
+    "ventetid", "Vente", "i", "helgene", "ny", "Saksbehandler", "skolen", "NAV", "nav-kontoret",
+    "x", "å", "fast", "kontakt", "person", " ", "  ", ",", "!", "\n", "barnehagen",
+    "kontaktpersonen", "n", "æøå",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), max_size=8))
+def test_keyword_hits_equal_the_plain_count(texts: list[str]) -> None:
+    hits = KeywordHits(KEYWORDS).fit([])
+    rows = [{"text": t, "section": None} for t in texts]
+    plain = np.zeros((len(rows), len(hits.stems_)))
+    for i, text in enumerate(texts_of(rows)):
+        padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
+        for j, stems in enumerate(hits.stems_):
+            plain[i, j] = min(3, sum(padded.count(stem) for stem in stems))
+    assert (hits.transform(rows).toarray() == plain).all()
+
+
+@pytest.fixture(scope="module")
+def analyser() -> NoteAnalyser:
+    from nlp.runtime import get_analyser
+
+    return get_analyser()
+
+
+@pytest.mark.slow
+@requires_models
+def test_batched_labels_equal_labels_per_note(analyser: NoteAnalyser) -> None:
+    """analyse_many labels a batch of notes in one call; the result is the same per note."""
+    batch = [n.model_dump() for n in analyser.analyse_many(read_text(t) for t in NOTES[:20])]
+    labeller = analyser.labeller
+    assert labeller is not None
+    for text, batched in zip(NOTES[:20], batch):
+        read = read_text(text)
+        doc = analyser.nlp(read.text)
+        note, _structure = build_note(read, doc)
+        labeller.label_items(note.items, doc)
+        labeller.tag_quotes(note.quotes)
+        assert [i.model_dump() for i in note.items] == [
+            {**i, "anonymised": None} for i in batched["items"]
+        ]
+        assert [q.themes for q in note.quotes] == [q["themes"] for q in batched["quotes"]]
