@@ -120,7 +120,7 @@ RELATION_WORDS = frozenset(
         "namn",
     ]
 )
-SPEECH_VERBS = frozenset(
+STRICT_SPEECH = frozenset(
     [
         "sa",
         "sier",
@@ -137,6 +137,11 @@ SPEECH_VERBS = frozenset(
         "skreiv",
         "ringte",
         "ringde",
+    ]
+)
+# Verbs after which a capitalised word is a person doing something ("Per kom", "Kari hadde").
+SPEECH_VERBS = STRICT_SPEECH | frozenset(
+    [
         "kom",
         "var",
         "ble",
@@ -222,25 +227,6 @@ NEVER_NAMES = frozenset(
         "der",
         "her",
         "som",
-    ]
-)
-STRICT_SPEECH = frozenset(
-    [
-        "sa",
-        "sier",
-        "seier",
-        "fortalte",
-        "fortel",
-        "forteller",
-        "uttalte",
-        "spurte",
-        "svarte",
-        "mente",
-        "meinte",
-        "skrev",
-        "skreiv",
-        "ringte",
-        "ringde",
     ]
 )
 PLACE_PREPOSITIONS = frozenset(
