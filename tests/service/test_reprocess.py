@@ -257,8 +257,8 @@ def test_kill_minus_nine_and_rerun(db: Db) -> None:
         proc.wait(timeout=30)
     partial = _versions(db.url)
     assert 0 < partial.get("fake-2", 0) < n, partial
-    if db.backend == "sqlite":  # the dead workers' claims are still there
-        assert count_rows(db.url, "SELECT count(*) FROM notes WHERE claimed_by IS NOT NULL")
+    # (whether a dead worker still held a claim depends on where the kill landed; the rerun
+    # below must finish the work either way)
     result = _run_cli([*args, "--workers", "1"], env)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
