@@ -18,8 +18,7 @@ from nlp.pii.lexicon import NEVER_NAMES, is_allowed, is_common_word
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
     doc_text,
-    plausible_entity,
-    span_without_punct,
+    ner_spans,
 )
 
 NER_LABELS = {"ORG", "GPE_ORG"}
@@ -160,11 +159,9 @@ class OrganizationRecognizer(DocRecognizer):
     def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
-        for ent in doc.ents:
-            if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
-                start, end = span_without_punct(doc, ent.start, ent.end)
-                if end > start and not is_allowed(doc_text(doc)[start:end]):
-                    results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
+        for start, end, text in ner_spans(doc, NER_LABELS):
+            if not is_allowed(text):
+                results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):
             start, end = match.span("name")
             name = doc_text(doc)[start:end].rstrip(".")
