@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.pii.config import PiiConfig
+from nlp.pii.doc_view import token_view
 from nlp.pii.registry import build_recognizers
 
 LANGUAGE = "nb"
@@ -32,11 +33,12 @@ class DocNlpEngine(NlpEngine):
         return True
 
     def artifacts(self, doc: Doc) -> NlpArtifacts:
-        return NlpArtifacts(
+        view = token_view(doc)
+        return DocArtifacts(
             entities=list(doc.ents),
             tokens=doc,
-            tokens_indices=[token.idx for token in doc],
-            lemmas=[(token.lemma_ or token.text).lower() for token in doc],
+            tokens_indices=view.starts,
+            lemmas=view.lemmas,
             nlp_engine=self,
             language=LANGUAGE,
             scores=[1.0] * len(doc.ents),
@@ -58,7 +60,8 @@ class DocNlpEngine(NlpEngine):
             yield text, self.artifacts(doc)
 
     def is_stopword(self, word: str, language: str) -> bool:
-        return self.nlp.vocab[word].is_stop
+        # what ``Lexeme.is_stop`` answers, without adding a lexeme to the vocab for every lemma
+        return word.lower() in self.nlp.Defaults.stop_words
 
     def is_punct(self, word: str, language: str) -> bool:
         return bool(word) and all(not c.isalnum() for c in word)
@@ -68,6 +71,26 @@ class DocNlpEngine(NlpEngine):
 
     def get_supported_languages(self) -> list[str]:
         return [LANGUAGE]
+
+
+class KeywordList(list[str]):
+    """presidio's context keywords: a list (as presidio expects) with set-speed ``in``;
+    the enhancer tests every word around every flag against it."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
+
+
+class DocArtifacts(NlpArtifacts):
+    """``NlpArtifacts`` whose keywords answer membership tests in constant time."""
+
+    @staticmethod
+    def set_keywords(nlp_engine: NlpEngine, lemmas: list[str], language: str) -> list[str]:
+        return KeywordList(NlpArtifacts.set_keywords(nlp_engine, lemmas, language))
 
 
 class IndexedContextEnhancer(LemmaContextAwareEnhancer):

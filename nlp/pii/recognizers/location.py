@@ -9,6 +9,7 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc, Token
 
+from nlp.pii.doc_view import token_view
 from nlp.pii.lexicon import (
     PLACE_PREPOSITIONS,
     is_allowed,
@@ -46,12 +47,12 @@ class LocationRecognizer(DocRecognizer):
                     results.append(self.result(start, end, base, "NER LOC/GPE_LOC"))
                 elif end > start and self._in_place_context(doc[ent.start]):
                     results.append(self.result(start, end, base, "NER place in place context"))
-        for token in doc:
-            text = token.text
+        for i, text in enumerate(token_view(doc).texts):
             if not text[:1].isupper() or text.isupper() or not is_word(text) or not is_place(text):
                 continue
             if is_allowed(text):
                 continue
+            token = doc[i]
             end = token.i + 1
             if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc):
                 end += 2  # "Nord - Fron" style tokenisation
@@ -73,21 +74,22 @@ class LocationRecognizer(DocRecognizer):
         """A capitalised unknown word right after a place preposition mid-sentence
         ("på Nesoddtangen") is probably a place: recall first."""
         found = []
-        for token in doc[1:]:
-            text = token.text
+        view = token_view(doc)
+        for i in range(1, len(view)):
+            text = view.texts[i]
             if (
                 not text[:1].isupper()
                 or text.isupper()
                 or not is_word(text)
                 or len(text) < 4
+                or view.lowers[i - 1] not in {"i", "på", "fra", "frå", "til", "ved"}
                 or is_common_word(text)
                 or is_allowed(text)
                 or is_first_name(text)
-                or is_sentence_start(token)
-                or not self._in_place_context(token)
             ):
                 continue
-            if doc[token.i - 1].lower_ not in {"i", "på", "fra", "frå", "til", "ved"}:
+            token = doc[i]
+            if is_sentence_start(token) or not self._in_place_context(token):
                 continue
             found.append(
                 self.result(

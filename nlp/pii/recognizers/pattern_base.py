@@ -19,6 +19,7 @@ from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, R
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.pii.config import RecognizerConfig, load_config
+from nlp.pii.result import new_result
 
 FLAGS = regex.VERSION1 | regex.UNICODE
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*", FLAGS)
@@ -182,17 +183,7 @@ class NbPatternRecognizer(PatternRecognizer):
             pattern_name=cand.why,
             textual_explanation=f"Detected by `{self.name}` using pattern `{cand.why}`",
         )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=cand.start,
-            end=cand.end,
-            score=cand.score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return new_result(self, self.ENTITY, cand.start, cand.end, cand.score, explanation)
 
 
 def _in_lines(

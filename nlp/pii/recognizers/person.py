@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc, Token
 
+from nlp.pii.doc_view import token_view
 from nlp.pii.lexicon import (
     NEVER_NAMES,
     RELATION_WORDS,
@@ -94,6 +95,14 @@ PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
 HEADER_NAME = re.compile(r"[^,;/&()\n]+?(?=\s*(?:[,;/&(]|\bog\b|$))")
 
 
+def _may_be_name(text: str) -> bool:
+    """The text-only checks ``_name_at`` starts with: rules out most tokens without making a
+    ``Token`` for them (a lower-case word is a candidate only when it is a first name)."""
+    if len(text) < 2 or not is_word(text):
+        return False
+    return not text.islower() or is_first_name(text.capitalize())
+
+
 class PersonRecognizer(DocRecognizer):
     ENTITY = "PERSON"
     NAME = "person"
@@ -114,8 +123,12 @@ class PersonRecognizer(DocRecognizer):
                     continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
                 if end > start and not is_allowed(text):
                     results.append(self.result(start, end, base, "NER PER"))
+        texts = token_view(doc).texts
         i = 0
         while i < len(doc):
+            if not _may_be_name(texts[i]):
+                i += 1
+                continue
             token = doc[i]
             found = self._name_at(token)
             if found is None:

@@ -21,6 +21,7 @@ from nlp.pii.lexicon import (
     is_role_noun,
     is_surname,
 )
+from nlp.pii.result import new_result
 
 _TEXT_KEY = "romnotat.doc_text"
 
@@ -77,17 +78,7 @@ class DocRecognizer(EntityRecognizer):
         explanation = AnalysisExplanation(
             recognizer=self.name, original_score=score, textual_explanation=why
         )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return new_result(self, self.ENTITY, start, end, score, explanation)
 
 
 def is_sentence_start(token: Token) -> bool:
