@@ -309,7 +309,8 @@ def is_ordinary_word(text: str) -> bool:
     for ending in ("ene", "ane", "en", "et", "a", "er", "ar", "e", "s"):
         if lower.endswith(ending) and len(lower) - len(ending) > 2:
             base = lower[: -len(ending)]
-            if is_common_word(base) or is_compound_word(base):
+            # "ønskene" ← "ønske", "tilboda" ← "tilbod": the stem with or without its final -e
+            if any(is_common_word(b) or is_compound_word(b) for b in (base, base + "e")):
                 return True
     return "-" in lower and all(is_common_word(p) or p.isupper() for p in text.split("-") if p)
 

@@ -8,6 +8,7 @@ institution is flagged, every other mention of it in the note is flagged too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
@@ -17,8 +18,8 @@ from spacy.tokens import Doc
 from nlp.pii.anonymise import anonymise_note
 from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.engine import LANGUAGE, build_analyzer
-from nlp.pii.lexicon import is_allowed, is_common_word
-from nlp.schema import AnalysedNote, PiiSpan
+from nlp.pii.lexicon import is_allowed, is_common_word, is_first_name, is_place, is_surname
+from nlp.schema import AnalysedNote, PiiSpan, Section
 from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import split_lines
 
@@ -36,6 +37,8 @@ TYPE_PRIORITY = {
 }
 SPREAD_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
 HEADER_FREE_FIELDS = {"theme", "date", "place"}
+# dates in agreed actions and sharing plans are deadlines and meetings, not someone's dates
+PLANNING_SECTIONS = {"commitments", "sharing"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class PresidioPiiStage:
         self.analyzer, self.engine = build_analyzer(nlp, self.config)
         self.version = f"pii-{PII_VERSION}"
 
-    def flags(self, text: str, doc: Doc) -> list[Flag]:
+    def flags(self, text: str, doc: Doc, sections: Sequence[Section] = ()) -> list[Flag]:
         results = self.analyzer.analyze(
             text=text,
             language=LANGUAGE,
@@ -65,7 +68,14 @@ class PresidioPiiStage:
         flags = [_flag(r) for r in results]
         flags = [f for f in flags if f.end > f.start and text[f.start : f.end].strip()]
         flags = _drop_header_facts(text, flags)
-        flags = [f for f in flags if f.type != "DATE" or not _is_schedule_date(text, f)]
+        flags = _drop_heading_words(text, flags, sections)
+        planning = [(s.start, s.end) for s in sections if s.id in PLANNING_SECTIONS]
+        flags = [
+            f
+            for f in flags
+            if f.type != "DATE"
+            or not (_is_schedule_date(text, f) or any(a <= f.start < b for a, b in planning))
+        ]
         flags = [
             f for f in flags if f.type not in SPREAD_TYPES or not is_allowed(text[f.start : f.end])
         ]
@@ -82,7 +92,7 @@ class PresidioPiiStage:
                 score=round(f.score, 3),
                 recognizer=f.recognizer,
             )  # type: ignore[arg-type]
-            for f in self.flags(note.text, doc)
+            for f in self.flags(note.text, doc, note.sections)
         ]
         anonymise_note(note)
 
@@ -120,8 +130,37 @@ def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
     return [
         f
         for f in flags
-        if f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"}
-        or not any(s <= f.start and f.end <= e for s, e in free)
+        if not any(s <= f.start and f.end <= e for s, e in free)
+        or (
+            f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"} and not _is_place_only(text, f)
+        )
+    ]
+
+
+def _is_place_only(text: str, flag: Flag) -> bool:
+    """A "person" in the title or the header's place/date/theme line that is a known place name:
+    the meeting's place ("Læringsnotat fra ROM …, Sarpsborg 29. november"; name lists built from
+    public profiles also hold place names)."""
+    surface = text[flag.start : flag.end]
+    return flag.type == "PERSON" and is_place(surface)
+
+
+def _drop_heading_words(text: str, flags: list[Flag], sections: Sequence[Section]) -> list[Flag]:
+    """A "person" in a section heading that no name list knows is a heading word ("Innledning
+    deltaker:"); a known name in a heading ("Innledning ved Kjersti") stays flagged."""
+    headings = [
+        (s.heading_start, s.heading_start + len(s.heading))
+        for s in sections
+        if s.heading and s.heading_start is not None
+    ]
+    if not headings:
+        return flags
+    return [
+        f
+        for f in flags
+        if f.type != "PERSON"
+        or not any(a <= f.start and f.end <= b for a, b in headings)
+        or any(is_first_name(w) or is_surname(w) for w in text[f.start : f.end].split())
     ]
 
 

@@ -96,6 +96,8 @@ NEGATIVES = [
     "Tilbudet er for 16 år og eldre.",
     "Filmen er merket 18+.",
     "Rett fra fylte 16 år.",
+    "Ettervern gis fram til de fyller 25 år.",
+    "Dei har rett på hjelp til dei fyller 23.",
     "Hun var ikke over 18.",
     "Tilbudet gjelder alle 18-åringer.",
     "Vi lager tilbud til 16-åringer.",

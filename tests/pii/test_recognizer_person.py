@@ -53,6 +53,8 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Mange opplevde at NAV ikke svarte.",
         "Saksbehandler ringte dagen etter.",
         "Eksempler på utfordringer:",
+        "Ønskene var tydelige.",
+        "- «Papira seier at han har ei ansvarsgruppe.»",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:
@@ -72,3 +74,15 @@ def test_ner_person_spans_are_used_unless_they_are_ordinary_words(make_doc) -> N
     found = names(make_doc, text, [("Antall", "PER"), ("Zainab Warsame", "PER")])
     assert "Zainab Warsame" in found
     assert "Antall" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Datteren har Downs syndrom.", [("Downs", "PER")]),
+        ("Han fikk diagnosen Aspergers syndrom i fjor.", [("Aspergers", "PER")]),
+        ("3. Eksempler på utfordringer og problemområder", [("Eksempler", "PER")]),
+    ],
+)
+def test_diagnoses_and_numbered_headings_are_not_people(make_doc, text: str, ents) -> None:
+    assert names(make_doc, text, ents) == set()

@@ -387,8 +387,6 @@ class AgeRecognizer(NbPatternRecognizer):
         lower = last.lower()
         prev = words[-2] if len(words) >= 2 else None
         if lower in _AGE_VERBS:
-            if lower in _FILL_VERBS:
-                return "fill"  # "fyller ni år i juni": a birthday, whatever follows
             rest = words[:-1]
             while rest and (
                 rest[-1] in {",", "("}
@@ -397,6 +395,10 @@ class AgeRecognizer(NbPatternRecognizer):
             ):
                 rest.pop()  # "Hodan, var 11 år"; "som da var fire år"; "hun har fylt 18"
             prev = rest[-1] if rest else None
+            if lower in _FILL_VERBS:
+                # "fyller ni år i juni": a birthday, whatever follows; but "til de fyller 25
+                # år" is a rule for a group
+                return None if prev is not None and prev.lower() in _NOT_SUBJECT else "fill"
             return "verb" if _good_subject(prev) else None
         if _PERSON.match(lower) and lower not in _NOT_SUBJECT:
             return "person"  # "jente 17 år"

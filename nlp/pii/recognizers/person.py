@@ -91,6 +91,7 @@ INITIALS = re.compile(
     r"(?<![\w.])(?:[A-ZÆØÅ]\.\s?){2,3}(?!\w)|(?<![\w.])[A-ZÆØÅ]\.\s?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"
 )
 NER_LABELS = {"PER"}
+EPONYM_NOUNS = {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"}
 PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
 HEADER_NAME = re.compile(r"[^,;/&()\n]+?(?=\s*(?:[,;/&(]|\bog\b|$))")
 
@@ -121,6 +122,8 @@ class PersonRecognizer(DocRecognizer):
                     continue  # a place the model called a person; LocationRecognizer has it
                 if any(w.islower() and w not in NAME_PARTICLES for w in text.split()):
                     continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
+                if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
+                    continue  # "Downs syndrom", "Aspergers syndrom": a diagnosis
                 if end > start and not is_allowed(text):
                     results.append(self.result(start, end, base, "NER PER"))
         texts = token_view(doc).texts
@@ -216,7 +219,7 @@ class PersonRecognizer(DocRecognizer):
                 return None
             if after_relation and not is_common_word(text) and not is_sentence_start(token):
                 return self.config.score - 0.2, "capitalised word after a family word or title"
-            if before_speech and not is_common_word(text) and not is_place(text):
+            if before_speech and not is_ordinary_word(text) and not is_place(text):
                 return self.config.score - 0.3, "capitalised word before a speech verb"
             unknown = not (is_ordinary_word(text) or is_place(text)) and not any(
                 c.isdigit() for c in text

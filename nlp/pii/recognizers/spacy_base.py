@@ -81,6 +81,9 @@ class DocRecognizer(EntityRecognizer):
         return new_result(self, self.ENTITY, start, end, score, explanation)
 
 
+LIST_MARKER = re.compile(r"^(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]$")
+
+
 def is_sentence_start(token: Token) -> bool:
     """First word of a sentence or of a line (after a bullet, heading or markup marker)."""
     if token.i == 0 or token.is_sent_start:
@@ -90,8 +93,8 @@ def is_sentence_start(token: Token) -> bool:
         return True
     if previous.text in {".", "!", "?"} or previous.is_space:
         return True
-    if not any(c.isalnum() for c in previous.text):  # "-", "•", "**", "#", "«", "(" ...
-        return is_sentence_start(previous)
+    if not any(c.isalnum() for c in previous.text) or LIST_MARKER.match(previous.text):
+        return is_sentence_start(previous)  # "-", "•", "**", "#", "«", "(", "3.", "b)" ...
     return False
 
 
