@@ -20,10 +20,8 @@ from nlp.pii.lexicon import (
 )
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
-    doc_text,
     is_sentence_start,
-    plausible_entity,
-    span_without_punct,
+    ner_spans,
 )
 
 NER_LABELS = {"LOC", "GPE_LOC"}
@@ -39,14 +37,11 @@ class LocationRecognizer(DocRecognizer):
     def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
-        for ent in doc.ents:
-            if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
-                start, end = span_without_punct(doc, ent.start, ent.end)
-                text = doc_text(doc)[start:end]
-                if end > start and not is_allowed(text) and not self._needs_context(text):
-                    results.append(self.result(start, end, base, "NER LOC/GPE_LOC"))
-                elif end > start and self._in_place_context(doc[ent.start]):
-                    results.append(self.result(start, end, base, "NER place in place context"))
+        for ent, start, end, text in ner_spans(doc, NER_LABELS):
+            if not is_allowed(text) and not self._needs_context(text):
+                results.append(self.result(start, end, base, "NER LOC/GPE_LOC"))
+            elif self._in_place_context(doc[ent.start]):
+                results.append(self.result(start, end, base, "NER place in place context"))
         for i, text in enumerate(token_view(doc).texts):
             if not text[:1].isupper() or text.isupper() or not is_word(text) or not is_place(text):
                 continue

@@ -159,7 +159,7 @@ class OrganizationRecognizer(DocRecognizer):
     def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
-        for start, end, text in ner_spans(doc, NER_LABELS):
+        for _ent, start, end, text in ner_spans(doc, NER_LABELS):
             if not is_allowed(text):
                 results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):

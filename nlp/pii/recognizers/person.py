@@ -35,8 +35,7 @@ from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
     doc_text,
     is_sentence_start,
-    plausible_entity,
-    span_without_punct,
+    ner_spans,
 )
 from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import split_lines
@@ -111,21 +110,18 @@ class PersonRecognizer(DocRecognizer):
     def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
-        for ent in doc.ents:
-            if ent.label_ in NER_LABELS and plausible_entity(doc, ent.start, ent.end):
-                start, end = span_without_punct(doc, ent.start, ent.end)
-                text = doc_text(doc)[start:end]
-                last = text.split()[-1]
-                if (is_place(text) and not is_first_name(text)) or (
-                    " " in text and is_place(last) and not is_surname(last)
-                ):
-                    continue  # a place the model called a person; LocationRecognizer has it
-                if any(w.islower() and w not in NAME_PARTICLES for w in text.split()):
-                    continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
-                if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
-                    continue  # "Downs syndrom", "Aspergers syndrom": a diagnosis
-                if end > start and not is_allowed(text):
-                    results.append(self.result(start, end, base, "NER PER"))
+        for ent, start, end, text in ner_spans(doc, NER_LABELS):
+            last = text.split()[-1]
+            if (is_place(text) and not is_first_name(text)) or (
+                " " in text and is_place(last) and not is_surname(last)
+            ):
+                continue  # a place the model called a person; LocationRecognizer has it
+            if any(w.islower() and w not in NAME_PARTICLES for w in text.split()):
+                continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
+            if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
+                continue  # "Downs syndrom", "Aspergers syndrom": a diagnosis
+            if not is_allowed(text):
+                results.append(self.result(start, end, base, "NER PER"))
         texts = token_view(doc).texts
         i = 0
         while i < len(doc):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.pii.config import RecognizerConfig, load_config
 from nlp.pii.lexicon import (
@@ -184,11 +184,11 @@ def span_without_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-def ner_spans(doc: Doc, labels: set[str]) -> Iterator[tuple[int, int, str]]:
-    """Character spans (start, end, text) of plausible NER entities with one of ``labels``,
-    trimmed of punctuation: the shared first step of the entity recognizers."""
+def ner_spans(doc: Doc, labels: set[str]) -> Iterator[tuple[Span, int, int, str]]:
+    """Plausible NER entities with one of ``labels`` as (entity, start, end, text), character
+    offsets trimmed of punctuation: the shared first step of the entity recognizers."""
     for ent in doc.ents:
         if ent.label_ in labels and plausible_entity(doc, ent.start, ent.end):
             start, end = span_without_punct(doc, ent.start, ent.end)
             if end > start:
-                yield start, end, doc_text(doc)[start:end]
+                yield ent, start, end, doc_text(doc)[start:end]
