@@ -315,6 +315,13 @@ def is_ordinary_word(text: str) -> bool:
     return "-" in lower and all(is_common_word(p) or p.isupper() for p in text.split("-") if p)
 
 
+def is_imperative(text: str) -> bool:
+    """A verb's imperative: the infinitive without its final -e ("Sjekk", "Husk", "Tenk").
+    Only used for sentence-initial words that no name list knows."""
+    lower = text.lower()
+    return len(lower) >= 3 and lower[-1] not in "aeiouyæøå" and is_common_word(lower + "e")
+
+
 def is_first_name(text: str) -> bool:
     base = text[:-1] if text.endswith("s") and len(text) > 3 else text
     return (

@@ -114,8 +114,9 @@ TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
 
 def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
     """The meeting's own theme, date and place in the header (and title line) are not personal
-    data."""
+    data, nor is the label of a header line ("CO-LEDER OG REFERENT:")."""
     free: list[tuple[int, int]] = []
+    labels: list[tuple[int, int]] = []  # "ROM-LEDER, CO-LEDER OG REFERENT:" names a field
     lines = [line for line in split_lines(text) if not line.is_blank]
     if lines and TITLE.search(lines[0].raw):
         free.append((lines[0].start, lines[0].end))
@@ -123,16 +124,26 @@ def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
         if EMAIL_DATE_LINE.match(line.raw):
             free.append((line.start, line.end))  # "Sendt: torsdag 14. mars" in a forwarded mail
         fact = parse_fact_line(line)
+        if fact:
+            labels.append((line.start, fact.value_start))
         if fact and fact.field in HEADER_FREE_FIELDS:
             free.append((fact.value_start, line.end))
-    if not free:
+    if not free and not labels:
         return flags
+
+    def inside(flag: Flag, spans: list[tuple[int, int]]) -> bool:
+        return any(s <= flag.start and flag.end <= e for s, e in spans)
+
     return [
         f
         for f in flags
-        if not any(s <= f.start and f.end <= e for s, e in free)
-        or (
-            f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"} and not _is_place_only(text, f)
+        if not inside(f, labels)
+        and (
+            not inside(f, free)
+            or (
+                f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"}
+                and not _is_place_only(text, f)
+            )
         )
     ]
 

@@ -53,6 +53,9 @@ POSITIVES = [
     ("Da var hun 16.", "16"),
     ("Hun har fylt 18 nå, men får ikke hjelp.", "18"),
     ("Han fyller tjue i mai.", "tjue"),
+    ("Vi gruer oss til sønnen fyller 18.", "18"),
+    ("Da ungdommen var 16, flyttet han ut.", "16"),
+    ("Når Ola fyller 18, mister han avlastningen.", "18"),
     ("Hun var bare to år da faren døde.", "to år"),
     ("Hun var ett år da de kom til Norge.", "ett år"),
     # appositive, parentheses, alder
@@ -99,6 +102,12 @@ NEGATIVES = [
     "Ettervern gis fram til de fyller 25 år.",
     "Dei har rett på hjelp til dei fyller 23.",
     "Hun var ikke over 18.",
+    # rules for a role, not a person's age
+    "Planleggingen skal starte senest når ungdommen er 16.",
+    "Pleiepenger kan gis også etter at barnet har fylt 18.",
+    "Overgangen burde planleggjast frå ungdommen er 16.",
+    "Dersom pasienten er 16 år, kan han samtykke selv.",
+    "Tilbudet gjelder til den unge fyller 23.",
     "Tilbudet gjelder alle 18-åringer.",
     "Vi lager tilbud til 16-åringer.",
     # durations

@@ -82,7 +82,20 @@ def test_ner_person_spans_are_used_unless_they_are_ordinary_words(make_doc) -> N
         ("Datteren har Downs syndrom.", [("Downs", "PER")]),
         ("Han fikk diagnosen Aspergers syndrom i fjor.", [("Aspergers", "PER")]),
         ("3. Eksempler på utfordringer og problemområder", [("Eksempler", "PER")]),
+        ("BUP har samtaler. Sjekk reglene for fravær.", [("Sjekk", "PER")]),
+        ("Husk å ringe legevakten.", [("Husk", "PER")]),
     ],
 )
-def test_diagnoses_and_numbered_headings_are_not_people(make_doc, text: str, ents) -> None:
+def test_diagnoses_headings_and_imperatives_are_not_people(make_doc, text: str, ents) -> None:
     assert names(make_doc, text, ents) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Vi møtte Husk i går.", [("Husk", "PER")]),  # capitalised mid-sentence
+        ("Tor ringte legevakten.", [("Tor", "PER")]),  # a listed name, though "tore" is a verb
+    ],
+)
+def test_imperative_lookalikes_stay_mid_sentence_or_when_listed(make_doc, text: str, ents) -> None:
+    assert names(make_doc, text, ents) == {ents[0][0]}

@@ -32,7 +32,8 @@ between), "på N" after a person noun or name, "alder", an appositive after a pe
 
 Not flagged: thresholds and ranges ("over 18", "under 25 år", "fra 16 år", "opp til 23 år",
 "mellom 16 og 18", "18-årsgrensen", "0–6 år", "barn under 12", "ungdom 13–25 år", "18+",
-"16 år og eldre", "fra fylte 16"); durations ("i fjorten år", "for tre år siden", "to år på
+"16 år og eldre", "fra fylte 16"); rules for a role ("når ungdommen er 16", "etter at barnet
+har fylt 18"; not "når sønnen fyller 18"); durations ("i fjorten år", "for tre år siden", "to år på
 venteliste", "jobbet i 20 år", "hun var to år på venteliste", "det er tre år siden"); counts
 ("vi var fem", "hun var to ganger innlagt", "hun er 1 av 3"); clock times and decimals;
 "de siste tiårene", "på 1990-tallet", "i 1990-årene"; "-årig" before things ("en treårig
@@ -107,6 +108,12 @@ _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer"
           "månader", "mnd", "meter", "m", "cm", "km", "prosent", "poeng", "sider", "stk",
           "stykker", "liter", "personer", "barn", "elever"}
 _ALDER = {"alder", "alderen", "alderdom"}
+# a role noun in the definite singular names anyone in that role when a rule is stated: "når
+# ungdommen er 16", "etter at barnet har fylt 18", "frå ungdommen er 16"
+_ROLE_SUBJECTS = {"barnet", "ungdommen", "ungdomen", "den unge", "eleven", "pasienten",
+                  "brukeren", "brukaren", "deltakeren", "deltakaren", "klienten"}
+_RULE_OPENERS = {"når", "dersom", "hvis", "viss", "fra", "frå", "før", "innen", "innan", "til",
+                 "straks", "fram", "frem"}
 # fmt: on
 
 _ANY_WORD = (
@@ -272,6 +279,21 @@ def _threshold_after(text: str, end: int) -> bool:
     return len(after) >= 2 and after[0] in {"og", "eller"} and after[1] in _OPEN_END
 
 
+def _rule_for_a_role(words: list[str]) -> bool:
+    """The age verb's subject is a role ("ungdommen", "barnet") in a clause that states a rule:
+    "når ungdommen er 16", "etter at barnet har fylt 18". A name, pronoun or kin word ("når
+    sønnen fyller 18") stays a person's age."""
+    lowered = [w.lower() for w in words]
+    if len(lowered) >= 3 and lowered[-2:] == ["den", "unge"]:
+        lowered = [*lowered[:-2], "den unge"]
+    if len(lowered) < 2 or lowered[-1] not in _ROLE_SUBJECTS:
+        return False
+    opener = lowered[-2]
+    return opener in _RULE_OPENERS or (
+        opener == "at" and len(lowered) >= 3 and lowered[-3] in {"etter", "før", "til"}
+    )
+
+
 class AgeRecognizer(NbPatternRecognizer):
     """Ages of persons: "16-åringen", "i 40-årene", "fjorten år", "da hun var 16" …"""
 
@@ -395,6 +417,8 @@ class AgeRecognizer(NbPatternRecognizer):
             ):
                 rest.pop()  # "Hodan, var 11 år"; "som da var fire år"; "hun har fylt 18"
             prev = rest[-1] if rest else None
+            if _rule_for_a_role(rest):
+                return None
             if lower in _FILL_VERBS:
                 # "fyller ni år i juni": a birthday, whatever follows; but "til de fyller 25
                 # år" is a rule for a group

@@ -16,6 +16,7 @@ from nlp.pii.lexicon import (
     is_common_word,
     is_compound_word,
     is_first_name,
+    is_imperative,
     is_ordinary_word,
     is_place,
     is_role_noun,
@@ -144,10 +145,10 @@ def plausible_entity(doc: Doc, start: int, end: int) -> bool:
             return False
         if (
             is_sentence_start(tokens[0])
-            and is_ordinary_word(word)
+            and (is_ordinary_word(word) or is_imperative(word))
             and not (is_first_name(word) or is_surname(word) or is_place(word))
         ):
-            return False  # "Innledning fra fagperson", "Trygg", "Unge"
+            return False  # "Innledning fra fagperson", "Trygg", "Unge", "Sjekk"
         base = re.sub(r"(ene|en|et|a)$", "", word.lower())
         if (
             DEFINITE_ENDING.search(word)
