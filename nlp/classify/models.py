@@ -23,6 +23,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
+from nlp.classify.char_ngrams import CharNgramTfidf
 from nlp.classify.text import normalise
 
 SEED = 13
@@ -38,7 +39,7 @@ def sections_of(rows: Sequence[Row]) -> list[dict[str, float]]:
     return [{f"section={r.get('section') or 'none'}": 1.0} for r in rows]
 
 
-def _text(vectorizer: TfidfVectorizer | FeatureUnion) -> Pipeline:
+def _text(vectorizer: TfidfVectorizer | CharNgramTfidf | FeatureUnion) -> Pipeline:
     return Pipeline([("pick", FunctionTransformer(texts_of)), ("vec", vectorizer)])
 
 
@@ -66,10 +67,9 @@ def word_tfidf(max_features: int | None = 60_000) -> TfidfVectorizer:
     )
 
 
-def char_tfidf() -> TfidfVectorizer:
-    return TfidfVectorizer(
+def char_tfidf() -> CharNgramTfidf:
+    return CharNgramTfidf(
         preprocessor=normalise,
-        analyzer="char_wb",
         ngram_range=(2, 5),
         min_df=2,
         sublinear_tf=True,

@@ -1,0 +1,68 @@
+"""The cached character n-gram TF-IDF gives scikit-learn's ``char_wb`` features exactly."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from nlp.classify.char_ngrams import CharNgramTfidf, word_ngrams
+from nlp.classify.data import load_items
+from nlp.classify.text import normalise
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [i.text for i in load_items()[::5]]
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("a", [" a", "a ", " a "]),
+        ("ab", [" a", "ab", "b ", " ab", "ab ", " ab "]),
+        ("nav", [" n", "na", "av", "v ", " na", "nav", "av ", " nav", "nav ", " nav "]),
+    ],
+)
+def test_word_ngrams(word: str, expected: list[str]) -> None:
+    assert word_ngrams(word, (2, 5)) == expected
+
+
+@pytest.mark.parametrize("min_df,max_features", [(1, None), (2, 5_000)])
+def test_same_features_as_scikit_learn(texts: list[str], min_df: int, max_features: int) -> None:
+    train, held_out = texts[: len(texts) // 2], texts[len(texts) // 2 :]
+    ours = CharNgramTfidf(
+        preprocessor=normalise, min_df=min_df, max_features=max_features, sublinear_tf=True
+    )
+    theirs = TfidfVectorizer(
+        preprocessor=normalise,
+        analyzer="char_wb",
+        ngram_range=(2, 5),
+        min_df=min_df,
+        max_features=max_features,
+        sublinear_tf=True,
+    )
+    fitted_ours = ours.fit_transform(train)
+    fitted_theirs = theirs.fit_transform(train)
+    assert ours.vocabulary_ == theirs.vocabulary_
+    assert abs(fitted_ours - fitted_theirs).max() < 1e-12
+    # twice: the second pass reads every word from the cache
+    for _ in range(2):
+        assert abs(ours.transform(held_out) - theirs.transform(held_out)).max() < 1e-12
+    assert list(ours.get_feature_names_out()) == list(theirs.get_feature_names_out())
+
+
+def test_pickle_drops_the_cache(texts: list[str]) -> None:
+    vectorizer = CharNgramTfidf(preprocessor=normalise).fit(texts[:50])
+    before = vectorizer.transform(texts[50:60])
+    assert vectorizer.__dict__["_word_cache"]
+    restored = pickle.loads(pickle.dumps(vectorizer))
+    assert "_word_cache" not in restored.__dict__
+    assert np.allclose(restored.transform(texts[50:60]).toarray(), before.toarray())
+
+
+def test_empty_text_gives_an_empty_row() -> None:
+    vectorizer = CharNgramTfidf().fit(["hei på deg", "ny dag"])
+    assert vectorizer.transform(["", "   "]).nnz == 0
