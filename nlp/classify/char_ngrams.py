@@ -9,6 +9,7 @@ lookup per word.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -82,8 +83,8 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
     def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The n-gram counts of each text (columns of the fitted vocabulary)."""
         cache = self._cache()
-        indices: list[int] = []
-        indptr = [0]
+        indices = array("i")
+        indptr = array("q", [0])
         for text in texts:
             for word in self.preprocessor(text).split():
                 known = cache.get(word)
@@ -95,7 +96,11 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
                 indices.extend(known)
             indptr.append(len(indices))
         matrix = sparse.csr_matrix(
-            (np.ones(len(indices)), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+            (
+                np.ones(len(indices)),
+                np.frombuffer(indices, dtype=np.intc),
+                np.frombuffer(indptr, dtype=np.int64),
+            ),
             shape=(len(indptr) - 1, len(self.vocabulary_)),
         )
         matrix.sum_duplicates()
@@ -105,12 +110,12 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
         names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
         return np.asarray(names, dtype=object)
 
-    def _word_indices(self, word: str) -> list[int]:
+    def _word_indices(self, word: str) -> array[int]:
         vocabulary = self.vocabulary_
         grams = word_ngrams(word, tuple(self.ngram_range))
-        return [vocabulary[g] for g in grams if g in vocabulary]
+        return array("i", [vocabulary[g] for g in grams if g in vocabulary])
 
-    def _cache(self) -> dict[str, list[int]]:
+    def _cache(self) -> dict[str, array[int]]:
         cache = self.__dict__.get("_word_cache")
         if cache is None:
             cache = self.__dict__["_word_cache"] = {}

@@ -38,21 +38,23 @@ class Labeller:
             return []
         rows = [{"text": t, "section": s} for t, s in zip(texts, sections or [None] * len(texts))]
         proba = self.label_model.predict_proba(rows)
-        classes = self.label_model.classes_
-        theme_proba = self.theme_model.predict_proba(rows)
+        classes = [str(c) for c in self.label_model.classes_]
+        best = proba.argmax(axis=1)
+        confidence = proba[np.arange(len(rows)), best]
+        theme_proba = np.round(self.theme_model.predict_proba(rows), 4)
+        thresholds = np.array([self.thresholds.get(t, 0.5) for t in self.themes])
         results = []
-        for row, themes_row in zip(proba, theme_proba):
-            best = int(np.argmax(row))
-            scores = {t: round(float(p), 4) for t, p in zip(self.themes, themes_row)}
+        for k, themes_row in enumerate(theme_proba.tolist()):
+            scores = dict(zip(self.themes, themes_row))
             chosen = sorted(
-                (t for t in self.themes if scores[t] >= self.thresholds.get(t, 0.5)),
+                (t for t, p, cut in zip(self.themes, themes_row, thresholds) if p >= cut),
                 key=lambda t: -scores[t],
             )
             results.append(
                 {
-                    "label": str(classes[best]),
-                    "confidence": round(float(row[best]), 4),
-                    "uncertain": bool(row[best] < self.uncertain_below),
+                    "label": classes[best[k]],
+                    "confidence": round(float(confidence[k]), 4),
+                    "uncertain": bool(confidence[k] < self.uncertain_below),
                     "themes": chosen,
                     "theme_scores": scores,
                 }

@@ -56,8 +56,54 @@ def _with_section(text_features: TfidfVectorizer | FeatureUnion) -> FeatureUnion
     )
 
 
+class MemoTfidf(TfidfVectorizer):
+    """A ``TfidfVectorizer`` that remembers its last result: the label model and the theme
+    tagger share one fitted word vectoriser (``share_vectorisers``), so that each batch of items
+    is vectorised once, not once per model."""
+
+    def transform(self, raw_documents: Sequence[str]) -> sparse.csr_matrix:
+        key = tuple(raw_documents)
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        matrix = super().transform(key)
+        self.__dict__["_memo"] = (key, matrix)
+        return matrix
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(super().__getstate__())
+        state.pop("_memo", None)
+        return state
+
+
+def share_vectorisers(*models: BaseEstimator) -> int:
+    """Make later models use an earlier model's fitted ``MemoTfidf`` where the two are equal
+    (same parameters, vocabulary and weights); returns how many were replaced."""
+    seen: list[MemoTfidf] = []
+    replaced = 0
+    for model in models:
+        for name, part in model.get_params().items():
+            if not isinstance(part, MemoTfidf):
+                continue
+            twin = next((s for s in seen if _same_fit(s, part)), None)
+            if twin is None:
+                seen.append(part)
+            elif twin is not part:
+                model.set_params(**{name: twin})
+                replaced += 1
+    return replaced
+
+
+def _same_fit(a: TfidfVectorizer, b: TfidfVectorizer) -> bool:
+    return (
+        a.get_params() == b.get_params()
+        and a.vocabulary_ == b.vocabulary_
+        and np.array_equal(a.idf_, b.idf_)
+    )
+
+
 def word_tfidf(max_features: int | None = 60_000) -> TfidfVectorizer:
-    return TfidfVectorizer(
+    return MemoTfidf(
         preprocessor=normalise,
         ngram_range=(1, 2),
         min_df=1,
@@ -149,41 +195,64 @@ class KeywordHits(BaseEstimator, TransformerMixin):
 
     def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
         out = np.zeros((len(rows), len(self.stems_)))
-        short, by_start = self._index()
+        single, multi = self._index()
+        cache = self.__dict__.setdefault("_word_hits", {})
         for i, text in enumerate(texts_of(rows)):
-            padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
-            # a stem " xy…" can only occur where a space is followed by "xy": count just those
-            # stems (the same sums as over every stem, for a fraction of the work)
+            words = _NON_WORD.sub(" ", text.lower()).split()
             hits = [0] * len(self.stems_)
-            for j, stem in short:
-                hits[j] += padded.count(stem)
-            for start in set(_AFTER_SPACE.findall(padded)):
-                for j, stem in by_start.get(start, ()):
-                    hits[j] += padded.count(stem)
+            # a one-word stem " xy…" occurs once per word that starts with "xy…": those hits are
+            # the word's own, kept per word
+            for word in words:
+                found = cache.get(word)
+                if found is None:
+                    found = [j for j, stem in single.get(word[:2], ()) if word.startswith(stem)]
+                    if len(cache) >= 200_000:
+                        cache.clear()
+                    cache[word] = found
+                for j in found:
+                    hits[j] += 1
+            if multi:
+                # a stem of several words can only occur where a word starts with its first two
+                # characters: count just those
+                padded = f" {' '.join(words)} "
+                starts = {w[:2] for w in words} | {w[:1] for w in words}
+                for start in starts & multi.keys():
+                    for j, stem in multi[start]:
+                        hits[j] += padded.count(stem)
             for j, n in enumerate(hits):
-                out[i, j] = min(3, n)
+                if n:
+                    out[i, j] = min(3, n)
         return sparse.csr_matrix(out)
 
-    def _index(self) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]]:
-        """(theme, stem) pairs: those shorter than a space + two characters, and the others by
-        those two characters (built on first use; not part of the fitted state)."""
-        cached = self.__dict__.get("_stem_index")
+    def _index(
+        self,
+    ) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]]:
+        """One-word stems (without their leading space) and the stems of several words (with
+        it), each by the first two characters of the stem's first word (built on first use; not
+        part of the fitted state)."""
+        cached = self.__dict__.get("_word_stem_index")
         if cached is not None and cached[0] is self.stems_:
             return cached[1]
-        short: list[tuple[int, str]] = []
-        by_start: dict[str, list[tuple[int, str]]] = {}
+        single: dict[str, list[tuple[int, str]]] = {}
+        multi: dict[str, list[tuple[int, str]]] = {}
         for j, stems in enumerate(self.stems_):
             for stem in stems:
-                if len(stem) < 3:
-                    short.append((j, stem))
+                word = stem[1:]
+                if " " in word or len(word) < 2:
+                    multi.setdefault(word.split(" ")[0][:2], []).append((j, stem))
                 else:
-                    by_start.setdefault(stem[1:3], []).append((j, stem))
-        self.__dict__["_stem_index"] = (self.stems_, (short, by_start))
-        return short, by_start
+                    single.setdefault(word[:2], []).append((j, word))
+        self.__dict__["_word_stem_index"] = (self.stems_, (single, multi))
+        return single, multi
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(super().__getstate__())
+        state.pop("_word_hits", None)
+        state.pop("_word_stem_index", None)
+        return state
 
 
 _NON_WORD = re.compile(r"[^\wæøå]+")
-_AFTER_SPACE = re.compile(r" (?=(..))", re.DOTALL)
 
 
 def theme_features(keywords: dict[str, Sequence[str]]) -> FeatureUnion:

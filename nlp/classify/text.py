@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PLACEHOLDER = re.compile(
     r"\[(NAVN|STED|SKOLE/INSTITUSJON|ALDER|DATO|TELEFON|E-POST|ADRESSE|"
@@ -24,6 +25,7 @@ _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[«»“”„\"‘’]")
 
 
+@lru_cache(maxsize=65_536)  # the label and theme features each normalise the same item
 def normalise(text: str) -> str:
     """Lowercase, placeholders as words, digits as 0, quote marks as a token, spaces collapsed."""
     text = PLACEHOLDER.sub(lambda m: f" {_PLACEHOLDER_WORD[m.group(1)]} ", text)

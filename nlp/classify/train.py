@@ -24,7 +24,12 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from nlp.classify.baselines import heading_baseline, keyword_baseline
 from nlp.classify.data import THEMES_FILE, LabelledItem, code_hash, data_hash, load_items
-from nlp.classify.models import LABEL_CANDIDATES, theme_classifier, theme_features
+from nlp.classify.models import (
+    LABEL_CANDIDATES,
+    share_vectorisers,
+    theme_classifier,
+    theme_features,
+)
 from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 
@@ -163,6 +168,7 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     binarizer = MultiLabelBinarizer(classes=sorted(keywords))
     y = binarizer.fit_transform([set(i.themes) for i in items])
     theme_model = _theme_model(keywords).fit(texts, y)
+    share_vectorisers(label_model, theme_model)  # one word transform per batch, not two
     card = {
         "name": "romnotat_item_classifier",
         "version": CLASSIFIER_VERSION,

@@ -1,4 +1,5 @@
-"""The cached character n-gram TF-IDF gives scikit-learn's ``char_wb`` features exactly."""
+"""The fast feature paths: the cached character n-gram TF-IDF gives scikit-learn's ``char_wb``
+features exactly; the shared word vectoriser changes no prediction."""
 
 from __future__ import annotations
 
@@ -66,3 +67,33 @@ def test_pickle_drops_the_cache(texts: list[str]) -> None:
 def test_empty_text_gives_an_empty_row() -> None:
     vectorizer = CharNgramTfidf().fit(["hei på deg", "ny dag"])
     assert vectorizer.transform(["", "   "]).nnz == 0
+
+
+def test_shared_word_vectoriser_gives_the_same_predictions(texts: list[str]) -> None:
+    """The theme tagger reuses the label model's fitted word vectoriser (one transform per
+    batch); predictions are those of the unshared models."""
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    from nlp.classify.models import logreg_word, share_vectorisers
+    from nlp.classify.train import _theme_model, load_theme_keywords
+
+    items = load_items()[::6]
+    rows = [{"text": i.text, "section": i.section} for i in items]
+    keywords = load_theme_keywords()
+    y = MultiLabelBinarizer(classes=sorted(keywords)).fit_transform([set(i.themes) for i in items])
+    label_model = logreg_word().fit(rows, [i.label for i in items])
+    theme_model = _theme_model(keywords).fit(rows, y)
+    assert isinstance(theme_model.named_steps["clf"], OneVsRestClassifier)
+    held_out = [{"text": t, "section": None} for t in texts[:40]]
+    before = (label_model.predict_proba(held_out), theme_model.predict_proba(held_out))
+    assert share_vectorisers(label_model, theme_model) == 1
+    label_vec = label_model.get_params()["features__text__vec"]
+    assert theme_model.get_params()["features__word__vec"] is label_vec
+    after = (label_model.predict_proba(held_out), theme_model.predict_proba(held_out))
+    assert np.allclose(before[0], after[0]) and np.allclose(before[1], after[1])
+    restored = pickle.loads(pickle.dumps((label_model, theme_model)))
+    assert (
+        restored[1].get_params()["features__word__vec"]
+        is restored[0].get_params()["features__text__vec"]
+    )
