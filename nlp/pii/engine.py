@@ -25,6 +25,21 @@ class DocNlpEngine(NlpEngine):
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self._keyword_parts: dict[str, tuple[str, ...]] = {}
+
+    def keywords(self, lemmas: Iterable[str]) -> list[str]:
+        """presidio's ``NlpArtifacts.set_keywords`` (lower-cased lemmas that are neither stop
+        words nor punctuation, split at ":"), with each lemma's answer kept."""
+        cache = self._keyword_parts
+        found: list[str] = []
+        for lemma in lemmas:
+            parts = cache.get(lemma)
+            if parts is None:
+                if len(cache) >= 200_000:
+                    cache.clear()
+                parts = cache[lemma] = tuple(NlpArtifacts.set_keywords(self, [lemma], LANGUAGE))
+            found.extend(parts)
+        return found
 
     def load(self) -> None:  # the pipeline is loaded by nlp.spacy_pipeline.loader
         return None
@@ -90,6 +105,8 @@ class DocArtifacts(NlpArtifacts):
 
     @staticmethod
     def set_keywords(nlp_engine: NlpEngine, lemmas: list[str], language: str) -> list[str]:
+        if isinstance(nlp_engine, DocNlpEngine):
+            return KeywordList(nlp_engine.keywords(lemmas))
         return KeywordList(NlpArtifacts.set_keywords(nlp_engine, lemmas, language))
 
 

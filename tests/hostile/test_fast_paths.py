@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.analyse import NoteAnalyser, build_note
 from nlp.classify.models import _NON_WORD, KeywordHits, texts_of
-from nlp.pii.engine import IndexedContextEnhancer
+from nlp.pii.engine import DocNlpEngine, IndexedContextEnhancer
 from nlp.readers import read_text
 from nlp.settings import REPO_ROOT
 from tests.e2e.conftest import requires_models
@@ -81,6 +82,21 @@ def test_keyword_hits_equal_the_plain_count(texts: list[str]) -> None:
         for j, stems in enumerate(hits.stems_):
             plain[i, j] = min(3, sum(padded.count(stem) for stem in stems))
     assert (hits.transform(rows).toarray() == plain).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Hun", "og", "sa", "-PRON-", "be", "NAV", ":", "a:b", "«", "...", "Tlf:"]),
+        max_size=30,
+    )
+)
+def test_cached_keywords_equal_presidios(lemmas: list[str]) -> None:
+    import spacy
+
+    engine = DocNlpEngine(spacy.blank("nb"))
+    for _ in range(2):  # the second pass reads every lemma from the cache
+        assert engine.keywords(lemmas) == NlpArtifacts.set_keywords(engine, lemmas, "nb")
 
 
 @pytest.fixture(scope="module")
