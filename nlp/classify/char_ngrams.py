@@ -20,7 +20,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 
-CACHE_LIMIT = 200_000  # words; the cache starts over when it is full
+from nlp.word_cache import remember
 
 
 def word_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -89,10 +89,7 @@ class CharNgramTfidf(BaseEstimator, TransformerMixin):
             for word in self.preprocessor(text).split():
                 known = cache.get(word)
                 if known is None:
-                    known = self._word_indices(word)
-                    if len(cache) >= CACHE_LIMIT:
-                        cache.clear()
-                    cache[word] = known
+                    known = remember(cache, word, self._word_indices(word))
                 indices.extend(known)
             indptr.append(len(indices))
         matrix = sparse.csr_matrix(

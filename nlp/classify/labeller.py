@@ -11,6 +11,7 @@ import joblib
 import numpy as np
 from spacy.tokens import Doc
 
+from nlp.classify.models import forget_texts
 from nlp.errors import ModelUnavailableError
 from nlp.schema import Item, Quote
 from nlp.settings import get_settings
@@ -37,11 +38,14 @@ class Labeller:
         if not texts:
             return []
         rows = [{"text": t, "section": s} for t, s in zip(texts, sections or [None] * len(texts))]
-        proba = self.label_model.predict_proba(rows)
+        try:
+            proba = self.label_model.predict_proba(rows)
+            theme_proba = np.round(self.theme_model.predict_proba(rows), 4)
+        finally:
+            forget_texts(self.label_model, self.theme_model)
         classes = [str(c) for c in self.label_model.classes_]
         best = proba.argmax(axis=1)
         confidence = proba[np.arange(len(rows)), best]
-        theme_proba = np.round(self.theme_model.predict_proba(rows), 4)
         thresholds = np.array([self.thresholds.get(t, 0.5) for t in self.themes])
         results = []
         for k, themes_row in enumerate(theme_proba.tolist()):

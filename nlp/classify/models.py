@@ -25,6 +25,7 @@ from sklearn.svm import LinearSVC
 
 from nlp.classify.char_ngrams import CharNgramTfidf
 from nlp.classify.text import normalise
+from nlp.word_cache import remember
 
 SEED = 13
 SECTION_WEIGHT = 0.6
@@ -74,6 +75,17 @@ class MemoTfidf(TfidfVectorizer):
         state = dict(super().__getstate__())
         state.pop("_memo", None)
         return state
+
+
+def forget_texts(*models: BaseEstimator) -> None:
+    """Drop the whole item texts the fast paths kept during one prediction (the normalised
+    texts and the shared word vectoriser's last batch): item texts can hold personal data,
+    and a long-running service must not keep them after the call."""
+    normalise.cache_clear()
+    for model in models:
+        for part in model.get_params().values():
+            if isinstance(part, MemoTfidf):
+                part.__dict__.pop("_memo", None)
 
 
 def share_vectorisers(*models: BaseEstimator) -> int:
@@ -205,10 +217,11 @@ class KeywordHits(BaseEstimator, TransformerMixin):
             for word in words:
                 found = cache.get(word)
                 if found is None:
-                    found = [j for j, stem in single.get(word[:2], ()) if word.startswith(stem)]
-                    if len(cache) >= 200_000:
-                        cache.clear()
-                    cache[word] = found
+                    found = remember(
+                        cache,
+                        word,
+                        [j for j, stem in single.get(word[:2], ()) if word.startswith(stem)],
+                    )
                 for j in found:
                     hits[j] += 1
             if multi:

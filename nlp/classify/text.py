@@ -25,7 +25,9 @@ _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[«»“”„\"‘’]")
 
 
-@lru_cache(maxsize=65_536)  # the label and theme features each normalise the same item
+# the label and theme features each normalise the same items; the labeller empties the cache
+# after every prediction (``forget_texts``), so no item text outlives its call
+@lru_cache(maxsize=65_536)
 def normalise(text: str) -> str:
     """Lowercase, placeholders as words, digits as 0, quote marks as a token, spaces collapsed."""
     text = PLACEHOLDER.sub(lambda m: f" {_PLACEHOLDER_WORD[m.group(1)]} ", text)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from nlp.pii.config import PiiConfig
 from nlp.pii.doc_view import token_view
 from nlp.pii.registry import build_recognizers
+from nlp.word_cache import remember
 
 LANGUAGE = "nb"
 
@@ -35,9 +36,9 @@ class DocNlpEngine(NlpEngine):
         for lemma in lemmas:
             parts = cache.get(lemma)
             if parts is None:
-                if len(cache) >= 200_000:
-                    cache.clear()
-                parts = cache[lemma] = tuple(NlpArtifacts.set_keywords(self, [lemma], LANGUAGE))
+                parts = remember(
+                    cache, lemma, tuple(NlpArtifacts.set_keywords(self, [lemma], LANGUAGE))
+                )
             found.extend(parts)
         return found
 

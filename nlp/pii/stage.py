@@ -116,7 +116,9 @@ def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
     """The meeting's own theme, date and place in the header (and title line) are not personal
     data, nor is the label of a header line ("CO-LEDER OG REFERENT:")."""
     free: list[tuple[int, int]] = []
-    labels: list[tuple[int, int]] = []  # "ROM-LEDER, CO-LEDER OG REFERENT:" names a field
+    # "ROM-LEDER, CO-LEDER OG REFERENT:" names a field (a known name in it stays flagged: some
+    # field patterns match anywhere in the text before the colon)
+    labels: list[tuple[int, int]] = []
     lines = [line for line in split_lines(text) if not line.is_blank]
     if lines and TITLE.search(lines[0].raw):
         free.append((lines[0].start, lines[0].end))
@@ -137,7 +139,7 @@ def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
     return [
         f
         for f in flags
-        if not inside(f, labels)
+        if not (inside(f, labels) and not _names_someone(text[f.start : f.end]))
         and (
             not inside(f, free)
             or (
@@ -171,8 +173,13 @@ def _drop_heading_words(text: str, flags: list[Flag], sections: Sequence[Section
         for f in flags
         if f.type != "PERSON"
         or not any(a <= f.start and f.end <= b for a, b in headings)
-        or any(is_first_name(w) or is_surname(w) for w in text[f.start : f.end].split())
+        or _names_someone(text[f.start : f.end])
     ]
+
+
+def _names_someone(surface: str) -> bool:
+    """Whether a word of the flagged text is in a first-name or surname list."""
+    return any(is_first_name(w) or is_surname(w) for w in surface.split())
 
 
 SCHEDULE_BEFORE = re.compile(r"\b(innen|innan|frist\w*|senest|seinast)\s+(den\s+)?$", re.IGNORECASE)

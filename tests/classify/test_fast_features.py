@@ -8,10 +8,15 @@ import pickle
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MultiLabelBinarizer
 
 from nlp.classify.char_ngrams import CharNgramTfidf, word_ngrams
 from nlp.classify.data import load_items
+from nlp.classify.labeller import Labeller
+from nlp.classify.models import MemoTfidf, logreg_word, share_vectorisers
 from nlp.classify.text import normalise
+from nlp.classify.train import _theme_model, load_theme_keywords
 
 
 @pytest.fixture(scope="module")
@@ -69,22 +74,21 @@ def test_empty_text_gives_an_empty_row() -> None:
     assert vectorizer.transform(["", "   "]).nnz == 0
 
 
+def fit_pair(step: int) -> tuple[Pipeline, Pipeline, list[str]]:
+    """A label model and a theme tagger fitted on every ``step``-th item, and the theme ids."""
+    items = load_items()[::step]
+    rows = [{"text": i.text, "section": i.section} for i in items]
+    keywords = load_theme_keywords()
+    binarizer = MultiLabelBinarizer(classes=sorted(keywords))
+    y = binarizer.fit_transform([set(i.themes) for i in items])
+    label_model = logreg_word().fit(rows, [i.label for i in items])
+    return label_model, _theme_model(keywords).fit(rows, y), list(binarizer.classes_)
+
+
 def test_shared_word_vectoriser_gives_the_same_predictions(texts: list[str]) -> None:
     """The theme tagger reuses the label model's fitted word vectoriser (one transform per
     batch); predictions are those of the unshared models."""
-    from sklearn.multiclass import OneVsRestClassifier
-    from sklearn.preprocessing import MultiLabelBinarizer
-
-    from nlp.classify.models import logreg_word, share_vectorisers
-    from nlp.classify.train import _theme_model, load_theme_keywords
-
-    items = load_items()[::6]
-    rows = [{"text": i.text, "section": i.section} for i in items]
-    keywords = load_theme_keywords()
-    y = MultiLabelBinarizer(classes=sorted(keywords)).fit_transform([set(i.themes) for i in items])
-    label_model = logreg_word().fit(rows, [i.label for i in items])
-    theme_model = _theme_model(keywords).fit(rows, y)
-    assert isinstance(theme_model.named_steps["clf"], OneVsRestClassifier)
+    label_model, theme_model, _themes = fit_pair(6)
     held_out = [{"text": t, "section": None} for t in texts[:40]]
     before = (label_model.predict_proba(held_out), theme_model.predict_proba(held_out))
     assert share_vectorisers(label_model, theme_model) == 1
@@ -97,3 +101,32 @@ def test_shared_word_vectoriser_gives_the_same_predictions(texts: list[str]) -> 
         restored[1].get_params()["features__word__vec"]
         is restored[0].get_params()["features__text__vec"]
     )
+
+
+def test_labeller_keeps_no_item_text_after_a_prediction() -> None:
+    """The fast paths memoise whole item texts within a call; after it, none is left in the
+    process (item texts can hold personal data)."""
+    label_model, theme_model, themes = fit_pair(10)
+    share_vectorisers(label_model, theme_model)
+    labeller = Labeller(
+        {
+            "label_model": label_model,
+            "theme_model": theme_model,
+            "themes": themes,
+            "theme_thresholds": {},
+            "uncertain_below": 0.5,
+            "version": "test",
+            "training_data_sha256": "0" * 64,
+        }
+    )
+    secret = "Kari Nordmann på Lillevik skole ventet i to år på BUP."
+    (result,) = labeller.predict([secret])
+    assert result["label"] in {"challenge", "good_practice", "wish", "other"}
+    assert normalise.cache_info().currsize == 0
+    memos = [
+        p.__dict__.get("_memo")
+        for m in (label_model, theme_model)
+        for p in m.get_params().values()
+        if isinstance(p, MemoTfidf)
+    ]
+    assert memos and all(memo is None for memo in memos)

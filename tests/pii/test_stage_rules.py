@@ -11,6 +11,7 @@ HEADER = """LÆRINGSNOTAT ROM UNG
 DATO: 21.02.2024
 ROM-LEDER, CO-LEDER OG REFERENT: Per Olsen og Kari Dahl
 STED: Hamar
+Innledning ved Tone Berg om kveldens tema: ventetid
 """
 
 
@@ -35,4 +36,11 @@ def test_header_labels_and_meeting_facts_are_dropped(surface: str, type_: str) -
 @pytest.mark.parametrize("surface", ["Per Olsen", "Kari Dahl"])
 def test_names_in_header_values_stay(surface: str) -> None:
     kept = flag(HEADER, surface, "PERSON")
+    assert _drop_header_facts(HEADER, [kept]) == [kept]
+
+
+def test_a_known_name_before_a_colon_stays() -> None:
+    """Some field patterns match anywhere before the colon ("… om kveldens tema:"): a name
+    there is still a name."""
+    kept = flag(HEADER, "Tone Berg", "PERSON")
     assert _drop_header_facts(HEADER, [kept]) == [kept]
