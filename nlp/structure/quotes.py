@@ -35,7 +35,28 @@ ATTRIBUTION_BEFORE = re.compile(
 # that tail is searched (a line of 80,000 characters made this search quadratic). Every match
 # has a speech verb, which is cheap to look for first.
 _ATTRIBUTION_REACH = 80 + max(len(v) for v in SPEECH_VERB[3:-1].split("|")) + 30 + 1
-_SPEECH_VERB_WORD = re.compile(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
+
+
+def word_alternation(alternatives: str, after: str = "") -> re.Pattern[str]:
+    r"""``re.compile(r"\b(?:" + alternatives + ")" + after, re.IGNORECASE)`` for a plain
+    alternation of words (each maybe starting with ``\b`` or ``\d``), tried only where the
+    text has the first character of one of them: the same matches, 2-3x faster on a long
+    text, where ``re`` otherwise tries every alternative at every word boundary."""
+    first: set[str] = set()
+    for word in alternatives.split("|"):
+        word = word.removeprefix(r"\b")
+        if word.startswith(r"\d"):
+            first |= set("0123456789")
+        elif word[:1].isalpha():
+            first |= {word[0].lower(), word[0].upper()}
+        else:
+            raise ValueError(f"not a plain word alternative: {word!r}")
+    guard = "".join(sorted(first))
+    return re.compile(rf"\b(?=[{guard}])(?:{alternatives}){after}", re.IGNORECASE)
+
+
+_SPEECH_VERB_WORDS = SPEECH_VERB.removeprefix("(?:").removesuffix(")")
+_SPEECH_VERB_WORD = word_alternation(_SPEECH_VERB_WORDS, r"\b")
 TITLE_CUE = re.compile(
     r"(kurs(et)?|brosjyren?|boka|boken|heftet?|appen?|tilbudet|tilbodet|prosjektet|filmen|"
     r"nettsiden?|programmet|kampanjen|rapporten|veilederen|rettleiaren|gruppa|gruppen|"
@@ -56,9 +77,8 @@ INLINE_DASH_SPEECH = re.compile(
     + r"\b(?P<who>(?:\s+[\wæøåÆØÅ-]+){0,5}?)[.!]",
     re.IGNORECASE,
 )
-SPEECH_BEFORE = re.compile(
-    r"\b" + SPEECH_VERB + r"\b|\bkalte\b|\bkalla\b|\bbeskrev\b", re.IGNORECASE
-)
+# r"\b" + SPEECH_VERB + r"\b|\bkalte\b|\bkalla\b|\bbeskrev\b"
+SPEECH_BEFORE = word_alternation(_SPEECH_VERB_WORDS + "|kalte|kalla|beskrev", r"\b")
 DASH_ATTRIBUTION = re.compile(
     r"^[»”\"’]?[.,]?\s*(?:[–—-]\s*(?P<who>[^\n.«»]{1,60})|\((?P<paren>[^()\n]{1,60})\))"
 )
@@ -94,9 +114,7 @@ SPEAKER_WORDS: list[tuple[str, str]] = [
         r"medlem",
     ),
 ]
-_SPEAKER_RE = [
-    (role, re.compile(r"\b(?:" + pat + r")", re.IGNORECASE)) for role, pat in SPEAKER_WORDS
-]
+_SPEAKER_RE = [(role, word_alternation(pat)) for role, pat in SPEAKER_WORDS]
 CONTENT_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "forelder",

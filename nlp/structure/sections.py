@@ -139,7 +139,15 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
     ),
     ("header", [r"^læringsnotat", r"^referat\b", r"^notat fr[aå]\b"]),
 ]
-_COMPILED = [(sid, [re.compile(p) for p in pats]) for sid, pats in SECTION_PATTERNS]
+# One search for all of them: at the leftmost position where any pattern matches, the
+# alternation takes the first pattern (in section order) that matches there, which is the
+# earliest keyword with the first section winning a tie, as searching pattern by pattern would.
+_ANY_SECTION = re.compile(
+    "|".join(
+        f"(?P<s{rank}>" + "|".join(f"(?:{p})" for p in patterns) + ")"
+        for rank, (_sid, patterns) in enumerate(SECTION_PATTERNS)
+    )
+)
 MAX_HEADING_WORDS = 14
 
 
@@ -155,13 +163,10 @@ def match_section(text: str) -> str | None:
     norm = normalise_heading(text)
     if not norm:
         return None
-    best: tuple[int, int, str] | None = None
-    for rank, (sid, patterns) in enumerate(_COMPILED):
-        for pattern in patterns:
-            found = pattern.search(norm)
-            if found and (best is None or (found.start(), rank) < best[:2]):
-                best = (found.start(), rank, sid)
-    return best[2] if best else None
+    found = _ANY_SECTION.search(norm)
+    if found is None:
+        return None
+    return SECTION_PATTERNS[int(str(found.lastgroup)[1:])][0]
 
 
 def heading_of(line: Line) -> tuple[str, int, int | None] | None:

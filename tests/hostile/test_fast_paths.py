@@ -6,6 +6,8 @@ test_hostile_pii.py and test_hostile_structure.py.)
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -18,6 +20,15 @@ from nlp.classify.models import _NON_WORD, KeywordHits, texts_of
 from nlp.pii.engine import DocNlpEngine, IndexedContextEnhancer
 from nlp.readers import read_text
 from nlp.settings import REPO_ROOT
+from nlp.structure.quotes import (
+    _SPEAKER_RE,
+    _SPEECH_VERB_WORD,
+    SPEAKER_WORDS,
+    SPEECH_BEFORE,
+    SPEECH_VERB,
+    word_alternation,
+)
+from nlp.structure.sections import SECTION_PATTERNS, match_section, normalise_heading
 from tests.e2e.conftest import requires_models
 
 NOTES = [p.read_text(encoding="utf-8") for p in sorted((REPO_ROOT / "data/notes").glob("*.txt"))]
@@ -123,3 +134,92 @@ def test_batched_labels_equal_labels_per_note(analyser: NoteAnalyser) -> None:
             {**i, "anonymised": None} for i in batched["items"]
         ]
         assert [q.themes for q in note.quotes] == [q["themes"] for q in batched["quotes"]]
+
+
+def _match_section_pattern_by_pattern(text: str) -> str | None:
+    """What ``match_section`` did before its one combined search."""
+    norm = normalise_heading(text)
+    if not norm:
+        return None
+    best: tuple[int, int, str] | None = None
+    for rank, (sid, patterns) in enumerate(SECTION_PATTERNS):
+        for pattern in patterns:
+            found = re.search(pattern, norm)
+            if found and (best is None or (found.start(), rank) < best[:2]):
+                best = (found.start(), rank, sid)
+    return best[2] if best else None
+
+
+HEADING_WORDS = sorted(
+    {w for _sid, patterns in SECTION_PATTERNS for p in patterns for w in re.findall(r"\w+", p)}
+    | {"ønsker", "mer", "av", "innledning", "deltaker", "fra", "og", "Ola", "1.", ":", "?"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(HEADING_WORDS) | st.text(max_size=6), max_size=10))
+def test_one_section_search_equals_the_search_per_pattern(words: list[str]) -> None:
+    heading = " ".join(words)
+    assert match_section(heading) == _match_section_pattern_by_pattern(heading)
+
+
+def test_one_section_search_on_every_line_of_the_notes() -> None:
+    lines = {line for text in NOTES for line in text.splitlines()}
+    for line in lines:
+        assert match_section(line) == _match_section_pattern_by_pattern(line)
+
+
+_PLAIN_SPEECH_BEFORE = re.compile(
+    r"\b" + SPEECH_VERB + r"\b|\bkalte\b|\bkalla\b|\bbeskrev\b", re.IGNORECASE
+)
+_GUARDED_AND_PLAIN = [
+    (SPEECH_BEFORE, _PLAIN_SPEECH_BEFORE),
+    (_SPEECH_VERB_WORD, re.compile(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)),
+    *[
+        (guarded, re.compile(r"\b(?:" + words + r")", re.IGNORECASE))
+        for (_role, guarded), (_same, words) in zip(_SPEAKER_RE, SPEAKER_WORDS, strict=True)
+    ],
+]
+QUOTE_WORDS = [
+    "sa",
+    "Sa",
+    "SIER",
+    "kalte",
+    "sak",
+    "mor",
+    "Mora",
+    "far",
+    "14-åring",
+    "ungdommen",
+    "İ",
+    "ſa",
+    "K",
+    "fagperson",
+    "la til",
+    "  ",
+    ".",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(QUOTE_WORDS) | st.text(max_size=4), max_size=20))
+def test_guarded_word_alternations_equal_the_plain_ones(parts: list[str]) -> None:
+    text = "".join(parts)
+    for guarded, plain in _GUARDED_AND_PLAIN:
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_guarded_word_alternations_on_the_notes() -> None:
+    for text in NOTES:
+        for guarded, plain in _GUARDED_AND_PLAIN:
+            assert [m.span() for m in guarded.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+
+
+def test_a_word_alternation_must_be_plain_words() -> None:
+    with pytest.raises(ValueError, match="plain word"):
+        word_alternation("sa|(?:x|y)")
