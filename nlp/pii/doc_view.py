@@ -1,4 +1,5 @@
-"""A cached, column-wise view of a parsed note's tokens for the personal-data stage.
+"""Views of a parsed note computed once per Doc for the personal-data stage: its text, its
+lines with their header facts, and a column-wise view of its tokens.
 
 The recognizers and presidio's context enhancer look at every token's text, lower-case form,
 lemma and offset. Reading those through ``Token`` objects creates a Python object per token per
@@ -13,7 +14,38 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
+from nlp.structure.header import FactLine, parse_fact_line
+from nlp.structure.lines import Line, split_lines
+
 _VIEW_KEY = "romnotat.token_view"
+_TEXT_KEY = "romnotat.doc_text"
+_LINES_KEY = "romnotat.lines"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access,
+    which made the recognizers quadratic in the note's length. A Doc's text never changes
+    (retokenising keeps it), so the cached string is always equal to ``doc.text``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def share_doc_text(doc: Doc, text: str) -> None:
+    """Let ``doc_text`` answer ``text``, the string ``doc`` was parsed from (spaCy keeps every
+    character, so it equals ``doc.text``), instead of joining the tokens again. A ``text``
+    whose length or ends do not match the parse is ignored."""
+    if _TEXT_KEY in doc.user_data or not len(doc):
+        return
+    first, last = doc[0], doc[-1]
+    if (
+        len(text) == last.idx + len(last.text_with_ws)
+        and text.startswith(first.text_with_ws)
+        and text.endswith(last.text_with_ws)
+    ):
+        doc.user_data[_TEXT_KEY] = text
 
 
 @dataclass(frozen=True)
@@ -32,10 +64,26 @@ def token_view(doc: Doc) -> TokenView:
     view = doc.user_data.get(_VIEW_KEY)
     if view is None:
         strings = doc.vocab.strings
-        columns = doc.to_array([ORTH, LOWER, LEMMA, IDX]).tolist() if len(doc) else []
-        texts = [strings[row[0]] for row in columns]
-        lowers = [strings[row[1]] for row in columns]
-        lemmas = [(strings[row[2]] or text).lower() for row, text in zip(columns, texts)]
-        view = TokenView(texts, lowers, lemmas, [row[3] for row in columns])
+        # column by column: ``.T.tolist()`` is ten times faster than a list of rows here
+        orths, lowers, lemmas, starts = (
+            doc.to_array([ORTH, LOWER, LEMMA, IDX]).T.tolist() if len(doc) else ([], [], [], [])
+        )
+        texts = [strings[h] for h in orths]
+        view = TokenView(
+            texts,
+            [strings[h] for h in lowers],
+            [(strings[h] or text).lower() for h, text in zip(lemmas, texts)],
+            starts,
+        )
         doc.user_data[_VIEW_KEY] = view
     return view
+
+
+def line_facts(doc: Doc) -> list[tuple[Line, FactLine | None]]:
+    """Every line of the note's text with its header fact (or None), found once per Doc: the
+    person recognizer and the stage's header rules both read them."""
+    lines = doc.user_data.get(_LINES_KEY)
+    if lines is None:
+        lines = [(line, parse_fact_line(line)) for line in split_lines(doc_text(doc))]
+        doc.user_data[_LINES_KEY] = lines
+    return lines

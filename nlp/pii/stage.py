@@ -17,11 +17,12 @@ from spacy.tokens import Doc
 
 from nlp.pii.anonymise import anonymise_note
 from nlp.pii.config import PiiConfig, load_config
+from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import is_allowed, is_common_word, is_first_name, is_place, is_surname
 from nlp.schema import AnalysedNote, PiiSpan, Section
-from nlp.structure.header import parse_fact_line
-from nlp.structure.lines import split_lines
+from nlp.structure.header import FactLine
+from nlp.structure.lines import Line
 
 PII_VERSION = "1.0.0"
 TYPE_PRIORITY = {
@@ -59,6 +60,7 @@ class PresidioPiiStage:
         self.version = f"pii-{PII_VERSION}"
 
     def flags(self, text: str, doc: Doc, sections: Sequence[Section] = ()) -> list[Flag]:
+        share_doc_text(doc, text)
         results = self.analyzer.analyze(
             text=text,
             language=LANGUAGE,
@@ -67,7 +69,7 @@ class PresidioPiiStage:
         )
         flags = [_flag(r) for r in results]
         flags = [f for f in flags if f.end > f.start and text[f.start : f.end].strip()]
-        flags = _drop_header_facts(text, flags)
+        flags = _drop_header_facts(text, line_facts(doc), flags)
         flags = _drop_heading_words(text, flags, sections)
         planning = [(s.start, s.end) for s in sections if s.id in PLANNING_SECTIONS]
         flags = [
@@ -112,20 +114,21 @@ EMAIL_DATE_LINE = re.compile(r"^\s*(sendt|sent|dato|date)\s*:", re.IGNORECASE)
 TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
 
 
-def _drop_header_facts(text: str, flags: list[Flag]) -> list[Flag]:
+def _drop_header_facts(
+    text: str, lines: Sequence[tuple[Line, FactLine | None]], flags: list[Flag]
+) -> list[Flag]:
     """The meeting's own theme, date and place in the header (and title line) are not personal
     data, nor is the label of a header line ("CO-LEDER OG REFERENT:")."""
     free: list[tuple[int, int]] = []
     # "ROM-LEDER, CO-LEDER OG REFERENT:" names a field (a known name in it stays flagged: some
     # field patterns match anywhere in the text before the colon)
     labels: list[tuple[int, int]] = []
-    lines = [line for line in split_lines(text) if not line.is_blank]
-    if lines and TITLE.search(lines[0].raw):
-        free.append((lines[0].start, lines[0].end))
-    for line in split_lines(text):
+    first = next((line for line, _fact in lines if not line.is_blank), None)
+    if first is not None and TITLE.search(first.raw):
+        free.append((first.start, first.end))
+    for line, fact in lines:
         if EMAIL_DATE_LINE.match(line.raw):
             free.append((line.start, line.end))  # "Sendt: torsdag 14. mars" in a forwarded mail
-        fact = parse_fact_line(line)
         if fact:
             labels.append((line.start, fact.value_start))
         if fact and fact.field in HEADER_FREE_FIELDS:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
+from nlp.pii.doc_view import doc_text, share_doc_text
 from nlp.pii.stage import Flag, _drop_header_facts
+from nlp.structure.header import parse_fact_line
+from nlp.structure.lines import split_lines
 
 HEADER = """LÆRINGSNOTAT ROM UNG
 
@@ -13,6 +17,9 @@ ROM-LEDER, CO-LEDER OG REFERENT: Per Olsen og Kari Dahl
 STED: Hamar
 Innledning ved Tone Berg om kveldens tema: ventetid
 """
+
+
+LINES = [(line, parse_fact_line(line)) for line in split_lines(HEADER)]
 
 
 def flag(text: str, surface: str, type_: str) -> Flag:
@@ -30,17 +37,29 @@ def flag(text: str, surface: str, type_: str) -> Flag:
     ],
 )
 def test_header_labels_and_meeting_facts_are_dropped(surface: str, type_: str) -> None:
-    assert _drop_header_facts(HEADER, [flag(HEADER, surface, type_)]) == []
+    assert _drop_header_facts(HEADER, LINES, [flag(HEADER, surface, type_)]) == []
 
 
 @pytest.mark.parametrize("surface", ["Per Olsen", "Kari Dahl"])
 def test_names_in_header_values_stay(surface: str) -> None:
     kept = flag(HEADER, surface, "PERSON")
-    assert _drop_header_facts(HEADER, [kept]) == [kept]
+    assert _drop_header_facts(HEADER, LINES, [kept]) == [kept]
 
 
 def test_a_known_name_before_a_colon_stays() -> None:
     """Some field patterns match anywhere before the colon ("… om kveldens tema:"): a name
     there is still a name."""
     kept = flag(HEADER, "Tone Berg", "PERSON")
-    assert _drop_header_facts(HEADER, [kept]) == [kept]
+    assert _drop_header_facts(HEADER, LINES, [kept]) == [kept]
+
+
+def test_the_doc_text_is_shared_only_when_it_is_the_parsed_text() -> None:
+    nlp = spacy.blank("nb")
+    text = "  Kari sa: «hei»  \n\nOla svarte. "
+    doc = nlp(text)
+    share_doc_text(doc, text)
+    assert doc_text(doc) == doc.text == text
+    for other in ("Kari sa noe annet", text + " ", text.replace("Ola", "Per")[:-1] + "x"):
+        doc = nlp(text)
+        share_doc_text(doc, other)
+        assert doc_text(doc) == text

@@ -51,6 +51,7 @@ from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
     alternation,
+    case_blind_prefixes,
     clip,
     compile_pattern,
 )
@@ -192,9 +193,14 @@ _PERSON = compile_pattern(
 # Shortcuts (see NbPatternRecognizer): what every match contains, where a number may start.
 _DECADE_END = compile_pattern(r"år(?:ene|a|ane) (?![\p{L}])", ignore_case=True)
 _GAMMEL_END = compile_pattern(r"(?: gammel | gamal | gamle | gml ) (?![\p{L}])", ignore_case=True)
-# A number starts with a digit or with a number word's first letter (t f s n e a å ø); under
-# full case folding also with any non-ASCII letter ("ﬁre", "ſeks", "Å" …).
-_NUMBER_START = compile_pattern(r"(?<![\p{L}\p{N}.,:/-]) [0-9tfsneaTFSNEA\x80-\U0010ffff]")
+# A number starts with a digit or with the first two letters of a number word ("tj", "fe" …);
+# under full case folding a non-ASCII character in either place may stand for an ASCII letter
+# ("ﬁre", "ſeks", "Åtti"), so those positions are tried too.
+_NUMBER_START = compile_pattern(
+    r"""(?<![\p{L}\p{N}.,:/-])
+    (?: [0-9] | [\x80-\U0010ffff] | [A-Za-z](?=[\x80-\U0010ffff]) | ${PAIRS})""",
+    PAIRS=case_blind_prefixes([*UNITS, *TEENS, *NEUTER_ONES, *TENS], 2),
+)
 _DIGITS = compile_pattern(r"[0-9]+")
 _YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])")
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")

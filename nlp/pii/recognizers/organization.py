@@ -14,10 +14,10 @@ import re
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc
 
+from nlp.pii.doc_view import doc_text
 from nlp.pii.lexicon import NEVER_NAMES, is_allowed, is_common_word
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
-    doc_text,
     ner_spans,
 )
 

@@ -53,6 +53,24 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def case_blind_prefixes(words: Iterable[str], n: int) -> str:
+    """A regex matching one character where one of the ASCII ``n``-letter prefixes of
+    ``words`` starts, in any case ("tj" -> ``[tT](?=[jJ])``), for a STARTS shortcut. It is not
+    case-folded (which makes the regex module slow): the shortcut itself must also accept the
+    non-ASCII characters that full case folding maps to ASCII letters."""
+    prefixes = sorted({w[:n] for w in words if len(w) >= n and w[:n].isascii()})
+    return (
+        "(?:"
+        + "|".join(
+            f"[{p[0].lower()}{p[0].upper()}]"
+            + "".join(f"(?=[{c.lower()}{c.upper()}]" for c in p[1:])
+            + ")" * (len(p) - 1)
+            for p in prefixes
+        )
+        + ")"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     start: int

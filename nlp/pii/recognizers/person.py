@@ -16,7 +16,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc, Token
 
-from nlp.pii.doc_view import token_view
+from nlp.pii.doc_view import doc_text, line_facts, token_view
 from nlp.pii.lexicon import (
     NEVER_NAMES,
     RELATION_WORDS,
@@ -33,12 +33,9 @@ from nlp.pii.lexicon import (
 )
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
-    doc_text,
     is_sentence_start,
     ner_spans,
 )
-from nlp.structure.header import parse_fact_line
-from nlp.structure.lines import split_lines
 
 NAME_PARTICLES = frozenset(
     {
@@ -149,14 +146,13 @@ class PersonRecognizer(DocRecognizer):
             i = end
         for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
-        results += self._header_people(doc_text(doc))
+        results += self._header_people(doc)
         return results
 
-    def _header_people(self, text: str) -> list[RecognizerResult]:
+    def _header_people(self, doc: Doc) -> list[RecognizerResult]:
         """Everyone named on the header's leader, co-leader and referent lines."""
         found = []
-        for line in split_lines(text):
-            fact = parse_fact_line(line)
+        for _line, fact in line_facts(doc):
             if fact is None or fact.field not in PEOPLE_FIELDS:
                 continue
             for part in HEADER_NAME.finditer(fact.value):

@@ -10,6 +10,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Span, Token
 
 from nlp.pii.config import RecognizerConfig, load_config
+from nlp.pii.doc_view import doc_text
 from nlp.pii.lexicon import (
     allowlisted_spans,
     is_allowed,
@@ -23,19 +24,6 @@ from nlp.pii.lexicon import (
     is_surname,
 )
 from nlp.pii.result import new_result
-
-_TEXT_KEY = "romnotat.doc_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access,
-    which made the recognizers quadratic in the note's length. A Doc's text never changes
-    (retokenising keeps it), so the cached string is always equal to ``doc.text``."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
 
 
 class DocRecognizer(EntityRecognizer):
