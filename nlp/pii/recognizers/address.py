@@ -160,6 +160,8 @@ _STREET_BEFORE_POSTCODE = compile_pattern(
     **_DEFS,
 )
 _POSTCODE_ALONE = compile_pattern(r"(?<![\p{L}\p{N}.,/§-]) ${POSTCODE} (?![\p{L}\p{N}])", **_DEFS)
+# every match but one crossing lines has a digit on its one line (see NbPatternRecognizer)
+_DIGIT = compile_pattern(r"[0-9]")
 _ORDINAL = compile_pattern(r"\.${SP}*\p{Ll}")
 _PERCENT = compile_pattern(r"${SP}?%")
 _ADDRESS_CUE = compile_pattern(r"adress|^bor$|^bodde$|^budde$|^flytt|^post")
@@ -194,6 +196,13 @@ class AddressRecognizer(NbPatternRecognizer):
         "street_postcode": _STREET_BEFORE_POSTCODE,
         "postcode": _POSTCODE_ALONE,
     }
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "street": _DIGIT,
+        "street_named": _DIGIT,
+        "street_lower": _DIGIT,
+        "postcode": _DIGIT,
+    }
+    LINE_BOUND = frozenset(PREFILTERS)
 
     def find(self, text: str) -> Iterator[Candidate]:
         for name, base in (

@@ -105,6 +105,8 @@ _DASHED = compile_pattern(
     """
 )
 
+_DIGIT_DASH_DIGIT = compile_pattern(r"[0-9]-[0-9]")  # in every dashed date
+
 
 def _valid(day: int, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12 or day < 1:
@@ -134,8 +136,11 @@ class DateRecognizer(NbPatternRecognizer):
         "slashed": _SLASHED,
         "dashed": _DASHED,
     }
-    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {"textual": _DAY_MONTH}
-    LINE_BOUND = frozenset({"textual"})
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "textual": _DAY_MONTH,
+        "dashed": _DIGIT_DASH_DIGIT,
+    }
+    LINE_BOUND = frozenset({"textual", "dashed"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)

@@ -35,11 +35,11 @@ _EMAIL_WRITTEN = compile_pattern(
     **_DEFS,
 )
 
-# every written-out address has its "(at)" or " @ " (scanning for it alone is ~100× faster)
-_WRITTEN_AT = compile_pattern(
-    r"[(\[{]\ ?(?:at|alfakrøll|krøllalfa)\ ?[)\]}] | \ @\ ", ignore_case=True
-)
-
+# every address has an "@"; every written-out one a bracket before "at", "alfakrøll" or
+# "krøllalfa" (any non-ASCII letter may fold to one of their first letters) or " @ ". No case
+# folding: scanning for these alone is ~100× faster than the patterns. No address spans lines.
+_AT = compile_pattern(r"@")
+_WRITTEN_AT = compile_pattern(r"[(\[{]\ ?[aAkK\x80-\U0010ffff] | \ @\ ")
 
 class EmailRecognizer(NbPatternRecognizer):
     """E-mail addresses (standard and lightly obfuscated)."""
@@ -50,7 +50,11 @@ class EmailRecognizer(NbPatternRecognizer):
         "email": _EMAIL,
         "email_written": _EMAIL_WRITTEN,
     }
-    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {"email_written": _WRITTEN_AT}
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "email": _AT,
+        "email_written": _WRITTEN_AT,
+    }
+    LINE_BOUND = frozenset({"email", "email_written"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("email", text):
