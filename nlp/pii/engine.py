@@ -129,6 +129,27 @@ class IndexedContextEnhancer(LemmaContextAwareEnhancer):
             return i + 1
         raise ValueError("Fant ikke treffet blant ordene i teksten.")  # never the note's text
 
+    @staticmethod
+    def _find_supportive_word_in_context(
+        context_list: list[str],
+        recognizer_context_list: list[str],
+        matching_mode: str = "substring",
+    ) -> str:
+        """presidio's answer (the first recognizer context word found in a surrounding word,
+        case-blind), with the surrounding words lower-cased once instead of once per context
+        word."""
+        if context_list is None or recognizer_context_list is None:
+            return ""
+        around = [word.lower() for word in context_list]
+        for context_word in recognizer_context_list:
+            wanted = context_word.lower()
+            if matching_mode == "substring":
+                if any(wanted in word for word in around):
+                    return context_word
+            elif matching_mode == "whole_word" and wanted in around:
+                return context_word
+        return ""
+
 
 def build_analyzer(nlp: Language, config: PiiConfig) -> tuple[AnalyzerEngine, DocNlpEngine]:
     engine = DocNlpEngine(nlp)

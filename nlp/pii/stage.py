@@ -8,7 +8,7 @@ institution is flagged, every other mention of it in the note is flagged too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
@@ -231,11 +231,24 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                 continue
             seen.add((needle, flag.type))
             pattern = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?:s|'s|’s)?(?![\w-])")
-            for match in pattern.finditer(text):
+            for match in mentions(pattern, needle, text):
                 extra.append(
                     Flag(match.start(), match.end(), flag.type, flag.score * 0.9, "spread")
                 )
     return extra
+
+
+def mentions(pattern: re.Pattern[str], needle: str, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with ``needle``: it is
+    tried only where ``str.find`` finds the needle (several times faster than a regex scan)."""
+    position = text.find(needle)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match is not None and match.end() > position:
+            yield match
+            position = text.find(needle, match.end())
+        else:
+            position = text.find(needle, position + 1)
 
 
 def load_pii_stage(nlp: Language) -> PresidioPiiStage:

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from nlp.analyse import NoteAnalyser, build_note
 from nlp.classify.models import _NON_WORD, KeywordHits, texts_of
 from nlp.pii.engine import DocNlpEngine, IndexedContextEnhancer
+from nlp.pii.stage import mentions
 from nlp.readers import read_text
 from nlp.settings import REPO_ROOT
 from nlp.structure.quotes import (
@@ -223,3 +224,30 @@ def test_guarded_word_alternations_on_the_notes() -> None:
 def test_a_word_alternation_must_be_plain_words() -> None:
     with pytest.raises(ValueError, match="plain word"):
         word_alternation("sa|(?:x|y)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(["Kari", "Karis", "Kari's", "-", " ", "\n", "x", "s", "é"])),
+    needle=st.sampled_from(["Kari", "Kari Hansen", "a", "Ka"]),
+)
+def test_spread_mentions_equal_finditer(parts: list[str], needle: str) -> None:
+    text = "".join(parts)
+    pattern = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?:s|'s|’s)?(?![\w-])")
+    assert [m.span() for m in mentions(pattern, needle, text)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    around=st.lists(st.sampled_from(["Mor", "mobilnummer", "SA", "", "ß", "İ", "ǅ"]), max_size=8),
+    context=st.lists(st.sampled_from(["mor", "Mobil", "sa", "ss", "i", "ǆ", "nr"]), max_size=5),
+    mode=st.sampled_from(["substring", "whole_word"]),
+)
+def test_supportive_context_word_equals_presidios(
+    around: list[str], context: list[str], mode: str
+) -> None:
+    assert IndexedContextEnhancer._find_supportive_word_in_context(
+        around, context, mode
+    ) == LemmaContextAwareEnhancer._find_supportive_word_in_context(around, context, mode)

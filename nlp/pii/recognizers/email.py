@@ -41,6 +41,7 @@ _EMAIL_WRITTEN = compile_pattern(
 _AT = compile_pattern(r"@")
 _WRITTEN_AT = compile_pattern(r"[(\[{]\ ?[aAkK\x80-\U0010ffff] | \ @\ ")
 
+
 class EmailRecognizer(NbPatternRecognizer):
     """E-mail addresses (standard and lightly obfuscated)."""
 

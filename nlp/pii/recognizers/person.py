@@ -36,6 +36,7 @@ from nlp.pii.recognizers.spacy_base import (
     is_sentence_start,
     ner_spans,
 )
+from nlp.word_cache import remember
 
 NAME_PARTICLES = frozenset(
     {
@@ -92,12 +93,23 @@ PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
 HEADER_NAME = re.compile(r"[^,;/&()\n]+?(?=\s*(?:[,;/&(]|\bog\b|$))")
 
 
+_MAY_BE_NAME: dict[str, bool] = {}
+
+
 def _may_be_name(text: str) -> bool:
     """The text-only checks ``_name_at`` starts with: rules out most tokens without making a
-    ``Token`` for them (a lower-case word is a candidate only when it is a first name)."""
-    if len(text) < 2 or not is_word(text):
-        return False
-    return not text.islower() or is_first_name(text.capitalize())
+    ``Token`` for them (a lower-case word is a candidate only when it is a first name). The
+    answer depends on the word alone, so it is kept per word."""
+    known = _MAY_BE_NAME.get(text)
+    if known is None:
+        known = remember(
+            _MAY_BE_NAME,
+            text,
+            len(text) >= 2
+            and is_word(text)
+            and (not text.islower() or is_first_name(text.capitalize())),
+        )
+    return known
 
 
 class PersonRecognizer(DocRecognizer):
