@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,9 +44,16 @@ class PiiStage(Protocol):
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``[(s.start_char, s.end_char) for s in doc.sents]``, read from arrays instead of making
+    a ``Span`` per sentence (a sentence starts at token 0 and at every token marked 1)."""
     if not doc.has_annotation("SENT_START"):
         return [(0, len(doc.text))]
-    return [(s.start_char, s.end_char) for s in doc.sents]
+    if not len(doc):
+        return []
+    starts, idx, length = doc.to_array([SENT_START, IDX, LENGTH]).T.tolist()
+    firsts = [0, *(i for i in range(1, len(starts)) if starts[i] == 1)]
+    lasts = [first - 1 for first in firsts[1:]] + [len(starts) - 1]
+    return [(idx[a], idx[b] + length[b]) for a, b in zip(firsts, lasts, strict=True)]
 
 
 def build_note(read: ReadResult, doc: Doc) -> tuple[AnalysedNote, Structure]:

@@ -194,7 +194,7 @@ class _Builder:
             return
         bullet = line.bullet()
         is_symbol_bullet = bullet is not None and not bullet[0][0].isalnum()
-        heading = None if is_symbol_bullet else heading_of(line)
+        heading = None if is_symbol_bullet else heading_of(line, not_a_fact=True)
         if heading is not None and self._is_content_not_heading(line, heading[0], bullet):
             heading = None
         if heading is not None:

@@ -169,14 +169,17 @@ def match_section(text: str) -> str | None:
     return SECTION_PATTERNS[int(str(found.lastgroup)[1:])][0]
 
 
-def heading_of(line: Line) -> tuple[str, int, int | None] | None:
+def heading_of(line: Line, *, not_a_fact: bool = False) -> tuple[str, int, int | None] | None:
     """If ``line`` is a heading: (heading text, heading end offset, inline content start or None).
 
     Inline content is text after "Heading:" on the same line ("Utfordringer: lang ventetid").
+    A header fact line ("Dato: …") is no heading; ``not_a_fact`` says the caller has checked.
     """
     raw = line.raw
     stripped = raw.strip()
-    if not stripped or len(stripped) > 160 or parse_fact_line(line) is not None:
+    if not stripped or len(stripped) > 160:
+        return None
+    if not not_a_fact and parse_fact_line(line) is not None:
         return None
     md = MD_HEADING.match(raw)
     if md:

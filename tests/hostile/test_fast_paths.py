@@ -10,12 +10,13 @@ import re
 
 import numpy as np
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from nlp.analyse import NoteAnalyser, build_note
+from nlp.analyse import NoteAnalyser, build_note, sentence_spans
 from nlp.classify.models import _NON_WORD, KeywordHits, texts_of
 from nlp.pii.engine import DocNlpEngine, IndexedContextEnhancer
 from nlp.pii.stage import mentions
@@ -32,6 +33,8 @@ from nlp.structure.quotes import (
 from nlp.structure.sections import SECTION_PATTERNS, match_section, normalise_heading
 from tests.e2e.conftest import requires_models
 
+_SENTENCIZER = spacy.blank("nb")
+_SENTENCIZER.add_pipe("sentencizer")
 NOTES = [p.read_text(encoding="utf-8") for p in sorted((REPO_ROOT / "data/notes").glob("*.txt"))]
 
 
@@ -251,3 +254,21 @@ def test_supportive_context_word_equals_presidios(
     assert IndexedContextEnhancer._find_supportive_word_in_context(
         around, context, mode
     ) == LemmaContextAwareEnhancer._find_supportive_word_in_context(around, context, mode)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["Hei.", " ", "\n", "Kari sa", "!", "«ja»", "  \n\n", "x"])).map(
+        "".join
+    )
+)
+def test_sentence_spans_equal_the_sentences_spacy_gives(text: str) -> None:
+    doc = _SENTENCIZER(text)
+    assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+@pytest.mark.slow
+@requires_models
+def test_sentence_spans_on_the_notes(analyser: NoteAnalyser) -> None:
+    for doc in analyser.nlp.pipe(NOTES):
+        assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
