@@ -81,7 +81,10 @@ class FactLine:
 
 
 def parse_fact_line(line: Line) -> FactLine | None:
-    match = FACT_LINE.match(line.raw)
+    raw = line.raw
+    if ":" not in raw and "\t" not in raw and "-" not in raw and "–" not in raw:
+        return None  # FACT_LINE needs one of them after the key (a quick answer for prose)
+    match = FACT_LINE.match(raw)
     if not match:
         return None
     key = match.group("key").strip().strip("*_").strip().lower()

@@ -40,7 +40,7 @@ PIECES = [
     "-åringen", "årig", "gutt", "Storgata", " 5B", "2815", "Gjøvik", "N-", "født", "i fjor",
     "«", "»", "\u202e", "ﬀ", "ﬆ", "\u0345", "ẚ", "(AT)", "(\u212arøllalfa)", "[ KRØLLALFA ]",
     "kari.hansen@kommune.no", "1999-01-05", "5-1-99", "Storgata 5-7", "parkveien 3", "TJUE",
-    "sytti", "Seksti", "trettiåtte",
+    "sytti", "Seksti", "trettiåtte", "trenger", "tjueß", "femti5", "søtten", "ÅTTE", "Ni",
 ]  # fmt: skip
 hostile_text = st.lists(st.sampled_from(PIECES), max_size=50).map("".join)
 

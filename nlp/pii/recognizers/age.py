@@ -42,7 +42,7 @@ utdanning").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 import regex
@@ -201,6 +201,26 @@ _NUMBER_START = compile_pattern(
     (?: [0-9] | [\x80-\U0010ffff] | [A-Za-z](?=[\x80-\U0010ffff]) | ${PAIRS})""",
     PAIRS=case_blind_prefixes([*UNITS, *TEENS, *NEUTER_ONES, *TENS], 2),
 )
+# Every number word _NUMBER knows, and a run of plain letters (ASCII and æøå, whose full case
+# folding is their lower case) that is a whole word: such a word is a number only if it is one
+# of them, so the other words starting like one ("trenger", "sier") are rejected at a dict
+# lookup instead of a case-folding regex match.
+_NUMBER_WORDS = frozenset(
+    [
+        *(t + u for t in TENS for u in ["", *UNITS, *ARTICLE_ONES, *NEUTER_ONES]),
+        *UNITS,
+        *TEENS,
+        *NEUTER_ONES,
+    ]
+)
+_PLAIN_WORD = compile_pattern(r"[A-Za-zÆØÅæøå]+ (?![\p{L}\p{N}])")
+
+
+def _not_a_number_word(text: str, position: int) -> bool:
+    word = _PLAIN_WORD.match(text, position)
+    return word is not None and word.group().lower() not in _NUMBER_WORDS
+
+
 _DIGITS = compile_pattern(r"[0-9]+")
 _YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])")
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
@@ -319,6 +339,7 @@ class AgeRecognizer(NbPatternRecognizer):
     }
     LINE_BOUND = frozenset({"decade", "gammel"})
     STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {"number": _NUMBER_START}
+    REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {"number": _not_a_number_word}
 
     def find(self, text: str) -> Iterator[Candidate]:
         strong = clip(self.score + 0.15)

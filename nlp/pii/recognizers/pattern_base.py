@@ -9,7 +9,7 @@ recognizers themselves never boost by those words, so a score is never raised tw
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from string import Template
 from typing import ClassVar
@@ -133,6 +133,9 @@ class NbPatternRecognizer(PatternRecognizer):
     # (and maybe elsewhere); PATTERNS[name], which never matches the empty string, is tried
     # only at those positions.
     STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {}
+    # name -> a test of (text, position) that answers True only where PATTERNS[name] cannot
+    # match (False: it may); STARTS positions it rejects are not tried.
+    REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {}
 
     def __init__(self, config: RecognizerConfig | None = None) -> None:
         self.config = config if config is not None else load_config().recognizer(self.NAME)
@@ -178,7 +181,7 @@ class NbPatternRecognizer(PatternRecognizer):
             if prefilter.search(text) is not None:
                 yield from pattern.finditer(text, overlapped=False)
         elif starts is not None:
-            yield from _at_starts(pattern, starts, text)
+            yield from _at_starts(pattern, starts, text, self.REJECTS.get(name))
         else:
             yield from pattern.finditer(text, overlapped=False)
 
@@ -222,13 +225,17 @@ def _in_lines(
 
 
 def _at_starts(
-    pattern: regex.Pattern[str], starts: regex.Pattern[str], text: str
+    pattern: regex.Pattern[str],
+    starts: regex.Pattern[str],
+    text: str,
+    rejects: Callable[[str, int], bool] | None = None,
 ) -> Iterator[regex.Match[str]]:
-    """Leftmost, non-overlapping matches, trying ``pattern`` only where ``starts`` matches."""
+    """Leftmost, non-overlapping matches, trying ``pattern`` only where ``starts`` matches and
+    ``rejects`` (if given) does not rule the position out."""
     done = 0
     for hit in starts.finditer(text):
         position = hit.start()
-        if position < done:
+        if position < done or (rejects is not None and rejects(text, position)):
             continue
         match = pattern.match(text, position)
         if match is not None and match.end() > match.start():
