@@ -97,9 +97,10 @@ _MAY_BE_NAME: dict[str, bool] = {}
 
 
 def _may_be_name(text: str) -> bool:
-    """The text-only checks ``_name_at`` starts with: rules out most tokens without making a
-    ``Token`` for them (a lower-case word is a candidate only when it is a first name). The
-    answer depends on the word alone, so it is kept per word."""
+    """The checks of ``_name_at`` that look at the word alone (kept per word): most tokens are
+    ruled out here without making a ``Token`` for them. A word that is too short, not a word,
+    cut off ("helse-"), allow-listed, never a name or a role noun is not a name; a lower-case
+    word is one only when it is a first name."""
     known = _MAY_BE_NAME.get(text)
     if known is None:
         known = remember(
@@ -107,6 +108,10 @@ def _may_be_name(text: str) -> bool:
             text,
             len(text) >= 2
             and is_word(text)
+            and not text.endswith("-")
+            and not is_allowed(text)
+            and text.lower() not in NEVER_NAMES
+            and not is_role_noun(text)
             and (not text.islower() or is_first_name(text.capitalize())),
         )
     return known
@@ -137,8 +142,7 @@ class PersonRecognizer(DocRecognizer):
             if not _may_be_name(texts[i]):
                 i += 1
                 continue
-            token = doc[i]
-            found = self._name_at(token)
+            found = self._name_at(doc, i)
             if found is None:
                 i += 1
                 continue
@@ -177,32 +181,25 @@ class PersonRecognizer(DocRecognizer):
                 )
         return found
 
-    def _name_at(self, token: Token) -> tuple[float, str] | None:
-        text = token.text
-        if (
-            len(text) < 2
-            or not is_word(text)
-            or text.endswith("-")
-            or is_allowed(text)
-            or text.lower() in NEVER_NAMES
-            or is_role_noun(text)
-        ):
-            return None
-        previous = token.doc[token.i - 1] if token.i > 0 else None
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        after_relation = previous is not None and previous.lower_ in RELATION_WORDS
-        before_speech = following is not None and following.lower_ in STRICT_SPEECH
+    def _name_at(self, doc: Doc, i: int) -> tuple[float, str] | None:
+        """A name at token ``i``, whose word ``_may_be_name`` let through: (score, why)."""
+        view = token_view(doc)
+        text = view.texts[i]
+        token = doc[i]
+        previous = view.lowers[i - 1] if i > 0 else None
+        following = view.texts[i + 1] if i + 1 < len(view) else None
+        following_lower = view.lowers[i + 1] if following is not None else ""
+        after_relation = previous is not None and previous in RELATION_WORDS
+        before_speech = following is not None and following_lower in STRICT_SPEECH
         before_verb = (
             following is not None
-            and following.text.islower()
+            and following.islower()
             and (
-                following.lower_ in SPEECH_VERBS
-                or (len(following.text) > 3 and following.lower_.endswith(VERB_ENDINGS))
+                following_lower in SPEECH_VERBS
+                or (len(following) > 3 and following_lower.endswith(VERB_ENDINGS))
             )
         )
-        with_surname = (
-            following is not None and following.text[:1].isupper() and is_surname(following.text)
-        )
+        with_surname = following is not None and following[:1].isupper() and is_surname(following)
         context = after_relation or before_speech or with_surname
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
             if is_first_name(text):
@@ -233,7 +230,7 @@ class PersonRecognizer(DocRecognizer):
             if (
                 unknown
                 and is_sentence_start(token)
-                and (before_verb or (following is not None and following.text == "("))
+                and (before_verb or (following is not None and following == "("))
             ):
                 return self.config.score - 0.35, "unknown capitalised word before a verb"
             return None
