@@ -77,7 +77,7 @@ INLINE_DASH_SPEECH = re.compile(
     + r"\b(?P<who>(?:\s+[\wæøåÆØÅ-]+){0,5}?)[.!]",
     re.IGNORECASE,
 )
-# r"\b" + SPEECH_VERB + r"\b|\bkalte\b|\bkalla\b|\bbeskrev\b"
+# a speech verb, "kalte", "kalla" or "beskrev" as a whole word
 SPEECH_BEFORE = word_alternation(_SPEECH_VERB_WORDS + "|kalte|kalla|beskrev", r"\b")
 DASH_ATTRIBUTION = re.compile(
     r"^[»”\"’]?[.,]?\s*(?:[–—-]\s*(?P<who>[^\n.«»]{1,60})|\((?P<paren>[^()\n]{1,60})\))"
