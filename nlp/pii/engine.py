@@ -141,10 +141,15 @@ class IndexedContextEnhancer(LemmaContextAwareEnhancer):
         if context_list is None or recognizer_context_list is None:
             return ""
         around = [word.lower() for word in context_list]
+        # in one string, a NUL-free context word is inside a surrounding word exactly when it
+        # is inside the joined words
+        joined = "\0".join(around) if around else None
         for context_word in recognizer_context_list:
             wanted = context_word.lower()
             if matching_mode == "substring":
-                if any(wanted in word for word in around):
+                if joined is not None and "\0" not in wanted and wanted in joined:
+                    return context_word
+                if "\0" in wanted and any(wanted in word for word in around):
                     return context_word
             elif matching_mode == "whole_word" and wanted in around:
                 return context_word

@@ -244,8 +244,13 @@ def test_spread_mentions_equal_finditer(parts: list[str], needle: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    around=st.lists(st.sampled_from(["Mor", "mobilnummer", "SA", "", "ß", "İ", "ǅ"]), max_size=8),
-    context=st.lists(st.sampled_from(["mor", "Mobil", "sa", "ss", "i", "ǆ", "nr"]), max_size=5),
+    around=st.lists(
+        st.sampled_from(["Mor", "mobilnummer", "SA", "", "ß", "İ", "ǅ", "a\0b", "rm"]), max_size=8
+    ),
+    context=st.lists(
+        st.sampled_from(["mor", "Mobil", "sa", "ss", "i", "ǆ", "nr", "", "\0", "r\0m", "rm"]),
+        max_size=5,
+    ),
     mode=st.sampled_from(["substring", "whole_word"]),
 )
 def test_supportive_context_word_equals_presidios(

@@ -23,11 +23,33 @@ from nlp.pii.recognizers.spacy_base import (
     is_sentence_start,
     ner_spans,
 )
+from nlp.word_cache import remember
 
 NER_LABELS = {"LOC", "GPE_LOC"}
 MOVE_VERBS = frozenset(
     ["bor", "bodde", "budde", "flyttet", "flytta", "flytte", "kommer", "kom", "reiste"]
 )
+
+
+_PLACE_PREPOSITIONS_SHORT = frozenset({"i", "på", "fra", "frå", "til", "ved"})
+_MAY_BE_PLACE: dict[str, bool] = {}
+
+
+def _may_be_place(text: str) -> bool:
+    """A capitalised (not all-capital) word in the place gazetteer and not allow-listed; the
+    answer depends on the word alone, so it is kept per word."""
+    known = _MAY_BE_PLACE.get(text)
+    if known is None:
+        known = remember(
+            _MAY_BE_PLACE,
+            text,
+            text[:1].isupper()
+            and not text.isupper()
+            and is_word(text)
+            and is_place(text)
+            and not is_allowed(text),
+        )
+    return known
 
 
 class LocationRecognizer(DocRecognizer):
@@ -43,9 +65,7 @@ class LocationRecognizer(DocRecognizer):
             elif self._in_place_context(doc[ent.start]):
                 results.append(self.result(start, end, base, "NER place in place context"))
         for i, text in enumerate(token_view(doc).texts):
-            if not text[:1].isupper() or text.isupper() or not is_word(text) or not is_place(text):
-                continue
-            if is_allowed(text):
+            if not _may_be_place(text):
                 continue
             token = doc[i]
             end = token.i + 1
@@ -73,11 +93,11 @@ class LocationRecognizer(DocRecognizer):
         for i in range(1, len(view)):
             text = view.texts[i]
             if (
-                not text[:1].isupper()
+                view.lowers[i - 1] not in _PLACE_PREPOSITIONS_SHORT  # rules out most words
+                or not text[:1].isupper()
                 or text.isupper()
                 or not is_word(text)
                 or len(text) < 4
-                or view.lowers[i - 1] not in {"i", "på", "fra", "frå", "til", "ved"}
                 or is_common_word(text)
                 or is_allowed(text)
                 or is_first_name(text)

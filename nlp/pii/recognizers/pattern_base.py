@@ -214,9 +214,7 @@ def _in_lines(
     The scan keeps the real text around the line: look-behinds see the previous line and the
     one-character look-aheads see the line break."""
     done = 0
-    for hit in prefilter.finditer(text):
-        if hit.start() < done:
-            continue
+    while (hit := prefilter.search(text, done)) is not None:  # the next line with a hit
         line_start = text.rfind("\n", 0, hit.start()) + 1
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end + 1
