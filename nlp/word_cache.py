@@ -1,5 +1,6 @@
 """A bounded per-word memo for the hot paths that work word by word (character n-grams, theme
-keywords, presidio's context keywords): words repeat, so each is worked out once.
+keywords, presidio's context keywords, the person and place recognizers' word checks): words
+repeat, so each is worked out once.
 
 It holds single words, not sentences, and starts over when full, so memory stays bounded in a
 long-running service.

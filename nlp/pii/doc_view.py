@@ -1,5 +1,7 @@
 """Views of a parsed note computed once per Doc for the personal-data stage: its text, its
-lines with their header facts, and a column-wise view of its tokens.
+lines with their header facts, where allow-listed names occur, and a column-wise view of its
+tokens. They live in ``doc.user_data``, so they go when the Doc goes: nothing here keeps a
+note's text after its analysis.
 
 The recognizers and presidio's context enhancer look at every token's text, lower-case form,
 lemma and offset. Reading those through ``Token`` objects creates a Python object per token per
@@ -14,12 +16,14 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
+from nlp.pii.lexicon import allowlisted_spans
 from nlp.structure.header import FactLine, parse_fact_line
 from nlp.structure.lines import Line, split_lines
 
 _VIEW_KEY = "romnotat.token_view"
 _TEXT_KEY = "romnotat.doc_text"
 _LINES_KEY = "romnotat.lines"
+_ALLOWED_KEY = "romnotat.allowed_spans"
 
 
 def doc_text(doc: Doc) -> str:
@@ -87,3 +91,13 @@ def line_facts(doc: Doc) -> list[tuple[Line, FactLine | None]]:
         lines = [(line, parse_fact_line(line)) for line in split_lines(doc_text(doc))]
         doc.user_data[_LINES_KEY] = lines
     return lines
+
+
+def allowed_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Where allow-listed names occur in the note, found once per Doc: the person, place and
+    institution recognizers all ask."""
+    spans = doc.user_data.get(_ALLOWED_KEY)
+    if spans is None:
+        spans = allowlisted_spans(doc_text(doc))
+        doc.user_data[_ALLOWED_KEY] = spans
+    return spans

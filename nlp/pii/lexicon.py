@@ -362,10 +362,10 @@ def _allowlist_pattern(ignore_case: bool = True) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4)
 def allowlisted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where allow-listed names occur in ``text`` (a flag inside one is never personal data).
-    Cached: the person, place and institution recognizers all ask for the same note."""
+    Not cached here: a cache keyed by the text would keep whole notes in the process
+    (``nlp.pii.doc_view.allowed_spans`` keeps the answer with the note's Doc instead)."""
     lowered = text.lower()
     if len(lowered) == len(text):  # offsets hold (not so for a few letters such as "İ")
         return tuple(m.span() for m in _allowlist_pattern(False).finditer(lowered))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 import spacy
 
 from nlp.pii.doc_view import doc_text, share_doc_text
-from nlp.pii.stage import Flag, _drop_header_facts
+from nlp.pii.stage import Flag, PresidioPiiStage, _drop_header_facts
 from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import split_lines
 
@@ -63,3 +65,37 @@ def test_the_doc_text_is_shared_only_when_it_is_the_parsed_text() -> None:
         doc = nlp(text)
         share_doc_text(doc, other)
         assert doc_text(doc) == text
+
+
+def _containers_holding(sentence: str) -> list[type]:
+    """The types of garbage-collected objects that refer to a string containing ``sentence``."""
+    found = []
+    for obj in gc.get_objects():
+        try:
+            referents = gc.get_referents(obj)
+        except Exception:  # pragma: no cover - exotic extension objects
+            continue
+        if any(isinstance(r, str) and r is not sentence and sentence in r for r in referents):
+            found.append(type(obj))
+    return found
+
+
+def _flagged_surfaces(
+    stage: PresidioPiiStage, nlp: spacy.language.Language, body: str
+) -> list[str]:
+    text = f"Læringsnotat\n\nUtfordringer:\n- {body}\n"
+    doc = nlp(text)
+    return [text[f.start : f.end] for f in stage.flags(text, doc)]
+
+
+def test_the_pii_stage_keeps_no_note_text_after_the_note_is_gone(
+    blank_nb: spacy.language.Language,
+) -> None:
+    """A long-running service must not hold a note after its analysis: no cache, Doc or
+    recognizer keeps the note's text (spaCy's string store keeps single words only)."""
+    stage = PresidioPiiStage(blank_nb)
+    first, second = "Kari Zyqvist fortalte at Røde Kors", "hjalp familien i Rjukan i fjor."
+    surfaces = _flagged_surfaces(stage, blank_nb, " ".join([first, second]))
+    assert "Kari Zyqvist" in surfaces  # the stage did its work
+    gc.collect()
+    assert _containers_holding(" ".join([first, second])) == []

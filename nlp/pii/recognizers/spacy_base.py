@@ -10,9 +10,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Span, Token
 
 from nlp.pii.config import RecognizerConfig, load_config
-from nlp.pii.doc_view import doc_text
+from nlp.pii.doc_view import allowed_spans, doc_text
 from nlp.pii.lexicon import (
-    allowlisted_spans,
     is_allowed,
     is_common_word,
     is_compound_word,
@@ -55,7 +54,7 @@ class DocRecognizer(EntityRecognizer):
 
     def find(self, doc: Doc) -> list[RecognizerResult]:
         """Candidates from ``_find`` minus those inside an allow-listed name ("Røde Kors")."""
-        allowed = allowlisted_spans(doc_text(doc))
+        allowed = allowed_spans(doc)
         return [
             r for r in self._find(doc) if not any(s <= r.start and r.end <= e for s, e in allowed)
         ]
