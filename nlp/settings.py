@@ -36,6 +36,12 @@ class PipelineSettings(BaseSettings):
         validation_alias="ROMNOTAT_NER_BUDGET_S",
         description="Wall-clock budget for training the NER model in `model build`.",
     )
+    train_jobs: int = Field(
+        default=2,
+        ge=1,
+        validation_alias="ROMNOTAT_TRAIN_JOBS",
+        description="Processes `romnotat train` cross-validates in (capped at the CPU count).",
+    )
 
 
 @lru_cache(maxsize=1)

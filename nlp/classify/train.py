@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ import joblib
 import numpy as np
 import sklearn
 import yaml
+from joblib import Parallel, delayed
+from sklearn.isotonic import IsotonicRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
@@ -32,6 +36,7 @@ from nlp.classify.models import (
 )
 from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
+from nlp.settings import get_settings
 
 CLASSIFIER_VERSION = "1.0.0"
 CORE = ("challenge", "good_practice", "wish")
@@ -43,9 +48,43 @@ def load_theme_keywords(path: Path = THEMES_FILE) -> dict[str, list[str]]:
     return {tid: list(spec.get("keywords") or []) for tid, spec in data["themes"].items()}
 
 
-def _folds(items: Sequence[LabelledItem]) -> list[tuple[np.ndarray, np.ndarray]]:
+Fold = tuple[np.ndarray, np.ndarray]
+
+
+def _folds(items: Sequence[LabelledItem]) -> list[Fold]:
     groups = [i.note for i in items]
     return list(GroupKFold(n_splits=FOLDS).split(np.zeros(len(items)), groups=groups))
+
+
+def _jobs() -> int:
+    return max(1, min(get_settings().train_jobs, os.cpu_count() or 1))
+
+
+def out_of_fold(
+    make: Callable[[], Any], x: np.ndarray, y: np.ndarray, folds: Sequence[Fold]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold ``predict_proba`` of a fresh ``make()`` per fold, folds run in parallel
+    (fixed seeds: the result does not depend on the number of processes). Returns the
+    probabilities and the class order."""
+    fitted = Parallel(n_jobs=_jobs())(delayed(_fit_fold)(make, x, y, tr, te) for tr, te in folds)
+    classes = fitted[0][2]
+    if any(not np.array_equal(f[2], classes) for f in fitted):
+        raise ValueError("a cross-validation fold lacks a class; every fold needs every label")
+    proba = np.zeros((len(x), len(classes)))
+    for test_idx, fold_proba, _classes in fitted:
+        proba[test_idx] = fold_proba
+    return proba, classes
+
+
+def _fit_fold(
+    make: Callable[[], Any],
+    x: np.ndarray,
+    y: np.ndarray,
+    train_idx: np.ndarray,
+    test_idx: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    model = make().fit(x[train_idx], y[train_idx])
+    return test_idx, model.predict_proba(x[test_idx]), model.classes_
 
 
 def rows_of(items: Sequence[LabelledItem], with_section: bool) -> np.ndarray:
@@ -70,14 +109,9 @@ def cross_validate_labels(
         if only is not None and name not in only:
             continue
         started = time.monotonic()
-        predicted = np.empty(len(items), dtype=object)
-        confidence = np.zeros(len(items))
-        for train_idx, test_idx in folds:
-            model = make().fit(texts[train_idx], labels[train_idx])
-            proba = model.predict_proba(texts[test_idx])
-            classes = model.classes_
-            predicted[test_idx] = classes[proba.argmax(axis=1)]
-            confidence[test_idx] = proba.max(axis=1)
+        proba, classes = out_of_fold(make, texts, labels, folds)
+        predicted = np.asarray(classes, dtype=object)[proba.argmax(axis=1)]
+        confidence = proba.max(axis=1)
         results[name] = {
             "macro_f1_core": macro_f1(labels, predicted, CORE),
             "macro_f1_all": macro_f1(labels, predicted, LABELS),
@@ -91,17 +125,17 @@ def cross_validate_labels(
 
 def choose_threshold(correct: np.ndarray, confidence: np.ndarray, target: float = 0.6) -> float:
     """The confidence below which out-of-fold predictions are right less than ``target`` of the
-    time: the top edge of the run of low-confidence bins (width 0.05) whose accuracy is under
-    ``target``. Items under it are marked ``uncertain`` for the referent to check."""
-    threshold = 0.0
-    for low in np.arange(0.25, 0.95, 0.05):
-        in_bin = (confidence >= low) & (confidence < low + 0.05)
-        if in_bin.sum() < 5:
-            continue
-        if correct[in_bin].mean() >= target:
-            break
-        threshold = float(low + 0.05)
-    return round(threshold, 3)
+    time. Accuracy is smoothed by isotonic regression on the confidence (more confident, not less
+    often right), so one small lucky bin cannot hide the uncertain band below it. Items under the
+    threshold are marked ``uncertain`` for the referent to check."""
+    if len(confidence) == 0:
+        return 0.0
+    smooth = IsotonicRegression(increasing=True, out_of_bounds="clip")
+    fitted = smooth.fit_transform(confidence, correct.astype(float))
+    below = confidence[fitted < target]
+    if len(below) == 0:
+        return 0.0
+    return round(float(np.ceil(below.max() * 40) / 40), 3)  # up to the next 0.025
 
 
 def cross_validate_themes(
@@ -110,10 +144,7 @@ def cross_validate_themes(
     texts = rows_of(items, with_section=True)
     binarizer = MultiLabelBinarizer(classes=sorted(keywords))
     y = binarizer.fit_transform([set(i.themes) for i in items])
-    scores = np.zeros(y.shape, dtype=float)
-    for train_idx, test_idx in _folds(items):
-        model = _theme_model(keywords).fit(texts[train_idx], y[train_idx])
-        scores[test_idx] = model.predict_proba(texts[test_idx])
+    scores, _ = out_of_fold(partial(_theme_model, keywords), texts, y, _folds(items))
     thresholds = {}
     for j, theme in enumerate(binarizer.classes_):
         best_t, best_f = 0.5, -1.0

@@ -4,6 +4,7 @@ features exactly; the shared word vectoriser changes no prediction."""
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -13,8 +14,9 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from nlp.classify.char_ngrams import CharNgramTfidf, word_ngrams
 from nlp.classify.data import load_items
+from nlp.classify.label_text import _stem, _words
 from nlp.classify.labeller import Labeller
-from nlp.classify.models import MemoTfidf, logreg_word, share_vectorisers
+from nlp.classify.models import MemoTfidf, logreg_word, share_vectorisers, vote_label_views
 from nlp.classify.text import normalise
 from nlp.classify.train import _theme_model, load_theme_keywords
 
@@ -74,14 +76,16 @@ def test_empty_text_gives_an_empty_row() -> None:
     assert vectorizer.transform(["", "   "]).nnz == 0
 
 
-def fit_pair(step: int) -> tuple[Pipeline, Pipeline, list[str]]:
+def fit_pair(
+    step: int, make: Callable[[], Pipeline] = logreg_word
+) -> tuple[Pipeline, Pipeline, list[str]]:
     """A label model and a theme tagger fitted on every ``step``-th item, and the theme ids."""
     items = load_items()[::step]
     rows = [{"text": i.text, "section": i.section} for i in items]
     keywords = load_theme_keywords()
     binarizer = MultiLabelBinarizer(classes=sorted(keywords))
     y = binarizer.fit_transform([set(i.themes) for i in items])
-    label_model = logreg_word().fit(rows, [i.label for i in items])
+    label_model = make().fit(rows, [i.label for i in items])
     return label_model, _theme_model(keywords).fit(rows, y), list(binarizer.classes_)
 
 
@@ -103,10 +107,11 @@ def test_shared_word_vectoriser_gives_the_same_predictions(texts: list[str]) -> 
     )
 
 
-def test_labeller_keeps_no_item_text_after_a_prediction() -> None:
+@pytest.mark.parametrize("make", [logreg_word, vote_label_views])
+def test_labeller_keeps_no_item_text_after_a_prediction(make: Callable[[], Pipeline]) -> None:
     """The fast paths memoise whole item texts within a call; after it, none is left in the
     process (item texts can hold personal data)."""
-    label_model, theme_model, themes = fit_pair(10)
+    label_model, theme_model, themes = fit_pair(10, make)
     share_vectorisers(label_model, theme_model)
     labeller = Labeller(
         {
@@ -123,6 +128,7 @@ def test_labeller_keeps_no_item_text_after_a_prediction() -> None:
     (result,) = labeller.predict([secret])
     assert result["label"] in {"challenge", "good_practice", "wish", "other"}
     assert normalise.cache_info().currsize == 0
+    assert _words.cache_info().currsize == 0 and _stem.cache_info().currsize == 0
     memos = [
         p.__dict__.get("_memo")
         for m in (label_model, theme_model)

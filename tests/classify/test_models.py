@@ -90,6 +90,19 @@ def test_threshold_marks_the_least_certain_items() -> None:
     assert 0.5 <= threshold <= 0.6
 
 
+def test_threshold_is_not_fooled_by_one_lucky_bin() -> None:
+    rng = np.random.default_rng(3)
+    confidence = np.concatenate([np.full(20, 0.37), rng.uniform(0.4, 0.6, 300), [0.9] * 500])
+    correct = np.concatenate([np.ones(20, bool), rng.random(300) < 0.5, np.ones(500, bool)])
+    assert 0.55 <= choose_threshold(correct, confidence) <= 0.625
+
+
+def test_threshold_is_zero_when_every_band_is_good_enough() -> None:
+    confidence = np.linspace(0.4, 1.0, 100)
+    assert choose_threshold(np.ones(100, bool), confidence) == 0.0
+    assert choose_threshold(np.array([], bool), np.array([])) == 0.0
+
+
 def test_baselines_and_candidates_exist() -> None:
     items = load_items()[:300]
     assert len(LABEL_CANDIDATES) >= 3

@@ -1,0 +1,146 @@
+"""Views of an item's text for the label model.
+
+The label turns on a few words a bag of words loses: where the item starts ("Flere …", "Hvorfor
+…"), a question or exclamation mark, what a negation governs ("ble *aldri spurt*", "ikke
+avvist"). Two views carry them, both built from :func:`nlp.classify.text.normalise`:
+
+- :func:`label_view`: the words with start and end markers (``xxbos``, ``xxeos``), ``?``, ``!`` and
+  ``:`` as words, common nynorsk function words mapped to their bokmål form (so the 29 % nynorsk
+  items share evidence with the rest), and the (up to) three words after a negation prefixed ``neg_`` (a marker ends the scope);
+- :func:`stem_view`: the same words cut to their Snowball stems, so inflected forms
+  ("ventetiden", "ventetider") meet.
+
+Chosen by grouped cross-validation on data/items (see models/classifier/card.json and
+data/README.md). The caches hold whole item texts only until ``forget_texts`` clears them after
+each prediction.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from nlp.classify.text import normalise
+
+NEGATIONS = frozenset(
+    {
+        "ikke",
+        "aldri",
+        "ingen",
+        "uten",
+        "ingenting",
+        "verken",
+        "mangler",
+        "mangel",
+        "manglet",
+    }
+)
+NEGATION_SCOPE = 3
+
+# nynorsk word -> the bokmål word it would be in the same sentence (function words, modal verbs and
+# the few content words that carry a label: "fleire", "meir", "ønskjer", "trong")
+NYNORSK_TO_BOKMAL = {
+    "ikkje": "ikke",
+    "utan": "uten",
+    "inga": "ingen",
+    "korkje": "verken",
+    "manglar": "mangler",
+    "mangla": "manglet",
+    "eg": "jeg",
+    "meg": "meg",
+    "me": "vi",
+    "dei": "de",
+    "deira": "deres",
+    "ho": "hun",
+    "henne": "henne",
+    "ein": "en",
+    "ei": "en",
+    "eit": "et",
+    "kva": "hva",
+    "korleis": "hvordan",
+    "kvifor": "hvorfor",
+    "kven": "hvem",
+    "kvar": "hver",
+    "fleire": "flere",
+    "meir": "mer",
+    "mykje": "mye",
+    "berre": "bare",
+    "nokon": "noen",
+    "noko": "noe",
+    "nokre": "noen",
+    "frå": "fra",
+    "òg": "også",
+    "sjølv": "selv",
+    "sjølve": "selv",
+    "saman": "sammen",
+    "då": "da",
+    "no": "nå",
+    "vart": "ble",
+    "vore": "vært",
+    "vere": "være",
+    "trong": "trengte",
+    "treng": "trenger",
+    "ønskjer": "ønsker",
+    "ønskje": "ønske",
+    "ønskte": "ønsket",
+    "eigne": "egne",
+    "eigen": "egen",
+    "eige": "eget",
+    "heile": "hele",
+    "fyrste": "første",
+    "gong": "gang",
+    "gongen": "gangen",
+    "burde": "burde",
+    "bør": "bør",
+}
+
+_MARKS = str.maketrans({"?": " xxq ", "!": " xxexcl ", ":": " xxcolon "})
+_WORD = re.compile(r"\w+")
+_STEMMER = snowballstemmer.stemmer("norwegian")
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    words = _WORD.findall(normalise(text.translate(_MARKS)))
+    return ("xxbos", *(NYNORSK_TO_BOKMAL.get(w, w) for w in words), "xxeos")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return word if word.startswith("xx") else _STEMMER.stemWord(word)
+
+
+def _mark_negation(words: tuple[str, ...] | list[str]) -> str:
+    out: list[str] = []
+    scope = 0
+    for word in words:
+        if word in NEGATIONS:
+            scope = NEGATION_SCOPE
+            out.append(word)
+        elif word.startswith("xx"):  # a marker (?, !, :, the end) closes the scope
+            scope = 0
+            out.append(word)
+        elif scope:
+            out.append("neg_" + word)
+            scope -= 1
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def label_view(text: str) -> str:
+    """Words with start/end and punctuation markers, nynorsk mapped, negation scope marked."""
+    return _mark_negation(_words(text))
+
+
+def stem_view(text: str) -> str:
+    """:func:`label_view` on Snowball stems (negation words are kept whole)."""
+    return _mark_negation([w if w in NEGATIONS else _stem(w) for w in _words(text)])
+
+
+def clear_caches() -> None:
+    """Forget the item texts (and words) the views have seen."""
+    _words.cache_clear()
+    _stem.cache_clear()

@@ -1,0 +1,68 @@
+"""The label model's views of an item: start/end and punctuation markers, nynorsk function words
+mapped to bokmål, negation scope, stems."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.classify.label_text import NEGATION_SCOPE, clear_caches, label_view, stem_view
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Flere møter", "xxbos flere møter xxeos"),
+        (
+            "Hvorfor kan ikke NAV bare ringe?",
+            "xxbos hvorfor kan ikke neg_nav neg_bare neg_ringe xxq xxeos",
+        ),
+        ("Tips: søk tidlig!", "xxbos tips xxcolon søk tidlig xxexcl xxeos"),
+        ("[NAVN 1] fikk hjelp", "xxbos personnavn fikk hjelp xxeos"),
+        ("", "xxbos xxeos"),
+    ],
+)
+def test_label_view(text: str, expected: str) -> None:
+    assert label_view(text) == expected
+
+
+@pytest.mark.parametrize(
+    "nynorsk,bokmal",
+    [
+        ("Fleire faste møte", "Flere faste møte"),
+        ("Det var ikkje nokon som spurde", "Det var ikke noen som spurde"),
+        ("Kvifor kan ikkje kommunen berre ringje?", "Hvorfor kan ikke kommunen bare ringje?"),
+        ("Meir informasjon utan venting", "Mer informasjon uten venting"),
+    ],
+)
+def test_nynorsk_function_words_meet_their_bokmal_form(nynorsk: str, bokmal: str) -> None:
+    assert label_view(nynorsk) == label_view(bokmal)
+
+
+def test_negation_scope_is_three_words() -> None:
+    words = label_view("Vi ble aldri spurt om hva vi så hjemme").split()
+    marked = [w for w in words if w.startswith("neg_")]
+    assert marked == ["neg_spurt", "neg_om", "neg_hva"] and len(marked) == NEGATION_SCOPE
+    # a second negation restarts the scope; a marker ends it
+    again = label_view("ingen ringte ikke en gang").split()
+    assert again == ["xxbos", "ingen", "neg_ringte", "ikke", "neg_en", "neg_gang", "xxeos"]
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("ventetiden var lang", "ventetider var lang"), ("samarbeidet", "samarbeid")],
+)
+def test_stems_join_inflected_forms(a: str, b: str) -> None:
+    assert stem_view(a) == stem_view(b)
+
+
+def test_stem_view_keeps_markers_and_negation_words() -> None:
+    view = stem_view("Ingen ventelister?").split()
+    assert view[0] == "xxbos" and view[1] == "ingen" and view[-2:] == ["xxq", "xxeos"]
+    assert view[2].startswith("neg_ventelist")
+
+
+def test_views_are_the_same_after_the_caches_are_cleared() -> None:
+    text = "Vi trengte ikke flere skjema."
+    before = (label_view(text), stem_view(text))
+    clear_caches()
+    assert (label_view(text), stem_view(text)) == before
