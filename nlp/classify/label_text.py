@@ -6,19 +6,20 @@ avvist"). Two views carry them, both built from :func:`nlp.classify.text.normali
 
 - :func:`label_view`: the words with start and end markers (``xxbos``, ``xxeos``), ``?``, ``!`` and
   ``:`` as words, common nynorsk function words mapped to their bokmål form (so the 29 % nynorsk
-  items share evidence with the rest), and the (up to) three words after a negation prefixed ``neg_`` (a marker ends the scope);
+  items share evidence with the rest), and the (up to) three words after a negation prefixed
+  ``neg_`` (a marker ends the scope);
 - :func:`stem_view`: the same words cut to their Snowball stems, so inflected forms
   ("ventetiden", "ventetider") meet.
 
 Chosen by grouped cross-validation on data/items (see models/classifier/card.json and
-data/README.md). The caches hold whole item texts only until ``forget_texts`` clears them after
-each prediction.
+data/README.md). Nothing here keeps a whole item text; stems are cached one word at a time.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import snowballstemmer
 
@@ -101,46 +102,59 @@ _WORD = re.compile(r"\w+")
 _STEMMER = snowballstemmer.stemmer("norwegian")
 
 
-@lru_cache(maxsize=65_536)
-def _words(text: str) -> tuple[str, ...]:
+def _words(text: str) -> list[str]:
     words = _WORD.findall(normalise(text.translate(_MARKS)))
-    return ("xxbos", *(NYNORSK_TO_BOKMAL.get(w, w) for w in words), "xxeos")
+    return ["xxbos", *(NYNORSK_TO_BOKMAL.get(w, w) for w in words), "xxeos"]
 
 
+# one word at a time, kept across calls like the character n-gram vectoriser's word cache (single
+# words, never a whole text; bounded)
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return word if word.startswith("xx") else _STEMMER.stemWord(word)
+    return _STEMMER.stemWord(word)
 
 
-def _mark_negation(words: tuple[str, ...] | list[str]) -> str:
-    out: list[str] = []
+def _views(text: str) -> tuple[list[str], list[str]]:
+    """The words and their stems, with the negation scope marked on both."""
+    words: list[str] = []
+    stems: list[str] = []
     scope = 0
-    for word in words:
+    for word in _words(text):
         if word in NEGATIONS:
             scope = NEGATION_SCOPE
-            out.append(word)
+            words.append(word)
+            stems.append(word)
         elif word.startswith("xx"):  # a marker (?, !, :, the end) closes the scope
             scope = 0
-            out.append(word)
+            words.append(word)
+            stems.append(word)
         elif scope:
-            out.append("neg_" + word)
             scope -= 1
+            words.append("neg_" + word)
+            stems.append("neg_" + _stem(word))
         else:
-            out.append(word)
-    return " ".join(out)
+            words.append(word)
+            stems.append(_stem(word))
+    return words, stems
 
 
 def label_view(text: str) -> str:
     """Words with start/end and punctuation markers, nynorsk mapped, negation scope marked."""
-    return _mark_negation(_words(text))
+    return " ".join(_views(text)[0])
 
 
 def stem_view(text: str) -> str:
-    """:func:`label_view` on Snowball stems (negation words are kept whole)."""
-    return _mark_negation([w if w in NEGATIONS else _stem(w) for w in _words(text)])
+    """:func:`label_view` on Snowball stems (negation words and markers are kept whole)."""
+    return " ".join(_views(text)[1])
 
 
-def clear_caches() -> None:
-    """Forget the item texts (and words) the views have seen."""
-    _words.cache_clear()
-    _stem.cache_clear()
+def label_features(text: str) -> list[str]:
+    """The analyzer of the label model's vectoriser: uni- and bigrams of :func:`label_view` and,
+    prefixed ``~``, of :func:`stem_view`."""
+    words, stems = _views(text)
+    return [
+        *words,
+        *(f"{a} {b}" for a, b in pairwise(words)),
+        *("~" + s for s in stems),
+        *(f"~{a} {b}" for a, b in pairwise(stems)),
+    ]

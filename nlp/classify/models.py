@@ -25,7 +25,7 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
 from nlp.classify.char_ngrams import CharNgramTfidf
-from nlp.classify.label_text import clear_caches, label_view, stem_view
+from nlp.classify.label_text import label_features
 from nlp.classify.text import normalise
 from nlp.word_cache import remember
 
@@ -85,7 +85,6 @@ def forget_texts(*models: BaseEstimator) -> None:
     texts and the shared word vectoriser's last batch): item texts can hold personal data,
     and a long-running service must not keep them after the call."""
     normalise.cache_clear()
-    clear_caches()
     for model in models:
         for part in model.get_params().values():
             if isinstance(part, MemoTfidf):
@@ -187,20 +186,16 @@ def logreg_word() -> Pipeline:
     )
 
 
-def label_views_features() -> FeatureUnion:
-    """Word uni- and bigrams of the two label views (``nlp.classify.label_text``)."""
-    return FeatureUnion(
-        [
-            ("words", word_tfidf(preprocessor=label_view)),
-            ("stems", word_tfidf(preprocessor=stem_view)),
-        ]
-    )
+def label_views_tfidf() -> MemoTfidf:
+    """TF-IDF of the label views' uni- and bigrams (``nlp.classify.label_text``); the theme
+    tagger shares the fitted vectoriser (``share_vectorisers``)."""
+    return MemoTfidf(analyzer=label_features, sublinear_tf=True, max_features=120_000)
 
 
 def logreg_label_views() -> Pipeline:
     return Pipeline(
         [
-            ("features", _with_section(label_views_features())),
+            ("features", _with_section(label_views_tfidf())),
             (
                 "clf",
                 LogisticRegression(
@@ -226,7 +221,7 @@ def vote_label_views() -> Pipeline:
         ],
         voting="soft",
     )
-    return Pipeline([("features", _with_section(label_views_features())), ("clf", vote)])
+    return Pipeline([("features", _with_section(label_views_tfidf())), ("clf", vote)])
 
 
 # Also tried (grouped CV, 3,850 items, macro-F1 over the three core labels):
@@ -324,11 +319,13 @@ _NON_WORD = re.compile(r"[^\wæøå]+")
 
 
 def theme_features(keywords: dict[str, Sequence[str]]) -> FeatureUnion:
-    """Words, character n-grams (they see the stems inside compounds: "avlastningstilbudet",
-    "ventelisten") and keyword hits; chosen by grouped CV (+3 points micro-F1 over words)."""
+    """The label views' words and stems (the label model's fitted vectoriser, shared), character
+    n-grams (they see the stems inside compounds: "avlastningstilbudet", "ventelisten") and
+    keyword hits; chosen by grouped CV (+3 points micro-F1 over words alone; the label views in
+    place of plain words: 0.602 against 0.600)."""
     return FeatureUnion(
         [
-            ("word", _text(word_tfidf())),
+            ("word", _text(label_views_tfidf())),
             ("char", _text(char_tfidf())),
             ("keywords", KeywordHits(keywords)),
         ]

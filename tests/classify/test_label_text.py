@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.classify.label_text import NEGATION_SCOPE, clear_caches, label_view, stem_view
+from nlp.classify.label_text import (
+    NEGATION_SCOPE,
+    label_features,
+    label_view,
+    stem_view,
+)
+from nlp.classify.models import forget_texts
+from tests.memory import containers_holding
 
 
 @pytest.mark.parametrize(
@@ -61,8 +68,20 @@ def test_stem_view_keeps_markers_and_negation_words() -> None:
     assert view[2].startswith("neg_ventelist")
 
 
-def test_views_are_the_same_after_the_caches_are_cleared() -> None:
-    text = "Vi trengte ikke flere skjema."
-    before = (label_view(text), stem_view(text))
-    clear_caches()
-    assert (label_view(text), stem_view(text)) == before
+def test_no_item_text_is_kept() -> None:
+    """Stems are cached one word at a time; once the labeller's ``forget_texts`` has run (after
+    every prediction), no whole item text stays in the process."""
+    text = " ".join(["Kari Zyqvist", "ventet to år på BUP i Rjukan."])
+    assert "~bup" in label_features(text)
+    forget_texts()
+    assert containers_holding(text) == []
+
+
+def test_label_features_are_word_and_stem_uni_and_bigrams() -> None:
+    features = label_features("Ventetidene var lange")
+    assert features[:5] == ["xxbos", "ventetidene", "var", "lange", "xxeos"]
+    assert "ventetidene var" in features and "lange xxeos" in features
+    stems = [f for f in features if f.startswith("~") and " " not in f]
+    assert stems == ["~" + s for s in stem_view("Ventetidene var lange").split()]
+    assert f"{stems[1]} {stems[2][1:]}" in features
+    assert len(features) == 2 * (5 + 4)

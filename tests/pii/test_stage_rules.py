@@ -11,6 +11,7 @@ from nlp.pii.doc_view import doc_text, share_doc_text
 from nlp.pii.stage import Flag, PresidioPiiStage, _drop_header_facts
 from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import split_lines
+from tests.memory import containers_holding
 
 HEADER = """LÆRINGSNOTAT ROM UNG
 
@@ -67,19 +68,6 @@ def test_the_doc_text_is_shared_only_when_it_is_the_parsed_text() -> None:
         assert doc_text(doc) == text
 
 
-def _containers_holding(sentence: str) -> list[type]:
-    """The types of garbage-collected objects that refer to a string containing ``sentence``."""
-    found = []
-    for obj in gc.get_objects():
-        try:
-            referents = gc.get_referents(obj)
-        except Exception:  # pragma: no cover - exotic extension objects
-            continue
-        if any(isinstance(r, str) and r is not sentence and sentence in r for r in referents):
-            found.append(type(obj))
-    return found
-
-
 def _flagged_surfaces(
     stage: PresidioPiiStage, nlp: spacy.language.Language, body: str
 ) -> list[str]:
@@ -98,4 +86,4 @@ def test_the_pii_stage_keeps_no_note_text_after_the_note_is_gone(
     surfaces = _flagged_surfaces(stage, blank_nb, " ".join([first, second]))
     assert "Kari Zyqvist" in surfaces  # the stage did its work
     gc.collect()
-    assert _containers_holding(" ".join([first, second])) == []
+    assert containers_holding(" ".join([first, second])) == []
