@@ -11,10 +11,20 @@ import joblib
 import numpy as np
 from spacy.tokens import Doc
 
-from nlp.classify.models import forget_texts
+from nlp.classify.linear_heads import checked_fast_model
+from nlp.classify.models import forget_texts, memo_vectorisers
 from nlp.errors import ModelUnavailableError
 from nlp.schema import Item, Quote
 from nlp.settings import get_settings
+
+# made-up items the fast path is checked on when a model is loaded
+_CHECK_ROWS = [
+    {"text": "Vi ventet i åtte måneder på time hos BUP, og ingen ringte oss.", "section": None},
+    {"text": "Fast kontaktperson i kommunen som svarte samme dag", "section": "good_practice"},
+    {"text": "Kvifor kan ikkje NAV berre ringje oss?", "section": "challenges"},
+    {"text": "Pårørendesenteret har åpent hver tirsdag.", "section": "tips"},
+    {"text": "Ønsker flere samtaler for søsken etter innleggelse", "section": "want_more"},
+]
 
 
 def classifier_dir() -> Path:
@@ -31,6 +41,11 @@ class Labeller:
         self.thresholds: dict[str, float] = bundle["theme_thresholds"]
         self.uncertain_below: float = bundle["uncertain_below"]
         self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}"
+        # the same probabilities as matrix products, where a check on sample rows agrees
+        self.fast_label = checked_fast_model(self.label_model, _CHECK_ROWS)
+        self.fast_themes = checked_fast_model(self.theme_model, _CHECK_ROWS)
+        self._memos = memo_vectorisers(self.label_model, self.theme_model)
+        forget_texts(self._memos)
 
     def predict(
         self, texts: Sequence[str], sections: Sequence[str | None] | None = None
@@ -39,10 +54,10 @@ class Labeller:
             return []
         rows = [{"text": t, "section": s} for t, s in zip(texts, sections or [None] * len(texts))]
         try:
-            proba = self.label_model.predict_proba(rows)
-            theme_proba = np.round(self.theme_model.predict_proba(rows), 4)
+            proba = (self.fast_label or self.label_model).predict_proba(rows)
+            theme_proba = np.round((self.fast_themes or self.theme_model).predict_proba(rows), 4)
         finally:
-            forget_texts(self.label_model, self.theme_model)
+            forget_texts(self._memos)
         classes = [str(c) for c in self.label_model.classes_]
         best = proba.argmax(axis=1)
         confidence = proba[np.arange(len(rows)), best]

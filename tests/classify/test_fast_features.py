@@ -15,7 +15,15 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from nlp.classify.char_ngrams import CharNgramTfidf, word_ngrams
 from nlp.classify.data import load_items
 from nlp.classify.labeller import Labeller
-from nlp.classify.models import MemoTfidf, logreg_word, share_vectorisers, vote_label_views
+from nlp.classify.models import (
+    MemoTfidf,
+    forget_texts,
+    label_views_tfidf,
+    logreg_word,
+    share_vectorisers,
+    vote_label_views,
+    word_tfidf,
+)
 from nlp.classify.text import normalise
 from nlp.classify.train import _theme_model, load_theme_keywords
 
@@ -134,3 +142,19 @@ def test_labeller_keeps_no_item_text_after_a_prediction(make: Callable[[], Pipel
         if isinstance(p, MemoTfidf)
     ]
     assert memos and all(memo is None for memo in memos)
+
+
+@pytest.mark.parametrize("make", [word_tfidf, label_views_tfidf])
+def test_memo_tfidf_gives_scikit_learns_weights(texts: list[str], make: Callable) -> None:
+    """``MemoTfidf`` counts and weighs features itself; the matrix is scikit-learn's."""
+    train, held_out = texts[: len(texts) // 2], texts[len(texts) // 2 :]
+    ours = make().fit(train)
+    theirs = TfidfVectorizer(**ours.get_params()).fit(train)
+    assert ours.transform([]).shape == (0, len(ours.idf_))  # scikit-learn refuses an empty batch
+    for batch in (held_out, held_out[:1], ["", "???"]):
+        got, expected = ours.transform(batch), theirs.transform(batch)
+        assert got.shape == expected.shape
+        assert abs(got - expected).max() < 1e-12 if got.nnz or expected.nnz else True
+        assert got.has_sorted_indices
+        forget_texts()
+        ours.__dict__.pop("_memo", None)
