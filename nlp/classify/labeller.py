@@ -11,6 +11,7 @@ import joblib
 import numpy as np
 from spacy.tokens import Doc
 
+from nlp.classify.calibration import apply_temperature
 from nlp.classify.linear_heads import checked_fast_model
 from nlp.classify.models import forget_texts, memo_vectorisers
 from nlp.errors import ModelUnavailableError
@@ -40,6 +41,7 @@ class Labeller:
         self.themes: list[str] = bundle["themes"]
         self.thresholds: dict[str, float] = bundle["theme_thresholds"]
         self.uncertain_below: float = bundle["uncertain_below"]
+        self.temperature: float = bundle.get("label_temperature", 1.0)
         self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}"
         # the same probabilities as matrix products, where a check on sample rows agrees
         self.fast_label = checked_fast_model(self.label_model, _CHECK_ROWS)
@@ -55,6 +57,7 @@ class Labeller:
         rows = [{"text": t, "section": s} for t, s in zip(texts, sections or [None] * len(texts))]
         try:
             proba = (self.fast_label or self.label_model).predict_proba(rows)
+            proba = apply_temperature(proba, self.temperature)
             theme_proba = np.round((self.fast_themes or self.theme_model).predict_proba(rows), 4)
         finally:
             forget_texts(self._memos)

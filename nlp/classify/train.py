@@ -27,6 +27,11 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from nlp.classify.baselines import heading_baseline, keyword_baseline
+from nlp.classify.calibration import (
+    apply_temperature,
+    expected_calibration_error,
+    fit_temperature,
+)
 from nlp.classify.data import THEMES_FILE, LabelledItem, code_hash, data_hash, load_items
 from nlp.classify.models import (
     LABEL_CANDIDATES,
@@ -119,6 +124,8 @@ def cross_validate_labels(
             "seconds": round(time.monotonic() - started, 1),
             "_predicted": predicted,
             "_confidence": confidence,
+            "_proba": proba,
+            "_classes": np.asarray(classes),
         }
     return results
 
@@ -192,7 +199,10 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     cv_heading = cross_validate_labels(items, with_section=True, only=[best])[best]
     labels = np.array([i.label for i in items])
     correct = cv_heading["_predicted"] == labels
-    threshold = choose_threshold(correct, cv_heading["_confidence"])
+    truth = np.searchsorted(cv_heading["_classes"], labels)
+    temperature = fit_temperature(cv_heading["_proba"], truth)
+    confidence = apply_temperature(cv_heading["_proba"], temperature).max(axis=1)
+    threshold = choose_threshold(correct, confidence)
     themes_cv = cross_validate_themes(items, keywords)
     texts = list(rows_of(items, with_section=True))
     label_model = LABEL_CANDIDATES[best]().fit(texts, labels)
@@ -223,8 +233,14 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
         },
         "selected": best,
         "selected_with_heading": {k: v for k, v in cv_heading.items() if not k.startswith("_")},
+        "calibration": {
+            "method": "temperature scaling on the out-of-fold probabilities (with headings)",
+            "temperature": temperature,
+            "ece_before": expected_calibration_error(cv_heading["_confidence"], correct),
+            "ece_after": expected_calibration_error(confidence, correct),
+        },
         "uncertain_below": threshold,
-        "uncertain_share_cv": round(float((cv_heading["_confidence"] < threshold).mean()), 3),
+        "uncertain_share_cv": round(float((confidence < threshold).mean()), 3),
         "themes": themes_cv,
         "baselines": {
             "heading_only": heading_baseline(items),
@@ -239,6 +255,7 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
         "themes": list(binarizer.classes_),
         "theme_thresholds": themes_cv["thresholds"],
         "uncertain_below": threshold,
+        "label_temperature": temperature,
         "version": CLASSIFIER_VERSION,
         "training_data_sha256": card["training_data_sha256"],
     }
