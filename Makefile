@@ -21,13 +21,13 @@ models: $(BIN)/romnotat ## build what is missing or stale (skipped when current)
 	$(BIN)/romnotat train --if-stale
 
 test: ## the whole suite, slow tests included
-	$(BIN)/ruff check nlp service romnotat tests bench data/tools
+	$(BIN)/ruff check nlp service romnotat tests bench data/tools models/ner/experiments
 	$(BIN)/python data/tools/compile_notes.py --check
 	$(BIN)/pytest -q
 
 lint:
-	$(BIN)/ruff check nlp service romnotat tests bench data/tools
-	$(BIN)/ruff format --check nlp service romnotat tests bench data/tools
+	$(BIN)/ruff check nlp service romnotat tests bench data/tools models/ner/experiments
+	$(BIN)/ruff format --check nlp service romnotat tests bench data/tools models/ner/experiments
 
 bench: ## benchmarks; figures go to bench/RESULTS.md
 	$(BIN)/python -m bench.run
