@@ -42,7 +42,11 @@ class Labeller:
         self.thresholds: dict[str, float] = bundle["theme_thresholds"]
         self.uncertain_below: float = bundle["uncertain_below"]
         self.temperature: float = bundle.get("label_temperature", 1.0)
-        self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}"
+        # a stored result names the model that labelled it: version, training data and code
+        code = bundle.get("code_sha256", "")[:8]
+        self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}" + (
+            f".{code}" if code else ""
+        )
         # the same probabilities as matrix products, where a check on sample rows agrees
         self.fast_label = checked_fast_model(self.label_model, _CHECK_ROWS)
         self.fast_themes = checked_fast_model(self.theme_model, _CHECK_ROWS)

@@ -43,7 +43,7 @@ from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 from nlp.settings import get_settings
 
-CLASSIFIER_VERSION = "1.0.0"
+CLASSIFIER_VERSION = "1.1.0"
 CORE = ("challenge", "good_practice", "wish")
 FOLDS = 5
 
@@ -258,6 +258,7 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
         "label_temperature": temperature,
         "version": CLASSIFIER_VERSION,
         "training_data_sha256": card["training_data_sha256"],
+        "code_sha256": card["code_sha256"],
     }
     tmp = out_dir / "classifier.joblib.partial"
     joblib.dump(bundle, tmp, compress=3)

@@ -109,3 +109,17 @@ def test_baselines_and_candidates_exist() -> None:
     assert 0.0 < heading_baseline(items)["macro_f1_core"] < 1.0
     assert 0.0 < keyword_baseline(items)["macro_f1_core"] < 1.0
     assert keyword_rule("Vi ønsker mer informasjon") == "wish"
+
+
+def test_labeller_version_names_the_data_and_the_code(small_bundle: dict) -> None:
+    assert Labeller(small_bundle).version == "items-test+00000000"
+    one = Labeller({**small_bundle, "code_sha256": "ab" * 32}).version
+    other = Labeller({**small_bundle, "code_sha256": "cd" * 32}).version
+    assert one == "items-test+00000000.abababab" and one != other
+
+
+def test_temperature_sharpens_confidence_without_changing_the_label(small_bundle: dict) -> None:
+    text = ["Det tok åtte måneder før vi fikk time hos BUP, og ingen ringte oss."]
+    flat = Labeller(small_bundle).predict(text)[0]
+    sharp = Labeller({**small_bundle, "label_temperature": 3.0}).predict(text)[0]
+    assert sharp["label"] == flat["label"] and sharp["confidence"] > flat["confidence"]
