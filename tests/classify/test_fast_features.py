@@ -96,6 +96,19 @@ def fit_pair(
     return label_model, _theme_model(keywords).fit(rows, y), list(binarizer.classes_)
 
 
+def bundle_of(label_model: Pipeline, theme_model: Pipeline, themes: list[str]) -> dict:
+    """A labeller bundle around fitted models (no calibration, threshold 0.5)."""
+    return {
+        "label_model": label_model,
+        "theme_model": theme_model,
+        "themes": themes,
+        "theme_thresholds": {},
+        "uncertain_below": 0.5,
+        "version": "test",
+        "training_data_sha256": "0" * 64,
+    }
+
+
 def test_shared_word_vectoriser_gives_the_same_predictions(texts: list[str]) -> None:
     """The theme tagger reuses the label model's fitted word vectoriser (one transform per
     batch); predictions are those of the unshared models."""
@@ -120,17 +133,7 @@ def test_labeller_keeps_no_item_text_after_a_prediction(make: Callable[[], Pipel
     process (item texts can hold personal data)."""
     label_model, theme_model, themes = fit_pair(10, make)
     share_vectorisers(label_model, theme_model)
-    labeller = Labeller(
-        {
-            "label_model": label_model,
-            "theme_model": theme_model,
-            "themes": themes,
-            "theme_thresholds": {},
-            "uncertain_below": 0.5,
-            "version": "test",
-            "training_data_sha256": "0" * 64,
-        }
-    )
+    labeller = Labeller(bundle_of(label_model, theme_model, themes))
     secret = "Kari Nordmann på Lillevik skole ventet i to år på BUP."
     (result,) = labeller.predict([secret])
     assert result["label"] in {"challenge", "good_practice", "wish", "other"}

@@ -21,7 +21,7 @@ from nlp.classify.data import load_items
 from nlp.classify.labeller import Labeller
 from nlp.classify.linear_heads import checked_fast_model, fast_model
 from nlp.classify.models import _with_section, label_views_tfidf
-from tests.classify.test_fast_features import fit_pair
+from tests.classify.test_fast_features import bundle_of, fit_pair
 
 ITEMS = load_items()[::7]
 ROWS = [{"text": i.text, "section": i.section} for i in ITEMS]
@@ -92,16 +92,7 @@ def test_check_rejects_a_fast_path_that_disagrees(monkeypatch: pytest.MonkeyPatc
 
 
 def test_labeller_results_are_those_of_scikit_learn() -> None:
-    label_model, theme_model, themes = fit_pair(9)
-    bundle = {
-        "label_model": label_model,
-        "theme_model": theme_model,
-        "themes": themes,
-        "theme_thresholds": {},
-        "uncertain_below": 0.5,
-        "version": "test",
-        "training_data_sha256": "0" * 64,
-    }
+    bundle = bundle_of(*fit_pair(9))
     fast = Labeller(bundle)
     assert fast.fast_label is not None and fast.fast_themes is not None
     slow = Labeller(bundle)
