@@ -69,7 +69,7 @@ def out_of_fold(
     make: Callable[[], Any], x: np.ndarray, y: np.ndarray, folds: Sequence[Fold]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold ``predict_proba`` of a fresh ``make()`` per fold, folds run in parallel
-    (fixed seeds: the result does not depend on the number of processes). Returns the
+    (fixed seeds: the result does not depend on the number of processes, to rounding). Returns the
     probabilities and the class order."""
     fitted = Parallel(n_jobs=_jobs())(delayed(_fit_fold)(make, x, y, tr, te) for tr, te in folds)
     classes = fitted[0][2]

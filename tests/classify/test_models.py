@@ -6,10 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from nlp.classify import train as train_module
 from nlp.classify.baselines import heading_baseline, keyword_baseline, keyword_rule
 from nlp.classify.data import load_items
 from nlp.classify.labeller import Labeller
-from nlp.classify.models import LABEL_CANDIDATES, KeywordHits, logreg_word
+from nlp.classify.models import LABEL_CANDIDATES, KeywordHits, logreg_word, vote_label_views
 from nlp.classify.text import normalise
 from nlp.classify.train import (
     _theme_model,
@@ -123,3 +124,20 @@ def test_temperature_sharpens_confidence_without_changing_the_label(small_bundle
     flat = Labeller(small_bundle).predict(text)[0]
     sharp = Labeller({**small_bundle, "label_temperature": 3.0}).predict(text)[0]
     assert sharp["label"] == flat["label"] and sharp["confidence"] > flat["confidence"]
+
+
+def test_out_of_fold_does_not_depend_on_the_number_of_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = load_items()[::6]
+    x = rows_of(items, with_section=False)
+    y = np.array([i.label for i in items])
+    folds = train_module._folds(items)
+    results = []
+    for jobs in (1, 2):
+        monkeypatch.setattr(train_module, "_jobs", lambda jobs=jobs: jobs)
+        results.append(train_module.out_of_fold(vote_label_views, x, y, folds))
+    (one, classes_one), (two, classes_two) = results
+    assert list(classes_one) == list(classes_two) == sorted(set(y))
+    assert np.allclose(one, two, rtol=0, atol=1e-8)  # the same, to rounding
+    assert np.allclose(one.sum(axis=1), 1.0)
