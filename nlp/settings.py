@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,6 +10,23 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_norne_dir(repo: Path = REPO_ROOT) -> Path:
+    """``../shared/data/norne`` beside the checkout; for a local clone made elsewhere (``git
+    clone /work/main /tmp/x``), the same folder beside the repository it was cloned from."""
+    beside = repo.parent / "shared" / "data" / "norne"
+    if beside.is_dir():
+        return beside
+    config = configparser.ConfigParser(strict=False)
+    try:
+        config.read(repo / ".git" / "config", encoding="utf-8")
+        origin = Path(config.get('remote "origin"', "url", fallback="").strip())
+    except (configparser.Error, OSError, ValueError):
+        return beside
+    if origin.is_absolute() and (origin.parent / "shared" / "data" / "norne").is_dir():
+        return origin.parent / "shared" / "data" / "norne"
+    return beside
 
 
 class PipelineSettings(BaseSettings):
@@ -22,7 +40,7 @@ class PipelineSettings(BaseSettings):
         description="An installed spaCy package to use instead of the project's own pipeline.",
     )
     norne_dir: Path = Field(
-        default=REPO_ROOT.parent / "shared" / "data" / "norne",
+        default_factory=default_norne_dir,
         validation_alias="NORNE_DIR",
         description="The NorNE corpus the project's own pipeline is built from.",
     )

@@ -50,12 +50,10 @@ NYNORSK_TO_BOKMAL = {
     "manglar": "mangler",
     "mangla": "manglet",
     "eg": "jeg",
-    "meg": "meg",
     "me": "vi",
     "dei": "de",
     "deira": "deres",
     "ho": "hun",
-    "henne": "henne",
     "ein": "en",
     "ei": "en",
     "eit": "et",
@@ -93,8 +91,6 @@ NYNORSK_TO_BOKMAL = {
     "fyrste": "første",
     "gong": "gang",
     "gongen": "gangen",
-    "burde": "burde",
-    "bør": "bør",
 }
 
 _MARKS = str.maketrans({"?": " xxq ", "!": " xxexcl ", ":": " xxcolon "})

@@ -171,11 +171,9 @@ def _same_fit(a: TfidfVectorizer, b: TfidfVectorizer) -> bool:
     )
 
 
-def word_tfidf(
-    max_features: int | None = 60_000, preprocessor: Callable[[str], str] = normalise
-) -> TfidfVectorizer:
+def word_tfidf(max_features: int | None = 60_000) -> TfidfVectorizer:
     return MemoTfidf(
-        preprocessor=preprocessor,
+        preprocessor=normalise,
         ngram_range=(1, 2),
         min_df=1,
         sublinear_tf=True,
@@ -246,33 +244,21 @@ def label_views_tfidf() -> MemoTfidf:
     return MemoTfidf(analyzer=label_features, sublinear_tf=True, max_features=120_000)
 
 
-def logreg_label_views() -> Pipeline:
-    return Pipeline(
-        [
-            ("features", _with_section(label_views_tfidf())),
-            (
-                "clf",
-                LogisticRegression(
-                    C=LABEL_VIEWS_C, max_iter=3000, class_weight="balanced", random_state=SEED
-                ),
-            ),
-        ]
+def _views_logreg() -> LogisticRegression:
+    return LogisticRegression(
+        C=LABEL_VIEWS_C, max_iter=3000, class_weight="balanced", random_state=SEED
     )
+
+
+def logreg_label_views() -> Pipeline:
+    return Pipeline([("features", _with_section(label_views_tfidf())), ("clf", _views_logreg())])
 
 
 def vote_label_views() -> Pipeline:
     """Soft vote of the logistic regression and complement naive Bayes on one set of features
     (vectorised once, so the vote costs little more than the regression alone)."""
     vote = VotingClassifier(
-        [
-            (
-                "logreg",
-                LogisticRegression(
-                    C=LABEL_VIEWS_C, max_iter=3000, class_weight="balanced", random_state=SEED
-                ),
-            ),
-            ("nb", ComplementNB(alpha=0.3)),
-        ],
+        [("logreg", _views_logreg()), ("nb", ComplementNB(alpha=0.3))],
         voting="soft",
     )
     return Pipeline([("features", _with_section(label_views_tfidf())), ("clf", vote)])
