@@ -1,0 +1,111 @@
+"""The annotator-agreement tool (data/tools/agreement.py) and the annotations it reads."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from nlp.classify.data import load_items
+from nlp.classify.train import load_theme_keywords
+from nlp.schema import LABELS
+from nlp.settings import REPO_ROOT
+
+AGREEMENT_DIR = REPO_ROOT / "data" / "agreement"
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "agreement", REPO_ROOT / "data" / "tools" / "agreement.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ann(label: str, *themes: str) -> dict[str, object]:
+    return {"label": label, "themes": list(themes)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label_f1", "accuracy", "theme_f1"),
+    [
+        # identical annotations agree fully
+        (
+            {"1": _ann("wish", "samarbeid"), "2": _ann("challenge")},
+            {"1": _ann("wish", "samarbeid"), "2": _ann("challenge")},
+            # good_practice never occurs: its F is 0 by the project's macro-F1 convention
+            round(2 / 3, 4),
+            1.0,
+            1.0,
+        ),
+        # one label wrong out of three, one extra theme
+        (
+            {
+                "1": _ann("wish", "samarbeid"),
+                "2": _ann("challenge", "informasjon"),
+                "3": _ann("good_practice"),
+            },
+            {
+                "1": _ann("challenge", "samarbeid", "overganger"),
+                "2": _ann("challenge", "informasjon"),
+                "3": _ann("good_practice"),
+            },
+            round((0 + 2 / 3 + 1) / 3, 4),
+            round(2 / 3, 4),
+            0.8,
+        ),
+        # only shared ids count
+        (
+            {"1": _ann("wish", "samarbeid"), "9": _ann("other")},
+            {"1": _ann("wish", "samarbeid"), "8": _ann("challenge")},
+            round(1 / 3, 4),
+            1.0,
+            1.0,
+        ),
+    ],
+)
+def test_agreement_figures(
+    a: dict, b: dict, label_f1: float, accuracy: float, theme_f1: float
+) -> None:
+    result = _tool().agreement(a, b)
+    assert result["items"] == len(a.keys() & b.keys())
+    assert result["label_macro_f1_core"] == pytest.approx(label_f1, abs=1e-4)
+    assert result["label_accuracy"] == pytest.approx(accuracy, abs=1e-4)
+    assert result["theme_micro_f1"] == pytest.approx(theme_f1, abs=1e-4)
+
+
+def test_committed_annotations_cover_the_same_items_with_valid_values() -> None:
+    items = {i.id for i in load_items()}
+    themes = set(load_theme_keywords())
+    files = sorted(AGREEMENT_DIR.glob("*.jsonl"))
+    assert len(files) >= 2
+    id_sets = []
+    for path in files:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        ids = [r["id"] for r in rows]
+        assert len(ids) == len(set(ids)) >= 300
+        assert set(ids) <= items
+        assert all(r["label"] in LABELS for r in rows)
+        assert all(set(r["themes"]) <= themes and len(r["themes"]) <= 3 for r in rows)
+        id_sets.append(set(ids))
+    assert all(s == id_sets[0] for s in id_sets)
+
+
+def test_report_names_every_pair(tmp_path: Path) -> None:
+    first = [i for i in load_items()][:3]
+    path = tmp_path / "someone.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": i.id, "label": i.label, "themes": list(i.themes)}) for i in first
+        ),
+        encoding="utf-8",
+    )
+    report = _tool().report([path, AGREEMENT_DIR / "annotator_a.jsonl"])
+    assert report["data/items vs someone"]["label_accuracy"] == 1.0
+    assert report["data/items vs someone"]["theme_micro_f1"] == 1.0
+    assert "someone vs annotator_a" in report
