@@ -12,11 +12,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def default_norne_dir(repo: Path = REPO_ROOT) -> Path:
-    """``../shared/data/norne`` beside the checkout; for a local clone made elsewhere (``git
-    clone /work/main /tmp/x``), the same folder beside the repository it was cloned from."""
-    beside = repo.parent / "shared" / "data" / "norne"
-    if beside.is_dir():
+def shared_path(relative: str, repo: Path = REPO_ROOT) -> Path:
+    """``../shared/<relative>`` beside the checkout; for a local clone made elsewhere (``git
+    clone /work/main /tmp/x``), the same path beside the repository it was cloned from."""
+    beside = repo.parent / "shared" / relative
+    if beside.exists():
         return beside
     config = configparser.ConfigParser(strict=False)
     try:
@@ -24,9 +24,13 @@ def default_norne_dir(repo: Path = REPO_ROOT) -> Path:
         origin = Path(config.get('remote "origin"', "url", fallback="").strip())
     except (configparser.Error, OSError, ValueError):
         return beside
-    if origin.is_absolute() and (origin.parent / "shared" / "data" / "norne").is_dir():
-        return origin.parent / "shared" / "data" / "norne"
+    if origin.is_absolute() and (origin.parent / "shared" / relative).exists():
+        return origin.parent / "shared" / relative
     return beside
+
+
+def default_norne_dir(repo: Path = REPO_ROOT) -> Path:
+    return shared_path("data/norne", repo)
 
 
 class PipelineSettings(BaseSettings):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -13,18 +11,9 @@ from nlp.classify.data import load_items
 from nlp.classify.train import load_theme_keywords
 from nlp.schema import LABELS
 from nlp.settings import REPO_ROOT
+from tests.data.tools import load_tool
 
 AGREEMENT_DIR = REPO_ROOT / "data" / "agreement"
-
-
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "agreement", REPO_ROOT / "data" / "tools" / "agreement.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _ann(label: str, *themes: str) -> dict[str, object]:
@@ -72,7 +61,7 @@ def _ann(label: str, *themes: str) -> dict[str, object]:
 def test_agreement_figures(
     a: dict, b: dict, label_f1: float, accuracy: float, theme_f1: float
 ) -> None:
-    result = _tool().agreement(a, b)
+    result = load_tool("agreement").agreement(a, b)
     assert result["items"] == len(a.keys() & b.keys())
     assert result["label_macro_f1_core"] == pytest.approx(label_f1, abs=1e-4)
     assert result["label_accuracy"] == pytest.approx(accuracy, abs=1e-4)
@@ -105,7 +94,7 @@ def test_report_names_every_pair(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    report = _tool().report([path, AGREEMENT_DIR / "annotator_a.jsonl"])
+    report = load_tool("agreement").report([path, AGREEMENT_DIR / "annotator_a.jsonl"])
     assert report["data/items vs someone"]["label_accuracy"] == 1.0
     assert report["data/items vs someone"]["theme_micro_f1"] == 1.0
     assert "someone vs annotator_a" in report

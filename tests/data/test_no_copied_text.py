@@ -1,0 +1,73 @@
+"""No labelled item copies VfB's seed documents or rewords another item
+(data/tools/check_overlap.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.settings import REPO_ROOT, shared_path
+from tests.data.tools import load_tool
+
+overlap = load_tool("check_overlap")
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "expected"),
+    [
+        (
+            "Vi ble aldri spurt, sa mor.",
+            3,
+            {
+                ("vi", "ble", "aldri"),
+                ("ble", "aldri", "spurt"),
+                ("aldri", "spurt", "sa"),
+                ("spurt", "sa", "mor"),
+            },
+        ),
+        ("For kort", 3, set()),
+        (
+            "«Ingen – ingen! – ringte oss»",
+            2,
+            {("ingen", "ingen"), ("ingen", "ringte"), ("ringte", "oss")},
+        ),
+    ],
+)
+def test_runs_are_lower_case_word_runs(text: str, n: int, expected: set) -> None:
+    assert overlap.runs(text, n) == expected
+
+
+def test_a_six_word_run_from_the_seeds_is_found() -> None:
+    seeds = overlap.runs("Det var fint at noen endelig ringte oss tilbake samme dag.")
+    items = [("x-1", "Mor sa: noen endelig ringte oss tilbake samme kveld"), ("x-2", "Noe annet")]
+    assert overlap.copied_from_seeds(items, seeds) == [
+        ("x-1", "noen endelig ringte oss tilbake samme")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "duplicate"),
+    [
+        (
+            "Ventetiden på BUP var åtte måneder for vår sønn",
+            "Ventetiden på BUP var åtte måneder for sønnen vår",
+            True,
+        ),
+        ("Ventetiden på BUP var åtte måneder", "Ingen spurte hvordan barna hadde det", False),
+        ("Fast kontaktperson", "fast kontaktperson!", True),
+    ],
+)
+def test_near_duplicates(a: str, b: str, duplicate: bool) -> None:
+    found = overlap.near_duplicates([("x-1", a), ("x-2", b)])
+    assert bool(found) is duplicate
+    if duplicate:
+        assert found[0][:2] == ("x-1", "x-2")
+
+
+def test_data_items_copy_neither_the_seeds_nor_each_other() -> None:
+    seeds_dir = shared_path("seeds")
+    if not seeds_dir.is_dir():
+        pytest.skip(f"VfB's seed documents are not at {seeds_dir}")
+    items = overlap.read_items(sorted((REPO_ROOT / "data" / "items").glob("*.jsonl")))
+    assert len(items) >= 2500
+    assert overlap.copied_from_seeds(items, overlap.seed_runs(seeds_dir)) == []
+    assert overlap.near_duplicates(items) == []
