@@ -1,12 +1,13 @@
 """How far independent annotators agree with data/items/ and with each other.
 
-    .venv/bin/python data/tools/agreement.py [data/agreement/annotator_*.jsonl ...]
+    .venv/bin/python data/tools/agreement.py [ANNOTATION.jsonl ...]
 
 Each annotation file holds `{"id", "label", "themes"}` per line for items of data/items/ that the
 annotator labelled from the item text alone (no heading), following the label guide in
 data/README.md and data/themes/GUIDE.md. Prints one JSON object: per pair (data/items against
 each annotator, and each pair of annotators) the label macro-F1 over challenge / good_practice /
 wish (the classifier's bar), the label accuracy and the theme micro-F1 on the items both hold.
+Without arguments it reads every study under data/agreement/ (one folder per sample).
 """
 
 from __future__ import annotations
@@ -57,12 +58,13 @@ def report(paths: Sequence[Path]) -> dict[str, Any]:
         raise SystemExit(f"{len(unknown)} annotated ids are not in data/items/")
     out: dict[str, Any] = {f"data/items vs {n}": agreement(gold, a) for n, a in annotators.items()}
     for (n1, a1), (n2, a2) in combinations(annotators.items(), 2):
-        out[f"{n1} vs {n2}"] = agreement(a1, a2)
+        if a1.keys() & a2.keys():
+            out[f"{n1} vs {n2}"] = agreement(a1, a2)
     return out
 
 
 def main(argv: Sequence[str]) -> None:
-    paths = [Path(p) for p in argv] or sorted((REPO / "data" / "agreement").glob("*.jsonl"))
+    paths = [Path(p) for p in argv] or sorted((REPO / "data" / "agreement").glob("*/*.jsonl"))
     print(json.dumps(report(paths), indent=1))
 
 
