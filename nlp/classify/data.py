@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from nlp.schema import LABELS
 from nlp.settings import REPO_ROOT
 
@@ -23,14 +25,25 @@ class LabelledItem:
     label: str
     themes: tuple[str, ...]
     lang: str
+    batch: str = ""  # the writing batch of its file (data/items/batches.yaml)
 
 
 def item_files(directory: Path = ITEMS_DIR) -> list[Path]:
     return sorted(directory.glob("*.jsonl"))
 
 
+def load_batches(directory: Path = ITEMS_DIR) -> dict[str, str]:
+    """Item file stem -> the batch it was written in (``batches.yaml``: batch -> file stems)."""
+    path = directory / "batches.yaml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {stem: batch for batch, stems in data.items() for stem in stems}
+
+
 def load_items(directory: Path = ITEMS_DIR) -> list[LabelledItem]:
     items = []
+    batches = load_batches(directory)
     for path in item_files(directory):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -50,6 +63,7 @@ def load_items(directory: Path = ITEMS_DIR) -> list[LabelledItem]:
                     label=row["label"],
                     themes=tuple(row.get("themes") or ()),
                     lang=row.get("lang", "nb"),
+                    batch=batches.get(path.stem, path.stem),
                 )
             )
     return items

@@ -3,18 +3,22 @@ report calibrated confidences and per-theme scores, and the baselines are scored
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from nlp.classify import train as train_module
 from nlp.classify.baselines import heading_baseline, keyword_baseline, keyword_rule
-from nlp.classify.data import load_items
+from nlp.classify.data import LabelledItem, item_files, load_batches, load_items
 from nlp.classify.labeller import Labeller
 from nlp.classify.models import LABEL_CANDIDATES, KeywordHits, logreg_word, vote_label_views
 from nlp.classify.text import normalise
 from nlp.classify.train import (
     _theme_model,
     choose_threshold,
+    figures_by_batch,
     load_theme_keywords,
     rows_of,
 )
@@ -141,3 +145,42 @@ def test_out_of_fold_does_not_depend_on_the_number_of_processes(
     assert list(classes_one) == list(classes_two) == sorted(set(y))
     assert np.allclose(one, two, rtol=0, atol=1e-8)  # the same, to rounding
     assert np.allclose(one.sum(axis=1), 1.0)
+
+
+def _item(batch: str, label: str, *themes: str) -> LabelledItem:
+    return LabelledItem(
+        id="x", note="n", text="t", section=None, label=label, themes=themes, lang="nb", batch=batch
+    )
+
+
+def test_figures_by_batch_score_each_batch_on_its_own_items() -> None:
+    items = [
+        _item("old", "challenge", "samarbeid"),
+        _item("old", "wish", "informasjon"),
+        _item("new", "good_practice"),
+        _item("new", "wish", "overganger"),
+    ]
+    predicted = np.array(["challenge", "wish", "wish", "wish"], dtype=object)
+    themes = [{"samarbeid"}, set(), set(), {"overganger", "krise-akutt"}]
+    figures = figures_by_batch(items, predicted, themes)
+    assert figures["old"]["items"] == figures["new"]["items"] == 2
+    # old: challenge and wish right, good_practice absent (F 0 by convention)
+    assert figures["old"]["label_macro_f1_core"] == pytest.approx(2 / 3, abs=1e-4)
+    # new: good_practice missed, wish P 0.5 R 1
+    assert figures["new"]["label_macro_f1_core"] == pytest.approx((0 + 0 + 2 / 3) / 3, abs=1e-4)
+    assert figures["old"]["theme_micro_f1"] == pytest.approx(2 / 3, abs=1e-4)
+    assert figures["new"]["theme_micro_f1"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_items_carry_the_batch_of_their_file(tmp_path: Path) -> None:
+    row = {"id": "a-1", "note": "a-n1", "text": "Lang ventetid", "label": "challenge"}
+    for stem in ("set_a", "set_b", "set_z"):
+        (tmp_path / f"{stem}.jsonl").write_text(json.dumps({**row, "id": stem}) + "\n")
+    (tmp_path / "batches.yaml").write_text("early: [set_a, set_b]\n")
+    assert load_batches(tmp_path) == {"set_a": "early", "set_b": "early"}
+    assert [i.batch for i in load_items(tmp_path)] == ["early", "early", "set_z"]
+
+
+def test_every_item_file_is_in_a_listed_batch() -> None:
+    listed = load_batches()
+    assert {p.stem for p in item_files()} <= listed.keys()
