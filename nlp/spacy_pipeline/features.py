@@ -1,9 +1,11 @@
 """Gazetteer features for the NER model's token embeddings.
 
 Each token gets a small class id from name and place lists (bit 1: first name, bit 2: surname,
-bit 4: place); the id is embedded next to spaCy's usual hashed NORM / PREFIX / SUFFIX / SHAPE
-features. The lists come from data/gazetteers/ at build time and are stored inside the trained
-model (thinc serialises the layer's attrs), so a built pipeline does not need the files.
+bit 4: place; optionally bit 8: the token's lower-case form is a common word, used by the
+experiments in models/ner/experiments/architectures.py); the id is embedded next to spaCy's usual
+hashed NORM / PREFIX / SUFFIX / SHAPE features. The lists come from data/gazetteers/ at
+build time and are stored inside the trained model (thinc serialises the layer's attrs), so a
+built pipeline does not need the files.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from thinc.types import Floats2d, Ints2d
 
 from nlp.gazetteers import read_list
 
-FIRST, LAST, PLACE = 1, 2, 4
+FIRST, LAST, PLACE, COMMON = 1, 2, 4, 8
+COMMON_WORDS_FILE = "common_words.txt"
+_LOWER = "~"  # table keys for lower-case word forms (common words) start with this
 GAZETTEER_FILES = {
     "first_names.txt": FIRST,
     "last_names.txt": LAST,
@@ -37,7 +41,7 @@ GAZETTEER_FILES = {
 }
 
 
-def load_gazetteer_table(directory: Path) -> dict[str, int]:
+def load_gazetteer_table(directory: Path, *, common_words: bool = False) -> dict[str, int]:
     table: dict[str, int] = {}
     for name, bit in GAZETTEER_FILES.items():
         path = directory / name
@@ -46,11 +50,20 @@ def load_gazetteer_table(directory: Path) -> dict[str, int]:
         for entry in read_list(path):
             for word in entry.split():
                 table[word] = table.get(word, 0) | bit
+    path = directory / COMMON_WORDS_FILE
+    if common_words and path.exists():
+        for word in read_list(path):
+            table[_LOWER + word] = COMMON
     return table
 
 
 def token_class(text: str, table: dict[str, int]) -> int:
-    """The gazetteer class of one token, looking through hyphens and a possessive -s."""
+    """The gazetteer class of one token, looking through hyphens and a possessive -s; with the
+    common-word bit when the table has common words."""
+    return _name_class(text, table) | table.get(_LOWER + text.lower(), 0)
+
+
+def _name_class(text: str, table: dict[str, int]) -> int:
     cls = table.get(text, 0)
     if cls:
         return cls
@@ -80,9 +93,13 @@ def _forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d
 
 @registry.layers("romnotat.GazetteerFeatureExtractor.v1")
 def gazetteer_feature_extractor(
-    attrs: list[str], gazetteer_dir: str | None
+    attrs: list[str], gazetteer_dir: str | None, common_words: bool = False
 ) -> Model[list[Doc], list[Ints2d]]:
-    table = load_gazetteer_table(Path(gazetteer_dir)) if gazetteer_dir else {}
+    table = (
+        load_gazetteer_table(Path(gazetteer_dir), common_words=common_words)
+        if gazetteer_dir
+        else {}
+    )
     return Model(
         "gazetteer_features",
         _forward,
@@ -96,17 +113,48 @@ def gazetteer_hash_embed(
     width: int, attrs: list[str], rows: list[int], gazetteer_width: int, gazetteer_dir: str | None
 ) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed (without static vectors) plus one gazetteer-class column."""
+    return hash_embed(width, attrs, rows, gazetteer_width, gazetteer_dir, common_words=False)
+
+
+def hash_embed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    gazetteer_width: int,
+    gazetteer_dir: str | None,
+    *,
+    common_words: bool,
+) -> Model[list[Doc], list[Floats2d]]:
+    columns, size = embedded_columns(
+        width, attrs, rows, gazetteer_width, gazetteer_dir, common_words=common_words
+    )
+    return chain(
+        *columns,
+        with_array(Maxout(width, size, nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+def embedded_columns(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    gazetteer_width: int,
+    gazetteer_dir: str | None,
+    *,
+    common_words: bool,
+) -> tuple[list[Model], int]:
+    """The layers that turn docs into the concatenated hash embeddings of ``attrs`` and the
+    gazetteer class (a ragged array), and that array's width."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     embeddings = [
         HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
     ]
     embeddings.append(HashEmbed(gazetteer_width, 64, column=len(attrs), seed=99, dropout=0.0))
-    concat_size = width * len(attrs) + gazetteer_width
-    return chain(
-        gazetteer_feature_extractor(attrs, gazetteer_dir),
+    layers = [
+        gazetteer_feature_extractor(attrs, gazetteer_dir, common_words),
         list2ragged(),
         with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
+    ]
+    return layers, width * len(attrs) + gazetteer_width

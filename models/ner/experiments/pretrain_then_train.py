@@ -8,20 +8,18 @@ Not part of the product build.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 
-import spacy
+import architectures  # noqa: F401  (registers the embeddings; the product's too)
+from scoring import corpus_overrides, score_and_save
 from spacy.training.pretrain import pretrain
 from spacy.util import load_model_from_config
 from thinc.api import Config
 
-import nlp.spacy_pipeline.features  # noqa: F401  (registers the gazetteer embedding)
 from nlp.settings import PipelineSettings
-from nlp.spacy_pipeline.build import GAZETTEER_DIR, ner_paths
-from nlp.spacy_pipeline.evaluate import evaluate_norne
+from nlp.spacy_pipeline.build import ner_paths
 from nlp.spacy_pipeline.train import train_pipeline
 
 PRETRAINING = """
@@ -72,11 +70,7 @@ def main(epochs: int, out: Path) -> None:
     settings = PipelineSettings()
     paths = ner_paths(settings)
     text = paths.config.read_text().replace("[pretraining]\n", "") + PRETRAINING % epochs
-    overrides = {
-        "paths.train": str(paths.corpus / "train.spacy"),
-        "paths.dev": str(paths.corpus / "dev.spacy"),
-        "paths.gazetteers": str(GAZETTEER_DIR),
-    }
+    overrides: dict[str, object] = corpus_overrides()
     config = Config().from_str(text, overrides=overrides)
     config = load_model_from_config(config, auto_fill=True, validate=False).config
     (out / "pre").mkdir(parents=True, exist_ok=True)
@@ -86,21 +80,7 @@ def main(epochs: int, out: Path) -> None:
     weights = out / "pre" / f"model{epochs - 1}.bin"
     config = Config().from_str(text, overrides={**overrides, "paths.init_tok2vec": str(weights)})
     result = train_pipeline(config, out / "pipeline", time_budget_s=1000, on_eval=print)
-    scores = evaluate_norne(
-        spacy.load(out / "pipeline"), settings.norne_dir, paths.corpus, splits=("dev", "test")
-    )
-    summary = {
-        "pretrain_s": round(pretrain_s, 1),
-        "train_s": round(result.seconds, 1),
-        "best_step": result.best_step,
-        "best_dev_combined": round(result.best_dev_f, 4),
-        "nob_dev": scores["nob"]["dev"]["f"],
-        "nob_test": scores["nob"]["test"]["f"],
-        "per_test": scores["nob"]["test"]["per_type"]["PER"]["f"],
-        "nno_test": scores["nno"]["test"]["f"],
-    }
-    print(json.dumps(summary))
-    (out / "result.json").write_text(json.dumps(summary, indent=1))
+    score_and_save(out, result, pretrain_s=round(pretrain_s, 1))
 
 
 if __name__ == "__main__":
