@@ -11,6 +11,7 @@ built pipeline does not need the files.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.ml.featureextractor import FeatureExtractor
@@ -113,48 +114,43 @@ def gazetteer_hash_embed(
     width: int, attrs: list[str], rows: list[int], gazetteer_width: int, gazetteer_dir: str | None
 ) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed (without static vectors) plus one gazetteer-class column."""
-    return hash_embed(width, attrs, rows, gazetteer_width, gazetteer_dir, common_words=False)
+    return EmbedSpec(width, attrs, rows, gazetteer_width, gazetteer_dir).hash_embed()
 
 
-def hash_embed(
-    width: int,
-    attrs: list[str],
-    rows: list[int],
-    gazetteer_width: int,
-    gazetteer_dir: str | None,
-    *,
-    common_words: bool,
-) -> Model[list[Doc], list[Floats2d]]:
-    columns, size = embedded_columns(
-        width, attrs, rows, gazetteer_width, gazetteer_dir, common_words=common_words
-    )
-    return chain(
-        *columns,
-        with_array(Maxout(width, size, nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
+@dataclass(frozen=True)
+class EmbedSpec:
+    """The hashed token features and the gazetteer class, as the embedding layers take them."""
 
+    width: int
+    attrs: list[str]
+    rows: list[int]
+    gazetteer_width: int
+    gazetteer_dir: str | None
+    common_words: bool = False
 
-def embedded_columns(
-    width: int,
-    attrs: list[str],
-    rows: list[int],
-    gazetteer_width: int,
-    gazetteer_dir: str | None,
-    *,
-    common_words: bool,
-) -> tuple[list[Model], int]:
-    """The layers that turn docs into the concatenated hash embeddings of ``attrs`` and the
-    gazetteer class (a ragged array), and that array's width."""
-    if len(rows) != len(attrs):
-        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    embeddings = [
-        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
-    ]
-    embeddings.append(HashEmbed(gazetteer_width, 64, column=len(attrs), seed=99, dropout=0.0))
-    layers = [
-        gazetteer_feature_extractor(attrs, gazetteer_dir, common_words),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-    ]
-    return layers, width * len(attrs) + gazetteer_width
+    def columns(self) -> tuple[list[Model], int]:
+        """The layers that turn docs into the concatenated hash embeddings of ``attrs`` and the
+        gazetteer class (a ragged array), and that array's width."""
+        if len(self.rows) != len(self.attrs):
+            raise ValueError(f"Mismatched lengths: {len(self.rows)} vs {len(self.attrs)}")
+        embeddings = [
+            HashEmbed(self.width, rows, column=i, seed=8 + i, dropout=0.0)
+            for i, rows in enumerate(self.rows)
+        ]
+        embeddings.append(
+            HashEmbed(self.gazetteer_width, 64, column=len(self.attrs), seed=99, dropout=0.0)
+        )
+        layers = [
+            gazetteer_feature_extractor(self.attrs, self.gazetteer_dir, self.common_words),
+            list2ragged(),
+            with_array(concatenate(*embeddings)),
+        ]
+        return layers, self.width * len(self.attrs) + self.gazetteer_width
+
+    def hash_embed(self) -> Model[list[Doc], list[Floats2d]]:
+        columns, size = self.columns()
+        return chain(
+            *columns,
+            with_array(Maxout(self.width, size, nP=3, dropout=0.0, normalize=True)),
+            ragged2list(),
+        )

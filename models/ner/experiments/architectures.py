@@ -15,7 +15,7 @@ from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d
 
-from nlp.spacy_pipeline.features import embedded_columns, hash_embed
+from nlp.spacy_pipeline.features import EmbedSpec
 
 
 @registry.architectures("romnotat.GazetteerHashEmbed.v2")
@@ -23,7 +23,7 @@ def gazetteer_hash_embed_v2(
     width: int, attrs: list[str], rows: list[int], gazetteer_width: int, gazetteer_dir: str | None
 ) -> Model[list[Doc], list[Floats2d]]:
     """v1 with the common-word bit in the gazetteer class."""
-    return hash_embed(width, attrs, rows, gazetteer_width, gazetteer_dir, common_words=True)
+    return EmbedSpec(width, attrs, rows, gazetteer_width, gazetteer_dir, True).hash_embed()
 
 
 @registry.architectures("romnotat.GazetteerCharEmbed.v1")
@@ -39,9 +39,7 @@ def gazetteer_char_embed(
     """v2 plus spaCy's character embedding: ``nC`` bytes of each word (half from its start,
     half from its end) embedded in ``nM`` dimensions each, so that unseen words are read by their
     spelling, not only by a hashed row."""
-    columns, size = embedded_columns(
-        width, attrs, rows, gazetteer_width, gazetteer_dir, common_words=True
-    )
+    columns, size = EmbedSpec(width, attrs, rows, gazetteer_width, gazetteer_dir, True).columns()
     chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
     return chain(
         concatenate(chars, chain(*columns)),
