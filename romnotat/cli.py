@@ -98,7 +98,13 @@ def train(
     if if_stale and is_current(classifier_dir()):
         typer.echo("Klassifisereren er oppdatert; ingenting å gjøre.")
         return
-    card = train_and_save(classifier_dir())
+    try:
+        card = train_and_save(classifier_dir())
+    except ValueError as error:  # the labelled items or their batch list cannot be used
+        raise RomnotatError(
+            f"Treningsdataene i data/items/ kan ikke brukes ({error}).",
+            "Rett filen og kjør romnotat train igjen; den forrige modellen er beholdt.",
+        ) from error
     best = card["candidates"][card["selected"]]
     typer.echo(
         f"Trent {card['selected']} på {card['items']} punkter fra {card['notes']} notater "

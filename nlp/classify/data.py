@@ -37,8 +37,16 @@ def load_batches(directory: Path = ITEMS_DIR) -> dict[str, str]:
     path = directory / "batches.yaml"
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {stem: batch for batch, stems in data.items() for stem in stems}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path.name}: not valid YAML") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(stems, list) and all(isinstance(s, str) for s in stems)
+        for stems in data.values()
+    ):
+        raise ValueError(f"{path.name}: write one line per batch, `name: [set_a, set_b]`")
+    return {stem: str(batch) for batch, stems in data.items() for stem in stems}
 
 
 def load_items(directory: Path = ITEMS_DIR) -> list[LabelledItem]:

@@ -184,3 +184,28 @@ def test_items_carry_the_batch_of_their_file(tmp_path: Path) -> None:
 def test_every_item_file_is_in_a_listed_batch() -> None:
     listed = load_batches()
     assert {p.stem for p in item_files()} <= listed.keys()
+
+
+@pytest.mark.parametrize("text", ["early: [set_a\n", "early: set_a\n", "- set_a\n", "early: [1]\n"])
+def test_a_malformed_batches_file_is_a_clear_error(tmp_path: Path, text: str) -> None:
+    (tmp_path / "batches.yaml").write_text(text)
+    with pytest.raises(ValueError, match=r"batches\.yaml"):
+        load_batches(tmp_path)
+
+
+def test_train_command_turns_a_data_error_into_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from nlp.errors import RomnotatError
+    from romnotat.cli import app
+
+    def broken(out_dir: Path) -> dict:
+        raise ValueError("batches.yaml: not valid YAML")
+
+    monkeypatch.setattr(train_module, "train_and_save", broken)
+    result = CliRunner().invoke(app, ["train"])
+    assert isinstance(result.exception, RomnotatError)
+    assert "batches.yaml: not valid YAML" in str(result.exception)
+    assert "den forrige modellen er beholdt" in str(result.exception)
