@@ -25,12 +25,12 @@ from nlp.errors import ModelUnavailableError
 from nlp.settings import REPO_ROOT, PipelineSettings
 from nlp.spacy_pipeline.corpus import build_corpus
 from nlp.spacy_pipeline.evaluate import evaluate_norne
-from nlp.spacy_pipeline.features import GAZETTEER_FILES
+from nlp.spacy_pipeline.features import COMMON_WORDS_FILE, GAZETTEER_FILES
 from nlp.spacy_pipeline.norne import hash_files, source_files
 from nlp.spacy_pipeline.train import train_pipeline
 
 PIPELINE_NAME = "romnotat_nb_norne"
-PIPELINE_VERSION = "1.0.0"
+PIPELINE_VERSION = "1.1.0"
 CONFIG_NAME = "nb_norne.cfg"
 GAZETTEER_DIR = REPO_ROOT / "data" / "gazetteers"
 
@@ -73,7 +73,7 @@ def input_hashes(settings: PipelineSettings) -> dict[str, str]:
             "Sett NORNE_DIR til mappen med NorNE (se ../shared/data/norne/SOURCE.md), eller "
             "installer en spaCy-pakke for norsk og sett ROMNOTAT_SPACY_MODEL.",
         )
-    gazetteers = [GAZETTEER_DIR / name for name in GAZETTEER_FILES]
+    gazetteers = [GAZETTEER_DIR / name for name in (*GAZETTEER_FILES, COMMON_WORDS_FILE)]
     return {
         "data_sha256": hash_files(source_files(settings.norne_dir)),
         "config_sha256": _sha256(paths.config.read_bytes()),

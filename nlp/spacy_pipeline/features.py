@@ -1,11 +1,12 @@
 """Gazetteer features for the NER model's token embeddings.
 
 Each token gets a small class id from name and place lists (bit 1: first name, bit 2: surname,
-bit 4: place; optionally bit 8: the token's lower-case form is a common word, used by the
-experiments in models/ner/experiments/architectures.py); the id is embedded next to spaCy's usual
-hashed NORM / PREFIX / SUFFIX / SHAPE features. The lists come from data/gazetteers/ at
-build time and are stored inside the trained model (thinc serialises the layer's attrs), so a
-built pipeline does not need the files.
+bit 4: place; optionally bit 8: the token's lower-case form is a common word, so a capitalised
+word outside every list still reads as a likely name); the id is embedded next to spaCy's usual
+hashed NORM / PREFIX / SUFFIX / SHAPE features. The product's embedding,
+``romnotat.GazetteerCharEmbed.v1``, adds spaCy's character embedding. The lists come from
+data/gazetteers/ at build time and are stored inside the trained model (thinc serialises the
+layer's attrs), so a built pipeline does not need the files.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.ml import _character_embed
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -154,3 +156,26 @@ class EmbedSpec:
             with_array(Maxout(self.width, size, nP=3, dropout=0.0, normalize=True)),
             ragged2list(),
         )
+
+
+@registry.architectures("romnotat.GazetteerCharEmbed.v1")
+def gazetteer_char_embed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    gazetteer_width: int,
+    gazetteer_dir: str | None,
+    nM: int,
+    nC: int,
+) -> Model[list[Doc], list[Floats2d]]:
+    """The hashed features and the gazetteer class with the common-word bit, plus spaCy's
+    character embedding: ``nC`` bytes of each word (half from its start, half from its end)
+    embedded in ``nM`` dimensions each, so that unseen words are read by their spelling, not only
+    by a hashed row."""
+    columns, size = EmbedSpec(width, attrs, rows, gazetteer_width, gazetteer_dir, True).columns()
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    return chain(
+        concatenate(chars, chain(*columns)),
+        with_array(Maxout(width, size + nM * nC, nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )

@@ -5,6 +5,8 @@
   (Liv, Per, Sol, Vår, Bjørn, Mai, Eli, Ask) only in name context: capitalised mid-sentence,
   after a family word or title ("sønnen Per"), before a speech verb ("Per sa"), or with a surname;
 - any capitalised word after a family word or title, and before "sa"/"fortalte" (foreign names);
+  a listed name that is also an ordinary word (Ask, Berg) before or after a speech verb ("Ask
+  fortalde", "sa Ask");
 - names typed in lower case in name context ("kari sa", "moren kari");
 - initials ("K.H.", "K. H.", "K. Hansen"); possessives ("Karis") and hyphenated names are one span.
 """
@@ -200,7 +202,10 @@ class PersonRecognizer(DocRecognizer):
             )
         )
         with_surname = following is not None and following[:1].isupper() and is_surname(following)
-        context = after_relation or before_speech or with_surname
+        # "sa Ask", "spurde Kari": the speaker named after the verb, mid-sentence
+        after_speech = previous in STRICT_SPEECH and not is_sentence_start(token)
+        context = after_relation or before_speech or with_surname or after_speech
+        listed = is_first_name(text) or is_surname(text)
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
             if is_first_name(text):
                 ambiguous = text in AMBIGUOUS or is_common_word(text) or len(text) <= 2
@@ -220,8 +225,10 @@ class PersonRecognizer(DocRecognizer):
                 return None
             if after_relation and not is_common_word(text) and not is_sentence_start(token):
                 return self.config.score - 0.2, "capitalised word after a family word or title"
-            if before_speech and not is_ordinary_word(text) and not is_place(text):
+            if before_speech and not is_place(text) and (listed or not is_ordinary_word(text)):
                 return self.config.score - 0.3, "capitalised word before a speech verb"
+            if after_speech and not is_place(text) and (listed or not is_ordinary_word(text)):
+                return self.config.score - 0.3, "capitalised word after a speech verb"
             unknown = not (is_ordinary_word(text) or is_place(text)) and not any(
                 c.isdigit() for c in text
             )
