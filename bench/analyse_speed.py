@@ -126,8 +126,8 @@ def stages(analyser: NoteAnalyser, texts: list[str]) -> dict[str, Any]:
         started = time.perf_counter()
         for first in range(0, len(notes), PIPE_BATCH):
             batch = notes[first : first + PIPE_BATCH]
-            labeller.label_parts(  # type: ignore[attr-defined]
-                [i for n in batch for i in n.items], [q for n in batch for q in n.quotes]
+            labeller.label_notes(  # type: ignore[attr-defined]
+                [(n.items, n.quotes) for n in batch]
             )
         timings["labels + themes (labeller)"] = time.perf_counter() - started
     if pii is not None:

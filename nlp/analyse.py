@@ -31,8 +31,8 @@ class ItemLabeller(Protocol):
 
     def tag_quotes(self, quotes: Sequence[Quote]) -> None: ...
 
-    # optional: ``label_parts(items, quotes)`` labels the items and quotes of several notes
-    # at once (``NoteAnalyser`` uses it when present)
+    # optional: ``label_notes([(items, quotes), ...])`` labels the items and quotes of several
+    # notes at once, each read with its own note (``NoteAnalyser`` uses it when present)
 
 
 class PiiStage(Protocol):
@@ -136,12 +136,9 @@ class NoteAnalyser:
     def _finish_batch(self, batch: Sequence[tuple[ReadResult, Doc]]) -> list[AnalysedNote]:
         notes = [build_note(read, doc)[0] for read, doc in batch]
         if self.labeller is not None:
-            label_parts = getattr(self.labeller, "label_parts", None)
-            if label_parts is not None:
-                label_parts(
-                    [item for note in notes for item in note.items],
-                    [quote for note in notes for quote in note.quotes],
-                )
+            label_notes = getattr(self.labeller, "label_notes", None)
+            if label_notes is not None:
+                label_notes([(note.items, note.quotes) for note in notes])
             else:
                 for note, (_read, doc) in zip(notes, batch):
                     self.labeller.label_items(note.items, doc)

@@ -14,6 +14,7 @@ from nlp.settings import REPO_ROOT
 
 ITEMS_DIR = REPO_ROOT / "data" / "items"
 THEMES_FILE = REPO_ROOT / "data" / "themes" / "themes.yaml"
+BATCHES_FILE = "batches.yaml"
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def item_files(directory: Path = ITEMS_DIR) -> list[Path]:
 
 def load_batches(directory: Path = ITEMS_DIR) -> dict[str, str]:
     """Item file stem -> the batch it was written in (``batches.yaml``: batch -> file stems)."""
-    path = directory / "batches.yaml"
+    path = directory / BATCHES_FILE
     if not path.exists():
         return {}
     try:
@@ -87,7 +88,8 @@ def code_hash() -> str:
 
 def data_hash(directory: Path = ITEMS_DIR) -> str:
     digest = hashlib.sha256()
-    for path in [*item_files(directory), THEMES_FILE]:
+    # the batches only group the card's figures, but a regrouping must show in a new card too
+    for path in [*item_files(directory), directory / BATCHES_FILE, THEMES_FILE]:
         if path.exists():
             digest.update(path.name.encode() + b"\n" + path.read_bytes())
     return digest.hexdigest()

@@ -14,18 +14,22 @@ from spacy.tokens import Doc
 from nlp.classify.calibration import apply_temperature
 from nlp.classify.linear_heads import checked_fast_model
 from nlp.classify.models import forget_texts, memo_vectorisers
+from nlp.classify.rows import Row
 from nlp.errors import ModelUnavailableError
 from nlp.schema import Item, Quote
 from nlp.settings import get_settings
 
-# made-up items the fast path is checked on when a model is loaded
-_CHECK_ROWS = [
-    {"text": "Vi ventet i åtte måneder på time hos BUP, og ingen ringte oss.", "section": None},
+# made-up items the fast path is checked on when a model is loaded: three from one note, a
+# quote from it, and a bare item
+_CHECK_ROWS: list[Row] = [
+    {"text": "Vi ventet i åtte måneder på time hos BUP, og ingen ringte oss.", "note": 0},
     {"text": "Fast kontaktperson i kommunen som svarte samme dag", "section": "good_practice"},
-    {"text": "Kvifor kan ikkje NAV berre ringje oss?", "section": "challenges"},
-    {"text": "Pårørendesenteret har åpent hver tirsdag.", "section": "tips"},
+    {"text": "Kvifor kan ikkje NAV berre ringje oss?", "section": "challenges", "note": 0},
+    {"text": "Pårørendesenteret har åpent hver tirsdag.", "section": "tips", "note": 0},
+    {"text": "Ingen ringte oss.", "section": "quotes", "note": 0, "quote": True},
     {"text": "Ønsker flere samtaler for søsken etter innleggelse", "section": "want_more"},
 ]
+NoteParts = tuple[Sequence[Item], Sequence[Quote]]
 
 
 def classifier_dir() -> Path:
@@ -40,6 +44,10 @@ class Labeller:
         self.theme_model = bundle["theme_model"]
         self.themes: list[str] = bundle["themes"]
         self.thresholds: dict[str, float] = bundle["theme_thresholds"]
+        # an item read without its note (``romnotat classify``) has its own cut per theme
+        self.thresholds_bare: dict[str, float] = bundle.get(
+            "theme_thresholds_bare", self.thresholds
+        )
         self.uncertain_below: float = bundle["uncertain_below"]
         self.temperature: float = bundle.get("label_temperature", 1.0)
         # a stored result names the model that labelled it: version, training data and code
@@ -54,11 +62,24 @@ class Labeller:
         forget_texts(self._memos)
 
     def predict(
-        self, texts: Sequence[str], sections: Sequence[str | None] | None = None
+        self,
+        texts: Sequence[str],
+        sections: Sequence[str | None] | None = None,
+        notes: Sequence[int | None] | None = None,
+        quotes: Sequence[bool] | None = None,
     ) -> list[dict[str, Any]]:
+        """One result per text. ``notes`` says which note each text comes from (texts of one
+        note are read together, ``None`` = a bare item); ``quotes`` marks quotes, which read
+        their note but are not part of it."""
         if not texts:
             return []
-        rows = [{"text": t, "section": s} for t, s in zip(texts, sections or [None] * len(texts))]
+        n = len(texts)
+        rows: list[Row] = [
+            {"text": t, "section": s, "note": note, "quote": q}
+            for t, s, note, q in zip(
+                texts, sections or [None] * n, notes or [None] * n, quotes or [False] * n
+            )
+        ]
         try:
             proba = (self.fast_label or self.label_model).predict_proba(rows)
             proba = apply_temperature(proba, self.temperature)
@@ -67,13 +88,17 @@ class Labeller:
             forget_texts(self._memos)
         classes = [str(c) for c in self.label_model.classes_]
         best = proba.argmax(axis=1)
-        confidence = proba[np.arange(len(rows)), best]
-        thresholds = np.array([self.thresholds.get(t, 0.5) for t in self.themes])
+        confidence = proba[np.arange(n), best]
+        cuts = {
+            False: np.array([self.thresholds_bare.get(t, 0.5) for t in self.themes]),
+            True: np.array([self.thresholds.get(t, 0.5) for t in self.themes]),
+        }
         results = []
         for k, themes_row in enumerate(theme_proba.tolist()):
             scores = dict(zip(self.themes, themes_row))
+            in_note = rows[k]["note"] is not None
             chosen = sorted(
-                (t for t, p, cut in zip(self.themes, themes_row, thresholds) if p >= cut),
+                (t for t, p, cut in zip(self.themes, themes_row, cuts[in_note]) if p >= cut),
                 key=lambda t: -scores[t],
             )
             results.append(
@@ -88,27 +113,42 @@ class Labeller:
         return results
 
     def label_items(self, items: Sequence[Item], doc: Doc | None = None) -> None:
-        self.label_parts(items, ())
+        self.label_notes([(items, ())])
 
     def tag_quotes(self, quotes: Sequence[Quote]) -> None:
-        self.label_parts((), quotes)
+        self.label_notes([((), quotes)])
 
-    def label_parts(self, items: Sequence[Item], quotes: Sequence[Quote]) -> None:
-        """``label_items`` and ``tag_quotes`` in one prediction, for any number of notes: every
-        row is predicted on its own, so one call gives the same results as one per note, minus
-        scikit-learn's fixed cost per call (most of the time for a single note)."""
-        texts = [i.text for i in items] + [q.text for q in quotes]
-        sections = [None if i.section == "unknown" else i.section for i in items]
-        sections += ["quotes"] * len(quotes)
-        results = self.predict(texts, sections)
-        for item, result in zip(items, results):
-            item.label = result["label"]
-            item.confidence = result["confidence"]
-            item.uncertain = result["uncertain"]
-            item.themes = result["themes"]
-            item.theme_scores = result["theme_scores"]
-        for quote, result in zip(quotes, results[len(items) :]):
-            quote.themes = result["themes"]
+    def label_notes(self, notes: Sequence[NoteParts]) -> None:
+        """Label the items and tag the quotes of any number of notes in one prediction (most
+        of scikit-learn's cost is per call). Each item is read with the other items of its
+        note, each quote with its note's items; a quote without items is read on its own."""
+        texts: list[str] = []
+        sections: list[str | None] = []
+        note_ids: list[int | None] = []
+        is_quote: list[bool] = []
+        for index, (items, quotes) in enumerate(notes):
+            note_id = index if items else None
+            for item in items:
+                texts.append(item.text)
+                sections.append(None if item.section == "unknown" else item.section)
+                note_ids.append(note_id)
+                is_quote.append(False)
+            for quote in quotes:
+                texts.append(quote.text)
+                sections.append("quotes")
+                note_ids.append(note_id)
+                is_quote.append(True)
+        results = iter(self.predict(texts, sections, note_ids, is_quote))
+        for items, quotes in notes:
+            for item in items:
+                result = next(results)
+                item.label = result["label"]
+                item.confidence = result["confidence"]
+                item.uncertain = result["uncertain"]
+                item.themes = result["themes"]
+                item.theme_scores = result["theme_scores"]
+            for quote in quotes:
+                quote.themes = next(results)["themes"]
 
 
 @lru_cache(maxsize=1)

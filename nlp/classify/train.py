@@ -10,6 +10,7 @@ import os
 import platform
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -43,7 +44,7 @@ from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 from nlp.settings import get_settings
 
-CLASSIFIER_VERSION = "1.2.0"
+CLASSIFIER_VERSION = "1.3.0"
 CORE = ("challenge", "good_practice", "wish")
 FOLDS = 5
 
@@ -65,20 +66,49 @@ def _jobs() -> int:
     return max(1, min(get_settings().train_jobs, os.cpu_count() or 1))
 
 
+@dataclass
+class OutOfFold:
+    """Out-of-fold probabilities, their class order and, when asked for, the probabilities of
+    the same held-out rows without their note and a model fitted on all rows."""
+
+    proba: np.ndarray
+    classes: np.ndarray
+    proba_bare: np.ndarray | None = None
+    model: Any = None
+
+
 def out_of_fold(
-    make: Callable[[], Any], x: np.ndarray, y: np.ndarray, folds: Sequence[Fold]
-) -> tuple[np.ndarray, np.ndarray]:
+    make: Callable[[], Any],
+    x: np.ndarray,
+    y: np.ndarray,
+    folds: Sequence[Fold],
+    bare: bool = False,
+    fit_all: bool = False,
+) -> OutOfFold:
     """Out-of-fold ``predict_proba`` of a fresh ``make()`` per fold, folds run in parallel
-    (fixed seeds: the result does not depend on the number of processes, to rounding). Returns the
-    probabilities and the class order."""
-    fitted = Parallel(n_jobs=_jobs())(delayed(_fit_fold)(make, x, y, tr, te) for tr, te in folds)
+    (fixed seeds: the result does not depend on the number of processes, to rounding). With
+    ``bare``, also the held-out rows' probabilities without their note (as ``romnotat classify``
+    sees bare items); with ``fit_all``, also ``make()`` fitted on every row, in the same pool (on
+    two processes, five folds leave one slot free for it)."""
+    jobs = [delayed(_fit_fold)(make, x, y, tr, te, bare) for tr, te in folds]
+    if fit_all:
+        jobs.append(delayed(_fit_all)(make, x, y))
+    done = Parallel(n_jobs=_jobs())(jobs)
+    fitted = done[: len(folds)]
     classes = fitted[0][2]
     if any(not np.array_equal(f[2], classes) for f in fitted):
         raise ValueError("a cross-validation fold lacks a class; every fold needs every label")
     proba = np.zeros((len(x), len(classes)))
-    for test_idx, fold_proba, _classes in fitted:
+    proba_bare = np.zeros_like(proba) if bare else None
+    for test_idx, fold_proba, _classes, fold_bare in fitted:
         proba[test_idx] = fold_proba
-    return proba, classes
+        if proba_bare is not None:
+            proba_bare[test_idx] = fold_bare
+    return OutOfFold(proba, classes, proba_bare, done[-1] if fit_all else None)
+
+
+def _fit_all(make: Callable[[], Any], x: np.ndarray, y: np.ndarray) -> Any:
+    return make().fit(x, y)
 
 
 def _fit_fold(
@@ -87,22 +117,38 @@ def _fit_fold(
     y: np.ndarray,
     train_idx: np.ndarray,
     test_idx: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    bare: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
     model = make().fit(x[train_idx], y[train_idx])
-    return test_idx, model.predict_proba(x[test_idx]), model.classes_
+    proba = model.predict_proba(x[test_idx])
+    proba_bare = model.predict_proba(without_notes(x[test_idx])) if bare else None
+    return test_idx, proba, model.classes_, proba_bare
+
+
+def without_notes(rows: Sequence[dict[str, Any]]) -> np.ndarray:
+    return np.array([{**r, "note": None} for r in rows], dtype=object)
 
 
 def rows_of(items: Sequence[LabelledItem], with_section: bool) -> np.ndarray:
+    """Model rows: the text, the heading (or none) and the note each item comes from (the
+    theme tagger reads the note's other items; grouped CV keeps a note in one fold)."""
     return np.array(
-        [{"text": i.text, "section": i.section if with_section else None} for i in items],
+        [
+            {"text": i.text, "section": i.section if with_section else None, "note": i.note}
+            for i in items
+        ],
         dtype=object,
     )
 
 
 def cross_validate_labels(
-    items: Sequence[LabelledItem], with_section: bool = False, only: Sequence[str] | None = None
+    items: Sequence[LabelledItem],
+    with_section: bool = False,
+    only: Sequence[str] | None = None,
+    fit_all: bool = False,
 ) -> dict[str, Any]:
-    """Grouped CV of the candidates; returns scores and the out-of-fold probabilities.
+    """Grouped CV of the candidates; returns scores and the out-of-fold probabilities (with
+    ``fit_all``, also each candidate fitted on all items, as ``_model``).
 
     ``with_section=False`` scores items without their heading (the section is blanked).
     """
@@ -114,7 +160,8 @@ def cross_validate_labels(
         if only is not None and name not in only:
             continue
         started = time.monotonic()
-        proba, classes = out_of_fold(make, texts, labels, folds)
+        oof = out_of_fold(make, texts, labels, folds, fit_all=fit_all)
+        proba, classes = oof.proba, oof.classes
         predicted = np.asarray(classes, dtype=object)[proba.argmax(axis=1)]
         confidence = proba.max(axis=1)
         results[name] = {
@@ -126,6 +173,7 @@ def cross_validate_labels(
             "_confidence": confidence,
             "_proba": proba,
             "_classes": np.asarray(classes),
+            "_model": oof.model,
         }
     return results
 
@@ -148,12 +196,39 @@ def choose_threshold(correct: np.ndarray, confidence: np.ndarray, target: float 
 def cross_validate_themes(
     items: Sequence[LabelledItem], keywords: dict[str, list[str]]
 ) -> dict[str, Any]:
+    """Grouped CV of the theme tagger, each item read in its note (as ``analyse`` reads it) and
+    bare (as ``romnotat classify`` reads it); a threshold per theme for each, chosen on the
+    out-of-fold scores."""
     texts = rows_of(items, with_section=True)
     binarizer = MultiLabelBinarizer(classes=sorted(keywords))
     y = binarizer.fit_transform([set(i.themes) for i in items])
-    scores, _ = out_of_fold(partial(_theme_model, keywords), texts, y, _folds(items))
+    oof = out_of_fold(
+        partial(_theme_model, keywords), texts, y, _folds(items), bare=True, fit_all=True
+    )
+    scores, scores_bare = oof.proba, oof.proba_bare
+    assert scores_bare is not None
+    gold = [set(i.themes) for i in items]
+    themes = [str(t) for t in binarizer.classes_]
+    thresholds = best_thresholds(scores, y, themes)
+    thresholds_bare = best_thresholds(scores_bare, y, themes)
+    predicted = apply_thresholds(scores, themes, thresholds)
+    return {
+        "micro": micro_f1_sets(gold, predicted),
+        "micro_bare_items": micro_f1_sets(
+            gold, apply_thresholds(scores_bare, themes, thresholds_bare)
+        ),
+        "thresholds": thresholds,
+        "thresholds_bare_items": thresholds_bare,
+        "note": "thresholds chosen on the same out-of-fold scores they are reported on",
+        "_predicted": predicted,
+        "_model": oof.model,
+    }
+
+
+def best_thresholds(scores: np.ndarray, y: np.ndarray, themes: Sequence[str]) -> dict[str, float]:
+    """Per theme, the score cut (0.2 to 0.8 in steps of 0.025) with the best F1."""
     thresholds = {}
-    for j, theme in enumerate(binarizer.classes_):
+    for j, theme in enumerate(themes):
         best_t, best_f = 0.5, -1.0
         for t in np.linspace(0.2, 0.8, 25):
             tp = float(((scores[:, j] >= t) & (y[:, j] == 1)).sum())
@@ -163,21 +238,14 @@ def cross_validate_themes(
             if f > best_f:
                 best_t, best_f = float(t), f
         thresholds[theme] = round(best_t, 3)
-    gold = [set(i.themes) for i in items]
-    predicted = [
-        {
-            binarizer.classes_[j]
-            for j in range(y.shape[1])
-            if scores[k, j] >= thresholds[binarizer.classes_[j]]
-        }
-        for k in range(len(items))
-    ]
-    return {
-        "micro": micro_f1_sets(gold, predicted),
-        "thresholds": thresholds,
-        "note": "thresholds chosen on the same out-of-fold scores they are reported on",
-        "_predicted": predicted,
-    }
+    return thresholds
+
+
+def apply_thresholds(
+    scores: np.ndarray, themes: Sequence[str], thresholds: dict[str, float]
+) -> list[set[str]]:
+    cuts = np.array([thresholds[t] for t in themes])
+    return [{themes[j] for j in np.flatnonzero(row >= cuts)} for row in scores]
 
 
 def figures_by_batch(
@@ -215,7 +283,8 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     keywords = load_theme_keywords()
     cv = cross_validate_labels(items, with_section=False)
     best = max(cv, key=lambda n: (cv[n]["macro_f1_core"], cv[n]["macro_f1_all"]))
-    cv_heading = cross_validate_labels(items, with_section=True, only=[best])[best]
+    # the models kept are fitted on all items in the same process pools as the last CV runs
+    cv_heading = cross_validate_labels(items, with_section=True, only=[best], fit_all=True)[best]
     labels = np.array([i.label for i in items])
     correct = cv_heading["_predicted"] == labels
     truth = np.searchsorted(cv_heading["_classes"], labels)
@@ -223,11 +292,8 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     confidence = apply_temperature(cv_heading["_proba"], temperature).max(axis=1)
     threshold = choose_threshold(correct, confidence)
     themes_cv = cross_validate_themes(items, keywords)
-    texts = list(rows_of(items, with_section=True))
-    label_model = LABEL_CANDIDATES[best]().fit(texts, labels)
-    binarizer = MultiLabelBinarizer(classes=sorted(keywords))
-    y = binarizer.fit_transform([set(i.themes) for i in items])
-    theme_model = _theme_model(keywords).fit(texts, y)
+    label_model = cv_heading["_model"]
+    theme_model = themes_cv["_model"]
     share_vectorisers(label_model, theme_model)  # one word transform per batch, not two
     card = {
         "name": "romnotat_item_classifier",
@@ -272,8 +338,9 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     bundle = {
         "label_model": label_model,
         "theme_model": theme_model,
-        "themes": list(binarizer.classes_),
+        "themes": sorted(keywords),  # the tagger's columns (MultiLabelBinarizer order)
         "theme_thresholds": themes_cv["thresholds"],
+        "theme_thresholds_bare": themes_cv["thresholds_bare_items"],
         "uncertain_below": threshold,
         "label_temperature": temperature,
         "version": CLASSIFIER_VERSION,

@@ -11,38 +11,16 @@ import pytest
 
 from nlp.classify import train as train_module
 from nlp.classify.baselines import heading_baseline, keyword_baseline, keyword_rule
-from nlp.classify.data import LabelledItem, item_files, load_batches, load_items
+from nlp.classify.data import LabelledItem, data_hash, item_files, load_batches, load_items
+from nlp.classify.keyword_hits import KeywordHits
 from nlp.classify.labeller import Labeller
-from nlp.classify.models import LABEL_CANDIDATES, KeywordHits, logreg_word, vote_label_views
+from nlp.classify.models import LABEL_CANDIDATES, vote_label_views
 from nlp.classify.text import normalise
 from nlp.classify.train import (
-    _theme_model,
     choose_threshold,
     figures_by_batch,
-    load_theme_keywords,
     rows_of,
 )
-
-
-@pytest.fixture(scope="module")
-def small_bundle() -> dict:
-    items = load_items()[::4]
-    keywords = load_theme_keywords()
-    rows = list(rows_of(items, with_section=True))
-    labels = [i.label for i in items]
-    from sklearn.preprocessing import MultiLabelBinarizer
-
-    binarizer = MultiLabelBinarizer(classes=sorted(keywords))
-    y = binarizer.fit_transform([set(i.themes) for i in items])
-    return {
-        "label_model": logreg_word().fit(rows, labels),
-        "theme_model": _theme_model(keywords).fit(rows, y),
-        "themes": list(binarizer.classes_),
-        "theme_thresholds": dict.fromkeys(binarizer.classes_, 0.5),
-        "uncertain_below": 0.45,
-        "version": "test",
-        "training_data_sha256": "0" * 64,
-    }
 
 
 def test_normalise_replaces_placeholders_digits_and_case() -> None:
@@ -140,7 +118,8 @@ def test_out_of_fold_does_not_depend_on_the_number_of_processes(
     results = []
     for jobs in (1, 2):
         monkeypatch.setattr(train_module, "_jobs", lambda jobs=jobs: jobs)
-        results.append(train_module.out_of_fold(vote_label_views, x, y, folds))
+        oof = train_module.out_of_fold(vote_label_views, x, y, folds)
+        results.append((oof.proba, oof.classes))
     (one, classes_one), (two, classes_two) = results
     assert list(classes_one) == list(classes_two) == sorted(set(y))
     assert np.allclose(one, two, rtol=0, atol=1e-8)  # the same, to rounding
@@ -179,6 +158,14 @@ def test_items_carry_the_batch_of_their_file(tmp_path: Path) -> None:
     (tmp_path / "batches.yaml").write_text("early: [set_a, set_b]\n")
     assert load_batches(tmp_path) == {"set_a": "early", "set_b": "early"}
     assert [i.batch for i in load_items(tmp_path)] == ["early", "early", "set_z"]
+
+
+def test_regrouping_the_batches_changes_the_data_hash(tmp_path: Path) -> None:
+    (tmp_path / "set_a.jsonl").write_text('{"id": "a-1"}\n')
+    (tmp_path / "batches.yaml").write_text("early: [set_a]\n")
+    before = data_hash(tmp_path)
+    (tmp_path / "batches.yaml").write_text("late: [set_a]\n")
+    assert data_hash(tmp_path) != before
 
 
 def test_every_item_file_is_in_a_listed_batch() -> None:

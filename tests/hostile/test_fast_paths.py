@@ -17,7 +17,8 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from nlp.analyse import NoteAnalyser, build_note, sentence_spans
-from nlp.classify.models import _NON_WORD, KeywordHits, texts_of
+from nlp.classify.keyword_hits import _NON_WORD, KeywordHits
+from nlp.classify.rows import texts_of
 from nlp.pii.engine import DocNlpEngine, IndexedContextEnhancer
 from nlp.pii.stage import mentions
 from nlp.readers import read_text
@@ -132,8 +133,7 @@ def test_batched_labels_equal_labels_per_note(analyser: NoteAnalyser) -> None:
         read = read_text(text)
         doc = analyser.nlp(read.text)
         note, _structure = build_note(read, doc)
-        labeller.label_items(note.items, doc)
-        labeller.tag_quotes(note.quotes)
+        labeller.label_notes([(note.items, note.quotes)])  # type: ignore[attr-defined]
         assert [i.model_dump() for i in note.items] == [
             {**i, "anonymised": None} for i in batched["items"]
         ]

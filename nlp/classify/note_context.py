@@ -1,0 +1,129 @@
+"""What the rest of the note is about, as features for the theme tagger.
+
+An item's themes follow the meeting it comes from: in a note from a foster-parent meeting "the
+visits were moved three times" is about barnevern-fosterhjem, in a ROM Ung note "nobody asked
+who collected her" is about barn-som-parorende, though neither item names its theme. So each
+row also gets
+
+- the share of the note's other items that hit each theme's keywords (``ContextKeywordRates``);
+- the TF-IDF of the words of the note's other items (``ContextWords``).
+
+Rows say which note they come from with ``"note"`` (any hashable id, unique per note within one
+call); a row without one (``romnotat classify`` on bare items) gets zero context. Rows marked
+``"quote": True`` receive the context of their note but give none: a quote repeats text that
+the note's items already hold. Both transformers see only the rows of one call and keep no text
+after it.
+
+While fitting, the notes of a fixed share of the training rows (``CONTEXT_DROPOUT``, picked by a
+hash of the note id, so the same on every run) are hidden, so that the tagger also learns to read
+an item without its note. Grouped CV on 7,040 items (theme micro-F1, in the note / bare item
+with its own thresholds): no dropout 0.713 / 0.659, 0.2 0.712 / 0.672, 0.35 0.709 / 0.676.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Hashable, Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
+
+from nlp.classify.keyword_hits import KeywordHits
+from nlp.classify.rows import Row
+
+CONTEXT_DROPOUT = 0.2
+
+
+def hide_notes(rows: Sequence[Row], share: float) -> list[Row]:
+    """The rows with the note of about ``share`` of the notes hidden (``"note": None``)."""
+    cut = round(share * 1000)
+    return [
+        {**row, "note": None}
+        if row.get("note") is not None and zlib.crc32(str(row["note"]).encode()) % 1000 < cut
+        else row
+        for row in rows
+    ]
+
+
+def context_matrix(rows: Sequence[Row]) -> sparse.csr_matrix:
+    """``C[i, j] = 1`` when row ``j`` is context for row ``i``: the same note, another row, and
+    not a quote."""
+    members: dict[Hashable, list[int]] = {}
+    for k, row in enumerate(rows):
+        note = row.get("note")
+        if note is not None:
+            members.setdefault(note, []).append(k)
+    ii: list[int] = []
+    jj: list[int] = []
+    for ks in members.values():
+        givers = [j for j in ks if not rows[j].get("quote")]
+        for i in ks:
+            for j in givers:
+                if j != i:
+                    ii.append(i)
+                    jj.append(j)
+    data = np.ones(len(ii))
+    return sparse.csr_matrix((data, (ii, jj)), shape=(len(rows), len(rows)))
+
+
+class ContextKeywordRates(BaseEstimator, TransformerMixin):
+    """Per theme, the share of the note's other items with at least one of its keywords."""
+
+    def __init__(
+        self, keywords: dict[str, Sequence[str]] | None = None, dropout: float = CONTEXT_DROPOUT
+    ) -> None:
+        self.keywords = keywords
+        self.dropout = dropout
+
+    def fit(self, rows: Sequence[Row], y: object = None) -> ContextKeywordRates:
+        self.hits_ = KeywordHits(self.keywords).fit(rows)
+        return self
+
+    def fit_transform(self, rows: Sequence[Row], y: object = None) -> sparse.csr_matrix:
+        return self.fit(rows).transform(hide_notes(rows, self.dropout))
+
+    def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
+        context = context_matrix(rows)
+        hits = (self.hits_.transform(rows) > 0).astype(np.float64)
+        sizes = np.asarray(context.sum(axis=1)).ravel()
+        rates = sparse.csr_matrix(context @ hits)
+        return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(sizes, 1.0)) @ rates)
+
+
+class ContextWords(BaseEstimator, TransformerMixin):
+    """TF-IDF (sublinear, L2) of the words of the note's other items, as if they were one text.
+    The vocabulary is the items' words seen in at least ``min_df`` of them; the weights are fitted
+    on the training rows' contexts."""
+
+    def __init__(
+        self, min_df: int = 2, max_features: int = 30_000, dropout: float = CONTEXT_DROPOUT
+    ) -> None:
+        self.min_df = min_df
+        self.max_features = max_features
+        self.dropout = dropout
+
+    def fit(self, rows: Sequence[Row], y: object = None) -> ContextWords:
+        self.counts_ = CountVectorizer(min_df=self.min_df, max_features=self.max_features)
+        self.counts_.fit([str(r["text"]) for r in rows if not r.get("quote")])
+        summed = self._summed(hide_notes(rows, self.dropout))
+        df = np.bincount(summed.indices, minlength=summed.shape[1])
+        self.idf_ = np.log((1 + summed.shape[0]) / (1 + df)) + 1.0
+        return self
+
+    def fit_transform(self, rows: Sequence[Row], y: object = None) -> sparse.csr_matrix:
+        return self.fit(rows).transform(hide_notes(rows, self.dropout))
+
+    def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
+        summed = self._summed(rows)
+        summed.data = (np.log(summed.data) + 1.0) * self.idf_[summed.indices]
+        return normalize(summed)
+
+    def _summed(self, rows: Sequence[Row]) -> sparse.csr_matrix:
+        counts = self.counts_.transform([str(r["text"]) for r in rows]).astype(np.float64)
+        summed = sparse.csr_matrix(context_matrix(rows) @ counts)
+        summed.eliminate_zeros()
+        summed.sort_indices()
+        return summed
