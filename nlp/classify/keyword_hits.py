@@ -28,10 +28,21 @@ class KeywordHits(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
-        out = np.zeros((len(rows), len(self.stems_)))
+        """The hits of each row; the last batch's result is kept (``_memo``, dropped by
+        ``nlp.classify.models.forget_texts``), because the note context reads the same hits."""
+        key = tuple(texts_of(rows))
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        matrix = self._hits(key)
+        self.__dict__["_memo"] = (key, matrix)
+        return matrix
+
+    def _hits(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        out = np.zeros((len(texts), len(self.stems_)))
         single, multi = self._index()
         cache = self.__dict__.setdefault("_word_hits", {})
-        for i, text in enumerate(texts_of(rows)):
+        for i, text in enumerate(texts):
             words = _NON_WORD.sub(" ", text.lower()).split()
             hits = [0] * len(self.stems_)
             # a one-word stem " xy…" occurs once per word that starts with "xy…": those hits are
@@ -84,6 +95,7 @@ class KeywordHits(BaseEstimator, TransformerMixin):
         state = dict(super().__getstate__())
         state.pop("_word_hits", None)
         state.pop("_word_stem_index", None)
+        state.pop("_memo", None)
         return state
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from nlp.classify.calibration import apply_temperature
 from nlp.classify.linear_heads import checked_fast_model
-from nlp.classify.models import forget_texts, memo_vectorisers
+from nlp.classify.models import forget_texts, memo_parts
 from nlp.classify.rows import Row
 from nlp.errors import ModelUnavailableError
 from nlp.schema import Item, Quote
@@ -58,7 +58,7 @@ class Labeller:
         # the same probabilities as matrix products, where a check on sample rows agrees
         self.fast_label = checked_fast_model(self.label_model, _CHECK_ROWS)
         self.fast_themes = checked_fast_model(self.theme_model, _CHECK_ROWS)
-        self._memos = memo_vectorisers(self.label_model, self.theme_model)
+        self._memos = memo_parts(self.label_model, self.theme_model)
         forget_texts(self._memos)
 
     def predict(

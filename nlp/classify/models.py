@@ -128,21 +128,22 @@ class MemoTfidf(TfidfVectorizer):
         return state
 
 
-def memo_vectorisers(*models: BaseEstimator) -> list[MemoTfidf]:
-    """The ``MemoTfidf`` steps anywhere in ``models`` (each once)."""
-    found: list[MemoTfidf] = []
+def memo_parts(*models: BaseEstimator) -> list[MemoTfidf | KeywordHits]:
+    """The steps anywhere in ``models`` that keep their last batch (``MemoTfidf``,
+    ``KeywordHits``), each once."""
+    found: list[MemoTfidf | KeywordHits] = []
     for model in models:
         for part in model.get_params().values():
-            if isinstance(part, MemoTfidf) and not any(part is f for f in found):
+            if isinstance(part, MemoTfidf | KeywordHits) and not any(part is f for f in found):
                 found.append(part)
     return found
 
 
-def forget_texts(memos: Sequence[MemoTfidf] = ()) -> None:
+def forget_texts(memos: Sequence[MemoTfidf | KeywordHits] = ()) -> None:
     """Drop the whole item texts the fast paths kept during one prediction (the normalised
-    texts and the memo vectorisers' last batch; ``memos`` from :func:`memo_vectorisers`, found
-    once per model because a deep ``get_params`` costs more than a prediction): item texts can
-    hold personal data, and a long-running service must not keep them after the call."""
+    texts and the memo parts' last batch; ``memos`` from :func:`memo_parts`, found once per
+    model because a deep ``get_params`` costs more than a prediction): item texts can hold
+    personal data, and a long-running service must not keep them after the call."""
     normalise.cache_clear()
     for memo in memos:
         memo.__dict__.pop("_memo", None)
@@ -298,12 +299,13 @@ def theme_features(keywords: dict[str, Sequence[str]]) -> FeatureUnion:
     words 0.602 against 0.600; on 7,040 items the note context lifts 0.683 to 0.712 (context
     weights keyword rates / words: 1 / 0 0.707, 1 / 0.5 0.712, 1 / 1 0.710, 2 / 0 0.704,
     2 / 1 0.709). A keyword list four times as long (written from themes.md alone) gave 0.685."""
+    hits = KeywordHits(keywords)
     return FeatureUnion(
         [
             ("word", _text(label_views_tfidf())),
             ("char", _text(char_tfidf())),
-            ("keywords", KeywordHits(keywords)),
-            ("context_keywords", ContextKeywordRates(keywords)),
+            ("keywords", hits),
+            ("context_keywords", ContextKeywordRates(hits)),
             ("context_words", ContextWords()),
         ],
         transformer_weights={

@@ -48,49 +48,54 @@ def hide_notes(rows: Sequence[Row], share: float) -> list[Row]:
     ]
 
 
-def context_matrix(rows: Sequence[Row]) -> sparse.csr_matrix:
-    """``C[i, j] = 1`` when row ``j`` is context for row ``i``: the same note, another row, and
-    not a quote."""
-    members: dict[Hashable, list[int]] = {}
-    for k, row in enumerate(rows):
-        note = row.get("note")
-        if note is not None:
-            members.setdefault(note, []).append(k)
-    ii: list[int] = []
-    jj: list[int] = []
-    for ks in members.values():
-        givers = [j for j in ks if not rows[j].get("quote")]
-        for i in ks:
-            for j in givers:
-                if j != i:
-                    ii.append(i)
-                    jj.append(j)
-    data = np.ones(len(ii))
-    return sparse.csr_matrix((data, (ii, jj)), shape=(len(rows), len(rows)))
+def context_sum(rows: Sequence[Row], x: sparse.spmatrix) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Per row, the sum of ``x``'s rows over its context (the other items of its note, quotes
+    excepted) and how many rows that is. Computed per note, not per pair of rows: the note's
+    total minus the row's own part."""
+    codes: dict[Hashable, int] = {}
+    note = np.array(
+        [-1 if r.get("note") is None else codes.setdefault(r["note"], len(codes)) for r in rows],
+        dtype=np.int64,
+    )
+    has_note = note >= 0
+    gives = has_note & np.array([not r.get("quote") for r in rows], dtype=bool)
+    index = np.arange(len(rows))
+    give = sparse.csr_matrix(
+        (np.ones(gives.sum()), (note[gives], index[gives])), shape=(len(codes), len(rows))
+    )
+    take = sparse.csr_matrix(
+        (np.ones(has_note.sum()), (index[has_note], note[has_note])), shape=(len(rows), len(codes))
+    )
+    own = sparse.diags(gives.astype(np.float64))
+    summed = sparse.csr_matrix(take @ (give @ x) - own @ x)
+    summed.eliminate_zeros()  # exact: the features are counts
+    sizes = take @ np.asarray(give.sum(axis=1)).ravel() - gives
+    return summed, sizes
 
 
 class ContextKeywordRates(BaseEstimator, TransformerMixin):
-    """Per theme, the share of the note's other items with at least one of its keywords."""
+    """Per theme, the share of the note's other items with at least one of its keywords.
+    ``hits`` is the tagger's own keyword block, so a batch's hits are counted once."""
 
-    def __init__(
-        self, keywords: dict[str, Sequence[str]] | None = None, dropout: float = CONTEXT_DROPOUT
-    ) -> None:
-        self.keywords = keywords
+    def __init__(self, hits: KeywordHits | None = None, dropout: float = CONTEXT_DROPOUT) -> None:
+        self.hits = hits
         self.dropout = dropout
 
     def fit(self, rows: Sequence[Row], y: object = None) -> ContextKeywordRates:
-        self.hits_ = KeywordHits(self.keywords).fit(rows)
+        if self.hits is None:
+            raise ValueError("ContextKeywordRates needs the keyword hits")
+        if not hasattr(self.hits, "stems_"):
+            self.hits.fit(rows)
         return self
 
     def fit_transform(self, rows: Sequence[Row], y: object = None) -> sparse.csr_matrix:
         return self.fit(rows).transform(hide_notes(rows, self.dropout))
 
     def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
-        context = context_matrix(rows)
-        hits = (self.hits_.transform(rows) > 0).astype(np.float64)
-        sizes = np.asarray(context.sum(axis=1)).ravel()
-        rates = sparse.csr_matrix(context @ hits)
-        return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(sizes, 1.0)) @ rates)
+        assert self.hits is not None
+        hits = (self.hits.transform(rows) > 0).astype(np.float64)
+        summed, sizes = context_sum(rows, hits)
+        return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(sizes, 1.0)) @ summed)
 
 
 class ContextWords(BaseEstimator, TransformerMixin):
@@ -123,7 +128,4 @@ class ContextWords(BaseEstimator, TransformerMixin):
 
     def _summed(self, rows: Sequence[Row]) -> sparse.csr_matrix:
         counts = self.counts_.transform([str(r["text"]) for r in rows]).astype(np.float64)
-        summed = sparse.csr_matrix(context_matrix(rows) @ counts)
-        summed.eliminate_zeros()
-        summed.sort_indices()
-        return summed
+        return context_sum(rows, counts)[0]

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import Pipeline
 
+from nlp.classify.keyword_hits import KeywordHits
 from nlp.classify.labeller import Labeller
+from nlp.classify.models import forget_texts, memo_parts
 from nlp.classify.note_context import (
     ContextKeywordRates,
     ContextWords,
-    context_matrix,
+    context_sum,
     hide_notes,
 )
 from nlp.schema import Item, Quote
@@ -29,20 +33,31 @@ KEYWORDS = {"tilgjengelighet": ["ventetid", "venteli"], "skole-barnehage": ["sko
 
 
 def test_rows_read_the_other_items_of_their_own_note() -> None:
-    read = context_matrix(ROWS).toarray()
+    summed, sizes = context_sum(ROWS, sparse.identity(len(ROWS), format="csr"))
+    read = summed.toarray()
     assert read[0].nonzero()[0].tolist() == [1, 2]  # not itself, not the quote
     assert read[3].nonzero()[0].tolist() == [0, 1, 2]  # the quote reads the note's items
     assert read[4].nonzero()[0].tolist() == [5]
     assert not read[6].any() and not read[:, 6].any()  # a bare item reads and gives nothing
+    assert sizes.tolist() == [2, 2, 2, 3, 1, 1, 0]
 
 
 def test_keyword_rates_are_shares_of_the_other_items() -> None:
-    rates = ContextKeywordRates(KEYWORDS).fit(ROWS).transform(ROWS).toarray()
+    hits = KeywordHits(KEYWORDS).fit(ROWS)
+    rates = ContextKeywordRates(hits).fit(ROWS).transform(ROWS).toarray()
     # columns in theme order: skole-barnehage, tilgjengelighet
     assert rates[0].tolist() == [0.5, 0.5]  # of items 1 and 2: one school, one waiting list
     assert rates[1].tolist() == [0.0, 1.0]  # items 0 and 2 both about waiting
     assert rates[4].tolist() == [0.0, 0.0]
     assert rates[6].tolist() == [0.0, 0.0]
+
+
+def test_the_keyword_hits_of_a_batch_are_counted_once() -> None:
+    hits = KeywordHits(KEYWORDS).fit(ROWS)
+    first = hits.transform(ROWS)
+    assert hits.transform([dict(r) for r in ROWS]) is first  # the same texts: the kept result
+    forget_texts(memo_parts(Pipeline([("hits", hits)])))
+    assert "_memo" not in hits.__dict__  # no item text kept after a prediction
 
 
 def test_context_words_are_the_tfidf_of_the_other_items_together() -> None:
@@ -68,7 +83,9 @@ def test_the_same_notes_are_hidden_on_every_run() -> None:
     assert [r["note"] for r in hide_notes(ROWS, 1.0)] == [None] * len(ROWS)
 
 
-@pytest.mark.parametrize("transformer", [ContextKeywordRates(KEYWORDS), ContextWords(min_df=1)])
+@pytest.mark.parametrize(
+    "transformer", [ContextKeywordRates(KeywordHits(KEYWORDS)), ContextWords(min_df=1)]
+)
 def test_notes_are_hidden_only_while_fitting(transformer) -> None:
     transformer.set_params(dropout=1.0)
     assert not transformer.fit_transform(ROWS).toarray().any()
