@@ -12,7 +12,8 @@ Rows say which note they come from with ``"note"`` (any hashable id, unique per 
 call); a row without one (``romnotat classify`` on bare items) gets zero context. Rows marked
 ``"quote": True`` receive the context of their note but give none: a quote repeats text that
 the note's items already hold. Both transformers see only the rows of one call and keep no text
-after it.
+themselves; the keyword hits they share with the tagger keep their last batch until
+``nlp.classify.models.forget_texts``, which the labeller calls after every prediction.
 
 While fitting, the notes of a fixed share of the training rows (``CONTEXT_DROPOUT``, picked by a
 hash of the note id, so the same on every run) are hidden, so that the tagger also learns to read
@@ -32,7 +33,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from nlp.classify.keyword_hits import KeywordHits
-from nlp.classify.rows import Row
+from nlp.classify.rows import Row, texts_of
 
 CONTEXT_DROPOUT = 0.2
 
@@ -112,7 +113,7 @@ class ContextWords(BaseEstimator, TransformerMixin):
 
     def fit(self, rows: Sequence[Row], y: object = None) -> ContextWords:
         self.counts_ = CountVectorizer(min_df=self.min_df, max_features=self.max_features)
-        self.counts_.fit([str(r["text"]) for r in rows if not r.get("quote")])
+        self.counts_.fit(texts_of([r for r in rows if not r.get("quote")]))
         summed = self._summed(hide_notes(rows, self.dropout))
         df = np.bincount(summed.indices, minlength=summed.shape[1])
         self.idf_ = np.log((1 + summed.shape[0]) / (1 + df)) + 1.0
@@ -127,5 +128,5 @@ class ContextWords(BaseEstimator, TransformerMixin):
         return normalize(summed)
 
     def _summed(self, rows: Sequence[Row]) -> sparse.csr_matrix:
-        counts = self.counts_.transform([str(r["text"]) for r in rows]).astype(np.float64)
+        counts = self.counts_.transform(texts_of(rows)).astype(np.float64)
         return context_sum(rows, counts)[0]
