@@ -1,9 +1,10 @@
 """The fitted label vote and theme tagger as plain matrix products.
 
 scikit-learn validates its input in every estimator on every call: for one note (about twenty
-items) the theme tagger's fifteen one-vs-rest regressions and the label vote's two estimators
-spend more time checking arrays than multiplying them. :class:`LinearHeads` takes the fitted
-coefficients once and computes the same probabilities with one product per model. It is used
+items) the theme tagger's fifteen one-vs-rest votes and the label vote's two estimators
+spend more time checking arrays than multiplying them. :class:`FastModel` takes the fitted
+coefficients once and computes the same probabilities with one product per model (per vote
+member). It is used
 only when a check at load time gives scikit-learn's own probabilities on sample rows; otherwise
 the labeller calls scikit-learn as before.
 """
@@ -87,52 +88,89 @@ def transform(step: Any, x: Any) -> Any:
     return step.transform(x)
 
 
-def _head(estimator: Any) -> Head | None:
-    if isinstance(estimator, LogisticRegression) and estimator.coef_.shape[0] > 1:
-        return _Multinomial(estimator.coef_.T.copy(), estimator.intercept_.copy())
-    if isinstance(estimator, ComplementNB) and len(estimator.classes_) > 1:
-        return _Complement(estimator.feature_log_prob_.T.copy())
-    if isinstance(estimator, OneVsRestClassifier) and all(
-        isinstance(e, LogisticRegression) and e.coef_.shape[0] == 1 for e in estimator.estimators_
-    ):
-        parts = estimator.estimators_
-        return _OneVsRest(
-            np.vstack([e.coef_[0] for e in parts]).T.copy(),
-            np.array([e.intercept_[0] for e in parts]),
-        )
+def _binary(estimator: Any) -> tuple[np.ndarray, float] | None:
+    """A fitted binary classifier as the weights and bias of ``P(1) = sigmoid(x w + b)``: a
+    logistic regression, or complement naive Bayes (its two joint log-likelihoods differ by
+    ``x (log P1 - log P0)``; it has no prior with two classes)."""
+    if isinstance(estimator, LogisticRegression) and estimator.coef_.shape[0] == 1:
+        return estimator.coef_[0], float(estimator.intercept_[0])
+    if isinstance(estimator, ComplementNB) and len(estimator.classes_) == 2:
+        log_prob = estimator.feature_log_prob_
+        return log_prob[1] - log_prob[0], 0.0
     return None
+
+
+def _members(estimator: Any) -> list[tuple[Any, float]]:
+    """A soft vote's members with their weights (scikit-learn's ``VotingClassifier`` averages
+    the members' probabilities with them), or the estimator itself with weight 1."""
+    if isinstance(estimator, VotingClassifier) and estimator.voting == "soft":
+        weights = estimator.weights or [1.0] * len(estimator.estimators_)
+        return list(zip(estimator.estimators_, map(float, weights), strict=True))
+    return [(estimator, 1.0)]
+
+
+def _one_vs_rest(estimator: OneVsRestClassifier) -> list[tuple[Head, float]] | None:
+    """One head per vote member, each the binary models of every label side by side (every
+    label's estimator must be the same kind of vote, with the same weights)."""
+    per_label = [_members(e) for e in estimator.estimators_]
+    shape = [(type(m), w) for m, w in per_label[0]]
+    if any([(type(m), w) for m, w in members] != shape for members in per_label):
+        return None
+    heads: list[tuple[Head, float]] = []
+    for k, (_kind, weight) in enumerate(shape):
+        binary = [_binary(members[k][0]) for members in per_label]
+        if any(b is None for b in binary):
+            return None
+        weights = np.vstack([b[0] for b in binary if b is not None]).T.copy()
+        bias = np.array([b[1] for b in binary if b is not None])
+        heads.append((_OneVsRest(weights, bias), weight))
+    return heads
+
+
+def _heads(estimator: Any) -> list[tuple[Head, float]] | None:
+    """The heads (with their vote weights) that give ``estimator``'s probabilities, or ``None``
+    where it is of a kind the fast path does not reproduce."""
+    if isinstance(estimator, OneVsRestClassifier):
+        return _one_vs_rest(estimator)
+    heads: list[tuple[Head, float]] = []
+    for member, weight in _members(estimator):
+        if isinstance(member, LogisticRegression) and member.coef_.shape[0] > 1:
+            heads.append((_Multinomial(member.coef_.T.copy(), member.intercept_.copy()), weight))
+        elif isinstance(member, ComplementNB) and len(member.classes_) > 1:
+            heads.append((_Complement(member.feature_log_prob_.T.copy()), weight))
+        else:
+            return None
+    return heads
 
 
 @dataclass(frozen=True)
 class FastModel:
     """A fitted pipeline's feature steps plus its classifier as matrix products (a soft vote is
-    the mean of its members' probabilities, as scikit-learn's ``VotingClassifier`` computes it
-    without weights)."""
+    the weighted mean of its members' probabilities, as scikit-learn's ``VotingClassifier``
+    computes it)."""
 
     features: Pipeline
     heads: tuple[Head, ...]
+    weights: tuple[float, ...] = ()
 
     def predict_proba(self, rows: Sequence[dict[str, str | None]]) -> np.ndarray:
         x = transform(self.features, rows)
         if sparse.issparse(x):
             x = x.tocsr()
         probas = [head.proba(x) for head in self.heads]
-        return probas[0] if len(probas) == 1 else np.mean(probas, axis=0)
+        if len(probas) == 1:
+            return probas[0]
+        return np.average(probas, axis=0, weights=self.weights or None)
 
 
 def fast_model(model: Pipeline) -> FastModel | None:
-    """The fast form of ``model`` (a pipeline whose last step is a logistic regression, a
-    one-vs-rest of them, complement NB or an unweighted soft vote of those), or ``None``."""
-    clf = model.steps[-1][1]
-    members = (
-        clf.estimators_
-        if isinstance(clf, VotingClassifier) and clf.voting == "soft" and clf.weights is None
-        else [clf]
-    )
-    heads = [_head(m) for m in members]
-    if any(h is None for h in heads):
+    """The fast form of ``model`` (a pipeline whose last step is a logistic regression,
+    complement naive Bayes, a soft vote of those, or a one-vs-rest of any of these), or
+    ``None``."""
+    heads = _heads(model.steps[-1][1])
+    if heads is None:
         return None
-    return FastModel(model[:-1], tuple(h for h in heads if h is not None))
+    return FastModel(model[:-1], tuple(h for h, _ in heads), tuple(w for _, w in heads))
 
 
 def checked_fast_model(

@@ -9,8 +9,8 @@ import json
 import os
 import platform
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -21,6 +21,7 @@ import numpy as np
 import sklearn
 import yaml
 from joblib import Parallel, delayed
+from sklearn.ensemble import VotingClassifier
 from sklearn.isotonic import IsotonicRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.multiclass import OneVsRestClassifier
@@ -36,6 +37,7 @@ from nlp.classify.calibration import (
 from nlp.classify.data import THEMES_FILE, LabelledItem, code_hash, data_hash, load_items
 from nlp.classify.models import (
     LABEL_CANDIDATES,
+    VOTE_MEMBERS,
     share_vectorisers,
     theme_classifier,
     theme_features,
@@ -44,7 +46,7 @@ from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 from nlp.settings import get_settings
 
-CLASSIFIER_VERSION = "1.3.0"
+CLASSIFIER_VERSION = "1.4.0"
 CORE = ("challenge", "good_practice", "wish")
 FOLDS = 5
 
@@ -68,13 +70,17 @@ def _jobs() -> int:
 
 @dataclass
 class OutOfFold:
-    """Out-of-fold probabilities, their class order and, when asked for, the probabilities of
-    the same held-out rows without their note and a model fitted on all rows."""
+    """Out-of-fold probabilities, their class order, the seconds the folds took (summed over
+    the folds, in the worker processes), the out-of-fold probabilities of each member of a soft
+    vote (``members``, by member name) and, when asked for, the probabilities of the same
+    held-out rows without their note and a model fitted on all rows."""
 
     proba: np.ndarray
     classes: np.ndarray
+    seconds: float
     proba_bare: np.ndarray | None = None
     model: Any = None
+    members: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def out_of_fold(
@@ -85,44 +91,87 @@ def out_of_fold(
     bare: bool = False,
     fit_all: bool = False,
 ) -> OutOfFold:
-    """Out-of-fold ``predict_proba`` of a fresh ``make()`` per fold, folds run in parallel
-    (fixed seeds: the result does not depend on the number of processes, to rounding). With
-    ``bare``, also the held-out rows' probabilities without their note (as ``romnotat classify``
-    sees bare items); with ``fit_all``, also ``make()`` fitted on every row, in the same pool (on
-    two processes, five folds leave one slot free for it)."""
-    jobs = [delayed(_fit_fold)(make, x, y, tr, te, bare) for tr, te in folds]
+    """Out-of-fold ``predict_proba`` of a fresh ``make()`` per fold (see
+    :func:`out_of_fold_many`)."""
+    return out_of_fold_many({"": make}, x, y, folds, bare, fit_all)[""]
+
+
+def out_of_fold_many(
+    makes: Mapping[str, Callable[[], Any]],
+    x: np.ndarray,
+    y: np.ndarray,
+    folds: Sequence[Fold],
+    bare: bool = False,
+    fit_all: bool = False,
+) -> dict[str, OutOfFold]:
+    """Out-of-fold ``predict_proba`` of a fresh ``make()`` per fold for each named ``make``, all
+    folds of all of them in one process pool (five folds on two processes would leave a slot
+    idle per model; fixed seeds: the result does not depend on the number of processes, to
+    rounding). With ``bare``, also the held-out rows' probabilities without their note (as
+    ``romnotat classify`` sees bare items); with ``fit_all``, also each ``make()`` fitted on
+    every row, in the same pool."""
+    jobs = [
+        delayed(_fit_fold)(name, make, x, y, train, test, bare)
+        for name, make in makes.items()
+        for train, test in folds
+    ]
     if fit_all:
-        jobs.append(delayed(_fit_all)(make, x, y))
+        jobs.extend(delayed(_fit_all)(name, make, x, y) for name, make in makes.items())
     done = Parallel(n_jobs=_jobs())(jobs)
-    fitted = done[: len(folds)]
-    classes = fitted[0][2]
-    if any(not np.array_equal(f[2], classes) for f in fitted):
+    return {name: _gather([d for d in done if d[0] == name], len(x)) for name in makes}
+
+
+def _gather(done: Sequence[tuple[Any, ...]], rows: int) -> OutOfFold:
+    fitted = [d for d in done if d[1] == "fold"]
+    classes = fitted[0][4]
+    if any(not np.array_equal(f[4], classes) for f in fitted):
         raise ValueError("a cross-validation fold lacks a class; every fold needs every label")
-    proba = np.zeros((len(x), len(classes)))
+    proba = np.zeros((rows, len(classes)))
+    bare = fitted[0][5] is not None
     proba_bare = np.zeros_like(proba) if bare else None
-    for test_idx, fold_proba, _classes, fold_bare in fitted:
+    members = {name: np.zeros_like(proba) for name in fitted[0][6]}
+    for _name, _kind, test_idx, fold_proba, _classes, fold_bare, fold_members, _s in fitted:
         proba[test_idx] = fold_proba
         if proba_bare is not None:
             proba_bare[test_idx] = fold_bare
-    return OutOfFold(proba, classes, proba_bare, done[-1] if fit_all else None)
+        for name, member_proba in fold_members.items():
+            members[name][test_idx] = member_proba
+    model = next((d[2] for d in done if d[1] == "all"), None)
+    seconds = round(sum(f[-1] for f in fitted), 1)
+    return OutOfFold(proba, classes, seconds, proba_bare, model, members)
 
 
-def _fit_all(make: Callable[[], Any], x: np.ndarray, y: np.ndarray) -> Any:
-    return make().fit(x, y)
+def _fit_all(name: str, make: Callable[[], Any], x: np.ndarray, y: np.ndarray) -> tuple[Any, ...]:
+    return name, "all", make().fit(x, y)
 
 
 def _fit_fold(
+    name: str,
     make: Callable[[], Any],
     x: np.ndarray,
     y: np.ndarray,
     train_idx: np.ndarray,
     test_idx: np.ndarray,
     bare: bool,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+) -> tuple[Any, ...]:
+    started = time.monotonic()
     model = make().fit(x[train_idx], y[train_idx])
     proba = model.predict_proba(x[test_idx])
     proba_bare = model.predict_proba(without_notes(x[test_idx])) if bare else None
-    return test_idx, proba, model.classes_, proba_bare
+    members = vote_members_proba(model, x[test_idx])
+    seconds = time.monotonic() - started
+    return name, "fold", test_idx, proba, model.classes_, proba_bare, members, seconds
+
+
+def vote_members_proba(model: Any, x: np.ndarray) -> dict[str, np.ndarray]:
+    """Each member's own probabilities when ``model`` is a pipeline ending in a soft vote (in
+    the vote's class order), else nothing: a candidate that is a member of another candidate's
+    vote is scored from it rather than fitted again (``VOTE_MEMBERS``)."""
+    vote = model.steps[-1][1] if isinstance(model, Pipeline) else None
+    if not isinstance(vote, VotingClassifier) or vote.voting != "soft":
+        return {}
+    features = model[:-1].transform(x)
+    return {name: est.predict_proba(features) for name, est in vote.named_estimators_.items()}
 
 
 def without_notes(rows: Sequence[dict[str, Any]]) -> np.ndarray:
@@ -154,13 +203,20 @@ def cross_validate_labels(
     """
     texts = rows_of(items, with_section)
     labels = np.array([i.label for i in items])
-    folds = _folds(items)
+    wanted = [n for n in LABEL_CANDIDATES if only is None or n in only]
+    # a member of a wanted candidate's vote is read off that vote (unless its own model is kept)
+    read_off = {
+        n: VOTE_MEMBERS[n]
+        for n in wanted
+        if n in VOTE_MEMBERS and VOTE_MEMBERS[n][0] in wanted and not fit_all
+    }
+    makes = {n: LABEL_CANDIDATES[n] for n in wanted if n not in read_off}
+    oofs = out_of_fold_many(makes, texts, labels, _folds(items), fit_all=fit_all)
+    for name, (vote, member) in read_off.items():
+        oofs[name] = OutOfFold(oofs[vote].members[member], oofs[vote].classes, 0.0)
     results: dict[str, Any] = {}
-    for name, make in LABEL_CANDIDATES.items():
-        if only is not None and name not in only:
-            continue
-        started = time.monotonic()
-        oof = out_of_fold(make, texts, labels, folds, fit_all=fit_all)
+    for name in wanted:
+        oof = oofs[name]
         proba, classes = oof.proba, oof.classes
         predicted = np.asarray(classes, dtype=object)[proba.argmax(axis=1)]
         confidence = proba.max(axis=1)
@@ -168,7 +224,7 @@ def cross_validate_labels(
             "macro_f1_core": macro_f1(labels, predicted, CORE),
             "macro_f1_all": macro_f1(labels, predicted, LABELS),
             "accuracy": round(float(np.mean(predicted == labels)), 4),
-            "seconds": round(time.monotonic() - started, 1),
+            "seconds": oof.seconds,
             "_predicted": predicted,
             "_confidence": confidence,
             "_proba": proba,
@@ -312,6 +368,10 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
             "grouped_by": "source note",
             "candidates_input": "item text only (section blanked)",
             "selected_with_heading_input": "item text + section it was written under",
+            "seconds": (
+                "fitting and predicting, summed over the folds (0: read off the vote the "
+                "candidate is a member of, see VOTE_MEMBERS)"
+            ),
         },
         "candidates": {
             n: {k: v for k, v in r.items() if not k.startswith("_")} for n, r in cv.items()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 from sklearn.base import ClassifierMixin
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import VotingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
@@ -42,6 +43,9 @@ MULTICLASS: dict[str, Callable[[], ClassifierMixin]] = {
     "soft_vote": lambda: VotingClassifier(
         [("lr", _lr()), ("nb", ComplementNB(alpha=0.3))], voting="soft"
     ),
+    "weighted_vote": lambda: VotingClassifier(
+        [("lr", _lr()), ("nb", ComplementNB())], voting="soft", weights=[2, 1]
+    ),
 }
 
 
@@ -53,25 +57,50 @@ def test_same_probabilities_as_scikit_learn(name: str) -> None:
     assert np.allclose(fast.predict_proba(HELD_OUT), model.predict_proba(HELD_OUT), atol=1e-12)
 
 
-def test_one_vs_rest_themes() -> None:
+def _theme_lr() -> LogisticRegression:
+    return LogisticRegression(solver="liblinear", class_weight="balanced")
+
+
+ONE_VS_REST: dict[str, Callable[[], ClassifierMixin]] = {
+    "logreg": _theme_lr,
+    "weighted_vote": lambda: VotingClassifier(
+        [("lr", _theme_lr()), ("nb", ComplementNB(alpha=0.01))],
+        voting="soft",
+        weights=[0.7, 0.3],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_VS_REST))
+def test_one_vs_rest_themes(name: str) -> None:
     y = MultiLabelBinarizer().fit_transform([set(i.themes) for i in ITEMS])
-    clf = OneVsRestClassifier(LogisticRegression(solver="liblinear", class_weight="balanced"))
-    model = _pipeline(clf).fit(ROWS, y)
+    model = _pipeline(OneVsRestClassifier(ONE_VS_REST[name]())).fit(ROWS, y)
     fast = checked_fast_model(model, HELD_OUT[:3])
     assert fast is not None
+    assert len(fast.heads) == (2 if name == "weighted_vote" else 1)
     assert np.allclose(fast.predict_proba(HELD_OUT), model.predict_proba(HELD_OUT), atol=1e-12)
 
 
 @pytest.mark.parametrize(
     "clf",
     [
-        VotingClassifier([("lr", _lr()), ("nb", ComplementNB())], voting="soft", weights=[2, 1]),
         OneVsRestClassifier(LinearSVC()),
+        VotingClassifier([("lr", _lr()), ("svm", LinearSVC())], voting="hard"),
+        OneVsRestClassifier(
+            VotingClassifier(
+                [("lr", _theme_lr()), ("svm", CalibratedClassifierCV(LinearSVC(), cv=2))],
+                voting="soft",
+            )
+        ),
     ],
-    ids=["weighted_vote", "svm"],
+    ids=["svm", "hard_vote", "one_vs_rest_vote_with_svm"],
 )
 def test_no_fast_path_for_other_models(clf: ClassifierMixin) -> None:
-    assert fast_model(_pipeline(clf).fit(ROWS, [i.label for i in ITEMS])) is None
+    if isinstance(clf, OneVsRestClassifier):
+        y = MultiLabelBinarizer().fit_transform([set(i.themes) for i in ITEMS])
+    else:
+        y = [i.label for i in ITEMS]
+    assert fast_model(_pipeline(clf).fit(ROWS, y)) is None
 
 
 def test_check_rejects_a_fast_path_that_disagrees(monkeypatch: pytest.MonkeyPatch) -> None:
