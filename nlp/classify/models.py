@@ -292,18 +292,18 @@ def vote_label_views() -> Pipeline:
 #   columns: 0.801 and 0.778 (fitted on the same fold it is applied to, it overfits);
 # - the logistic regression and a calibrated linear SVM voting on the views: 0.821.
 # The plain-word candidates stay in the comparison as the reference the views are measured by.
-# candidates that are a member of another candidate's soft vote, on the same features: grouped CV
-# reads their out-of-fold probabilities off the fitted vote (candidate -> (vote, member name))
-# instead of fitting the same model twice
-VOTE_MEMBERS: dict[str, tuple[str, str]] = {
-    "tfidf_label_views+logreg": ("tfidf_label_views+logreg_nb_vote", "logreg"),
-}
 LABEL_CANDIDATES: dict[str, Callable[[], Pipeline]] = {
     "tfidf_label_views+logreg": logreg_label_views,
     "tfidf_label_views+logreg_nb_vote": vote_label_views,
     "tfidf_word_char+linearsvc_calibrated": svm_word_char_calibrated,
     "tfidf_word+logreg": logreg_word,
     "tfidf_word+complement_nb": nb_word,
+}
+# candidates that are a member of another candidate's soft vote, on the same features: grouped CV
+# reads their out-of-fold probabilities off the fitted vote (candidate -> (vote, member name))
+# instead of fitting the same model twice
+VOTE_MEMBERS: dict[str, tuple[str, str]] = {
+    "tfidf_label_views+logreg": ("tfidf_label_views+logreg_nb_vote", "logreg"),
 }
 
 

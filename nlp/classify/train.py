@@ -118,31 +118,51 @@ def out_of_fold_many(
     if fit_all:
         jobs.extend(delayed(_fit_all)(name, make, x, y) for name, make in makes.items())
     done = Parallel(n_jobs=_jobs())(jobs)
-    return {name: _gather([d for d in done if d[0] == name], len(x)) for name in makes}
+    return {name: _gather([d for d in done if d.name == name], len(x)) for name in makes}
 
 
-def _gather(done: Sequence[tuple[Any, ...]], rows: int) -> OutOfFold:
-    fitted = [d for d in done if d[1] == "fold"]
-    classes = fitted[0][4]
-    if any(not np.array_equal(f[4], classes) for f in fitted):
+@dataclass
+class _Fold:
+    """What one fold's job sends back from its worker."""
+
+    name: str
+    test_idx: np.ndarray
+    proba: np.ndarray
+    classes: np.ndarray
+    proba_bare: np.ndarray | None
+    members: dict[str, np.ndarray]
+    seconds: float
+
+
+@dataclass
+class _Fitted:
+    """A model fitted on every row, sent back from its worker."""
+
+    name: str
+    model: Any
+
+
+def _gather(done: Sequence[_Fold | _Fitted], rows: int) -> OutOfFold:
+    folds = [d for d in done if isinstance(d, _Fold)]
+    classes = folds[0].classes
+    if any(not np.array_equal(f.classes, classes) for f in folds):
         raise ValueError("a cross-validation fold lacks a class; every fold needs every label")
     proba = np.zeros((rows, len(classes)))
-    bare = fitted[0][5] is not None
-    proba_bare = np.zeros_like(proba) if bare else None
-    members = {name: np.zeros_like(proba) for name in fitted[0][6]}
-    for _name, _kind, test_idx, fold_proba, _classes, fold_bare, fold_members, _s in fitted:
-        proba[test_idx] = fold_proba
+    proba_bare = np.zeros_like(proba) if folds[0].proba_bare is not None else None
+    members = {name: np.zeros_like(proba) for name in folds[0].members}
+    for fold in folds:
+        proba[fold.test_idx] = fold.proba
         if proba_bare is not None:
-            proba_bare[test_idx] = fold_bare
-        for name, member_proba in fold_members.items():
-            members[name][test_idx] = member_proba
-    model = next((d[2] for d in done if d[1] == "all"), None)
-    seconds = round(sum(f[-1] for f in fitted), 1)
+            proba_bare[fold.test_idx] = fold.proba_bare
+        for name, member_proba in fold.members.items():
+            members[name][fold.test_idx] = member_proba
+    model = next((d.model for d in done if isinstance(d, _Fitted)), None)
+    seconds = round(sum(f.seconds for f in folds), 1)
     return OutOfFold(proba, classes, seconds, proba_bare, model, members)
 
 
-def _fit_all(name: str, make: Callable[[], Any], x: np.ndarray, y: np.ndarray) -> tuple[Any, ...]:
-    return name, "all", make().fit(x, y)
+def _fit_all(name: str, make: Callable[[], Any], x: np.ndarray, y: np.ndarray) -> _Fitted:
+    return _Fitted(name, make().fit(x, y))
 
 
 def _fit_fold(
@@ -153,14 +173,14 @@ def _fit_fold(
     train_idx: np.ndarray,
     test_idx: np.ndarray,
     bare: bool,
-) -> tuple[Any, ...]:
+) -> _Fold:
     started = time.monotonic()
     model = make().fit(x[train_idx], y[train_idx])
     proba = model.predict_proba(x[test_idx])
     proba_bare = model.predict_proba(without_notes(x[test_idx])) if bare else None
     members = vote_members_proba(model, x[test_idx])
     seconds = time.monotonic() - started
-    return name, "fold", test_idx, proba, model.classes_, proba_bare, members, seconds
+    return _Fold(name, test_idx, proba, model.classes_, proba_bare, members, seconds)
 
 
 def vote_members_proba(model: Any, x: np.ndarray) -> dict[str, np.ndarray]:
