@@ -36,6 +36,15 @@ from nlp.classify.keyword_hits import KeywordHits
 from nlp.classify.rows import Row, texts_of
 
 CONTEXT_DROPOUT = 0.2
+# the words of more than this share of the rows' contexts are left out of ``ContextWords``: they
+# occur in a great many notes ("og", "det", "hun") and tell little about one. Grouped CV on 13,571
+# items: theme micro-F1 0.781 (bare 0.751) without the cut, at 0.25 and at 0.1, while the
+# tagger's columns per item fall from 391 to 339 and its regressions fit in 0.7 of the time
+CONTEXT_MAX_DF = 0.25
+# and of the rest, a row keeps the words with the highest weights: grouped CV on 13,571 items
+# gives micro-F1 0.7810 with all (bare 0.7516), 0.7808 with 80 (0.7513), 0.7805 with 40
+# (0.7517), and 80 words take the tagger from 339 to 299 columns per item
+CONTEXT_MAX_WORDS = 80
 
 
 def hide_notes(rows: Sequence[Row], share: float) -> list[Row]:
@@ -99,23 +108,51 @@ class ContextKeywordRates(BaseEstimator, TransformerMixin):
         return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(sizes, 1.0)) @ summed)
 
 
+def keep_largest(x: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """``x`` with only the ``k`` largest entries of each row (ties broken by column)."""
+    sizes = np.diff(x.indptr)
+    if len(sizes) == 0 or sizes.max() <= k:
+        return x
+    rows = np.repeat(np.arange(x.shape[0]), sizes)
+    order = np.lexsort((x.indices, -x.data, rows))  # by row, then largest first
+    rank = np.arange(len(order)) - x.indptr[rows[order]]
+    kept = np.sort(order[rank < k])
+    counts = np.bincount(rows[kept], minlength=x.shape[0])
+    indptr = np.concatenate([[0], np.cumsum(counts)])
+    return sparse.csr_matrix((x.data[kept], x.indices[kept], indptr), shape=x.shape)
+
+
 class ContextWords(BaseEstimator, TransformerMixin):
     """TF-IDF (sublinear, L2) of the words of the note's other items, as if they were one text.
-    The vocabulary is the items' words seen in at least ``min_df`` of them; the weights are fitted
-    on the training rows' contexts."""
+    The vocabulary is the items' words seen in at least ``min_df`` of them and in at most
+    ``max_context_df`` of the training rows' contexts; the weights are fitted on those contexts,
+    and a row keeps its ``max_words`` highest-weighted words."""
 
     def __init__(
-        self, min_df: int = 2, max_features: int = 30_000, dropout: float = CONTEXT_DROPOUT
+        self,
+        min_df: int = 2,
+        max_features: int = 30_000,
+        dropout: float = CONTEXT_DROPOUT,
+        max_context_df: float = CONTEXT_MAX_DF,
+        max_words: int = CONTEXT_MAX_WORDS,
     ) -> None:
         self.min_df = min_df
         self.max_features = max_features
         self.dropout = dropout
+        self.max_context_df = max_context_df
+        self.max_words = max_words
 
     def fit(self, rows: Sequence[Row], y: object = None) -> ContextWords:
         self.counts_ = CountVectorizer(min_df=self.min_df, max_features=self.max_features)
         self.counts_.fit(texts_of([r for r in rows if not r.get("quote")]))
         summed = self._summed(hide_notes(rows, self.dropout))
         df = np.bincount(summed.indices, minlength=summed.shape[1])
+        common = df > self.max_context_df * summed.shape[0]
+        if common.any():  # words found in that many notes say little about one: drop them
+            vocabulary = self.counts_.vocabulary_
+            kept = sorted((j, w) for w, j in vocabulary.items() if not common[j])
+            self.counts_.vocabulary_ = {w: k for k, (_, w) in enumerate(kept)}
+            df = df[[j for j, _ in kept]]
         self.idf_ = np.log((1 + summed.shape[0]) / (1 + df)) + 1.0
         return self
 
@@ -125,7 +162,7 @@ class ContextWords(BaseEstimator, TransformerMixin):
     def transform(self, rows: Sequence[Row]) -> sparse.csr_matrix:
         summed = self._summed(rows)
         summed.data = (np.log(summed.data) + 1.0) * self.idf_[summed.indices]
-        return normalize(summed)
+        return normalize(keep_largest(summed, self.max_words))
 
     def _summed(self, rows: Sequence[Row]) -> sparse.csr_matrix:
         counts = self.counts_.transform(texts_of(rows)).astype(np.float64)

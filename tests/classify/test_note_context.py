@@ -17,6 +17,7 @@ from nlp.classify.note_context import (
     ContextWords,
     context_sum,
     hide_notes,
+    keep_largest,
 )
 from nlp.schema import Item, Quote
 
@@ -61,7 +62,7 @@ def test_the_keyword_hits_of_a_batch_are_counted_once() -> None:
 
 
 def test_context_words_are_the_tfidf_of_the_other_items_together() -> None:
-    words = ContextWords(min_df=1).fit(ROWS)
+    words = ContextWords(min_df=1, max_context_df=1.0, max_words=1000).fit(ROWS)
     got = words.transform(ROWS).toarray()
     joined = ROWS[1]["text"] + " " + ROWS[2]["text"]
     plain = TfidfVectorizer(vocabulary=words.counts_.vocabulary_, sublinear_tf=True)
@@ -72,6 +73,41 @@ def test_context_words_are_the_tfidf_of_the_other_items_together() -> None:
     assert np.allclose(got[0], expected)
     assert not got[6].any()
     assert got[4].any() and not (got[4] > 0)[words.counts_.vocabulary_["ventetid"]]
+
+
+def test_words_in_too_many_contexts_are_left_out() -> None:
+    rows = [
+        {"text": f"og {word} {k}", "note": f"n{k // 3}"}
+        for k, word in enumerate(["samvær", "skole", "ventetid"] * 4)
+    ]
+    # "og" is in all twelve contexts, each theme word in eight (the other two rows of its note)
+    kept = ContextWords(min_df=1, max_context_df=0.7, dropout=0.0).fit(rows).counts_.vocabulary_
+    assert "og" not in kept
+    assert {"samvær", "skole", "ventetid"} <= kept.keys()
+    assert sorted(kept.values()) == list(range(len(kept)))  # columns renumbered
+    fewer = ContextWords(min_df=1, max_context_df=0.6, dropout=0.0).fit(rows).counts_.vocabulary_
+    assert not {"og", "samvær", "skole", "ventetid"} & fewer.keys()
+    every = ContextWords(min_df=1, max_context_df=1.0, dropout=0.0).fit(rows).counts_.vocabulary_
+    assert "og" in every
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 10])
+def test_a_row_keeps_its_k_largest_entries(k: int) -> None:
+    x = sparse.csr_matrix(
+        np.array([[0.1, 0.5, 0.0, 0.3, 0.2], [0.0, 0.0, 0.0, 0.0, 0.0], [0.4, 0.0, 0.4, 0.0, 0.1]])
+    )
+    got = keep_largest(x, k).toarray()
+    for row, full in zip(got, x.toarray(), strict=True):
+        assert np.count_nonzero(row) == min(k, np.count_nonzero(full))
+        assert np.isin(row[row > 0], full).all()  # entries kept as they were, in place
+        if np.count_nonzero(row) < np.count_nonzero(full):
+            assert row[row > 0].min() >= full[(full > 0) & (row == 0)].max()
+
+
+def test_context_words_keep_the_highest_weighted_words_of_a_row() -> None:
+    rows = [{"text": f"ord{k} felles", "note": "a"} for k in range(30)]
+    words = ContextWords(min_df=1, max_context_df=1.0, max_words=5).fit(rows)
+    assert (np.diff(words.transform(rows).indptr) == 5).all()
 
 
 def test_the_same_notes_are_hidden_on_every_run() -> None:
