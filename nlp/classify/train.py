@@ -333,9 +333,14 @@ def cross_validate_themes(
     return score_themes(items, keywords, oof)
 
 
+def theme_targets(items: Sequence[LabelledItem], themes: Sequence[str]) -> np.ndarray:
+    """The items' themes as a 0/1 matrix, one column per theme in ``themes`` order."""
+    return MultiLabelBinarizer(classes=list(themes)).fit_transform([set(i.themes) for i in items])
+
+
 def theme_task(items: Sequence[LabelledItem], keywords: dict[str, list[str]]) -> CvTask:
     """The theme tagger's cross-validation, read in the note and bare, and its fit on all items."""
-    y = MultiLabelBinarizer(classes=sorted(keywords)).fit_transform([set(i.themes) for i in items])
+    y = theme_targets(items, sorted(keywords))
     texts = rows_of(items, with_section=True)
     make = partial(_theme_model, keywords)
     return CvTask(make, texts, y, _folds(items), bare=True, fit_all=True)
@@ -346,7 +351,7 @@ def score_themes(
 ) -> dict[str, Any]:
     """Thresholds per theme and the micro-F1 they give, in the note and bare."""
     themes = sorted(keywords)
-    y = MultiLabelBinarizer(classes=themes).fit_transform([set(i.themes) for i in items])
+    y = theme_targets(items, themes)
     scores, scores_bare = oof.proba, oof.proba_bare
     assert scores_bare is not None
     gold = [set(i.themes) for i in items]
