@@ -68,9 +68,25 @@ def test_agreement_figures(
     assert result["theme_micro_f1"] == pytest.approx(theme_f1, abs=1e-4)
 
 
+def test_labels_without_themes_give_no_theme_figure() -> None:
+    a = {"1": _ann("wish", "samarbeid"), "2": _ann("challenge")}
+    b = {"1": {"label": "wish"}, "2": {"label": "other"}}
+    result = load_tool("agreement").agreement(a, b)
+    assert result["label_accuracy"] == 0.5
+    assert result["theme_micro_f1"] is None
+
+
+def test_an_annotated_note_item_is_known_by_note_and_position() -> None:
+    gold = load_tool("agreement").gold_annotations()
+    note = json.loads((REPO_ROOT / "data" / "notes" / "n01.json").read_text(encoding="utf-8"))
+    first = note["items"][0]
+    assert gold["n01#0"] == {"label": first["label"], "themes": first["themes"]}
+    assert f"n01#{len(note['items'])}" not in gold
+
+
 @pytest.mark.parametrize("study", sorted(p.name for p in AGREEMENT_DIR.iterdir() if p.is_dir()))
 def test_committed_annotations_cover_the_same_items_with_valid_values(study: str) -> None:
-    items = {i.id for i in load_items()}
+    items = set(load_tool("agreement").gold_annotations())
     themes = set(load_theme_keywords())
     files = sorted((AGREEMENT_DIR / study).glob("*.jsonl"))
     assert files
@@ -81,7 +97,9 @@ def test_committed_annotations_cover_the_same_items_with_valid_values(study: str
         assert len(ids) == len(set(ids)) >= 300
         assert set(ids) <= items
         assert all(r["label"] in LABELS for r in rows)
-        assert all(set(r["themes"]) <= themes and len(r["themes"]) <= 3 for r in rows)
+        assert all(
+            set(r.get("themes", [])) <= themes and len(r.get("themes", [])) <= 3 for r in rows
+        )
         id_sets.append(set(ids))
     assert all(s == id_sets[0] for s in id_sets)
 
@@ -96,6 +114,6 @@ def test_report_names_every_pair(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = load_tool("agreement").report([path, AGREEMENT_DIR / "sets_a-e" / "annotator_a.jsonl"])
-    assert report["data/items vs someone"]["label_accuracy"] == 1.0
-    assert report["data/items vs someone"]["theme_micro_f1"] == 1.0
+    assert report["project vs someone"]["label_accuracy"] == 1.0
+    assert report["project vs someone"]["theme_micro_f1"] == 1.0
     assert "someone vs annotator_a" not in report  # no shared items, no pair
