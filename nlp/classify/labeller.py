@@ -50,6 +50,15 @@ class Labeller:
         )
         self.uncertain_below: float = bundle["uncertain_below"]
         self.temperature: float = bundle.get("label_temperature", 1.0)
+        # an item whose heading is not known is read by the same model fitted on text alone
+        self.label_model_bare = bundle.get("label_model_bare", self.label_model)
+        self.uncertain_below_bare: float = bundle.get("uncertain_below_bare", self.uncertain_below)
+        self.temperature_bare: float = bundle.get("label_temperature_bare", self.temperature)
+        if list(self.label_model_bare.classes_) != list(self.label_model.classes_):
+            raise ModelUnavailableError(
+                "Klassifisereren for punkter er ufullstendig.",
+                "Kjør `romnotat train` for å trene den på nytt.",
+            )
         # a stored result names the model that labelled it: version, training data and code
         code = bundle.get("code_sha256", "")[:8]
         self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}" + (
@@ -57,8 +66,9 @@ class Labeller:
         )
         # the same probabilities as matrix products, where a check on sample rows agrees
         self.fast_label = checked_fast_model(self.label_model, _CHECK_ROWS)
+        self.fast_label_bare = checked_fast_model(self.label_model_bare, _CHECK_ROWS)
         self.fast_themes = checked_fast_model(self.theme_model, _CHECK_ROWS)
-        self._memos = memo_parts(self.label_model, self.theme_model)
+        self._memos = memo_parts(self.label_model, self.label_model_bare, self.theme_model)
         forget_texts(self._memos)
 
     def predict(
@@ -80,9 +90,9 @@ class Labeller:
                 texts, sections or [None] * n, notes or [None] * n, quotes or [False] * n
             )
         ]
+        headed = np.array([bool(r["section"]) for r in rows])
         try:
-            proba = (self.fast_label or self.label_model).predict_proba(rows)
-            proba = apply_temperature(proba, self.temperature)
+            proba, uncertain_below = self._label_proba(rows, headed)
             theme_proba = np.round((self.fast_themes or self.theme_model).predict_proba(rows), 4)
         finally:
             forget_texts(self._memos)
@@ -105,12 +115,27 @@ class Labeller:
                 {
                     "label": classes[best[k]],
                     "confidence": round(float(confidence[k]), 4),
-                    "uncertain": bool(confidence[k] < self.uncertain_below),
+                    "uncertain": bool(confidence[k] < uncertain_below[k]),
                     "themes": chosen,
                     "theme_scores": scores,
                 }
             )
         return results
+
+    def _label_proba(self, rows: list[Row], headed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Calibrated label probabilities and the ``uncertain`` cut per row: rows with a
+        heading from the model fitted with headings, the rest from the one fitted without."""
+        proba = np.zeros((len(rows), len(self.label_model.classes_)))
+        cut = np.where(headed, self.uncertain_below, self.uncertain_below_bare)
+        parts = (
+            (headed, self.fast_label or self.label_model, self.temperature),
+            (~headed, self.fast_label_bare or self.label_model_bare, self.temperature_bare),
+        )
+        for chosen, model, temperature in parts:
+            if chosen.any():
+                picked = [row for row, keep in zip(rows, chosen) if keep]
+                proba[chosen] = apply_temperature(model.predict_proba(picked), temperature)
+        return proba, cut
 
     def label_items(self, items: Sequence[Item], doc: Doc | None = None) -> None:
         self.label_notes([(items, ())])

@@ -46,8 +46,9 @@ from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 from nlp.settings import get_settings
 
-CLASSIFIER_VERSION = "1.5.0"
+CLASSIFIER_VERSION = "1.6.0"
 THEMES = "themes"  # the theme tagger's task among the label candidates' (out_of_fold_tasks)
+BARE_LABELS = "labels without heading"  # the kept label model's fit on the text alone
 CORE = ("challenge", "good_practice", "wish")
 FOLDS = 5
 
@@ -114,7 +115,8 @@ def out_of_fold_many(
 class CvTask:
     """One model to cross-validate: ``make()`` fitted per fold on ``x``/``y``. With ``bare``,
     also the held-out rows' probabilities without their note (as ``romnotat classify`` sees bare
-    items); with ``fit_all``, also ``make()`` fitted on every row."""
+    items); with ``fit_all``, also ``make()`` fitted on every row (with no ``folds``, only
+    that)."""
 
     make: Callable[[], Any]
     x: np.ndarray
@@ -170,6 +172,9 @@ class _Fitted:
 
 def _gather(done: Sequence[_Fold | _Fitted], rows: int) -> OutOfFold:
     folds = [d for d in done if isinstance(d, _Fold)]
+    model = next((d.model for d in done if isinstance(d, _Fitted)), None)
+    if not folds:  # a task that only fits on all rows (``CvTask.folds`` empty)
+        return OutOfFold(np.zeros((rows, 0)), np.array([]), 0.0, model=model)
     classes = folds[0].classes
     if any(not np.array_equal(f.classes, classes) for f in folds):
         raise ValueError("a cross-validation fold lacks a class; every fold needs every label")
@@ -182,7 +187,6 @@ def _gather(done: Sequence[_Fold | _Fitted], rows: int) -> OutOfFold:
             proba_bare[fold.test_idx] = fold.proba_bare
         for name, member_proba in fold.members.items():
             members[name][fold.test_idx] = member_proba
-    model = next((d.model for d in done if isinstance(d, _Fitted)), None)
     seconds = round(sum(f.seconds for f in folds), 1)
     return OutOfFold(proba, classes, seconds, proba_bare, model, members)
 
@@ -306,6 +310,23 @@ def score_labels(
             "_model": oof.model,
         }
     return results
+
+
+def calibrate(scored: Mapping[str, Any], labels: np.ndarray) -> dict[str, float]:
+    """Temperature and ``uncertain`` threshold from one candidate's out-of-fold scores (as
+    :func:`score_labels` returns them), with the calibration error before and after."""
+    correct = scored["_predicted"] == labels
+    truth = np.searchsorted(scored["_classes"], labels)
+    temperature = fit_temperature(scored["_proba"], truth)
+    confidence = apply_temperature(scored["_proba"], temperature).max(axis=1)
+    threshold = choose_threshold(correct, confidence)
+    return {
+        "temperature": temperature,
+        "ece_before": expected_calibration_error(scored["_confidence"], correct),
+        "ece_after": expected_calibration_error(confidence, correct),
+        "uncertain_below": threshold,
+        "uncertain_share_cv": round(float((confidence < threshold).mean()), 3),
+    }
 
 
 def choose_threshold(correct: np.ndarray, confidence: np.ndarray, target: float = 0.6) -> float:
@@ -433,17 +454,20 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     themes_cv = score_themes(items, keywords, oofs.pop(THEMES))
     cv = score_labels(items, oofs, read_off)
     best = max(cv, key=lambda n: (cv[n]["macro_f1_core"], cv[n]["macro_f1_all"]))
-    # the models kept are fitted on all items in the same process pools as the last CV runs
-    cv_heading = cross_validate_labels(items, with_section=True, only=[best], fit_all=True)[best]
+    # the models kept are fitted on all items in the same process pool as the last CV runs: the
+    # best candidate with headings, and without them for items whose heading is not known
     labels = np.array([i.label for i in items])
-    correct = cv_heading["_predicted"] == labels
-    truth = np.searchsorted(cv_heading["_classes"], labels)
-    temperature = fit_temperature(cv_heading["_proba"], truth)
-    confidence = apply_temperature(cv_heading["_proba"], temperature).max(axis=1)
-    threshold = choose_threshold(correct, confidence)
+    heading_tasks, _ = label_tasks(items, with_section=True, only=[best], fit_all=True)
+    bare_task = CvTask(LABEL_CANDIDATES[best], rows_of(items, False), labels, [], fit_all=True)
+    oofs_heading = out_of_fold_tasks({**heading_tasks, BARE_LABELS: bare_task})
+    label_model_bare = oofs_heading.pop(BARE_LABELS).model
+    cv_heading = score_labels(items, oofs_heading, {})[best]
+    calibration = calibrate(cv_heading, labels)
+    calibration_bare = calibrate(cv[best], labels)
     label_model = cv_heading["_model"]
     theme_model = themes_cv["_model"]
-    share_vectorisers(label_model, theme_model)  # one word transform per batch, not two
+    # one word transform per batch, not three
+    share_vectorisers(label_model, label_model_bare, theme_model)
     card = {
         "name": "romnotat_item_classifier",
         "version": CLASSIFIER_VERSION,
@@ -471,14 +495,18 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
         },
         "selected": best,
         "selected_with_heading": {k: v for k, v in cv_heading.items() if not k.startswith("_")},
+        "label_models": (
+            "the selected candidate fitted twice on all items: with the headings, for items "
+            "read under a known heading, and on the text alone (the candidates' input), for "
+            "items whose heading is not known (romnotat classify, notes without headings)"
+        ),
         "calibration": {
-            "method": "temperature scaling on the out-of-fold probabilities (with headings)",
-            "temperature": temperature,
-            "ece_before": expected_calibration_error(cv_heading["_confidence"], correct),
-            "ece_after": expected_calibration_error(confidence, correct),
+            "method": "temperature scaling on the out-of-fold probabilities",
+            "with_heading": calibration,
+            "without_heading": calibration_bare,
         },
-        "uncertain_below": threshold,
-        "uncertain_share_cv": round(float((confidence < threshold).mean()), 3),
+        "uncertain_below": calibration["uncertain_below"],
+        "uncertain_share_cv": calibration["uncertain_share_cv"],
         "themes": {k: v for k, v in themes_cv.items() if not k.startswith("_")},
         "by_batch": figures_by_batch(items, cv[best]["_predicted"], themes_cv["_predicted"]),
         "baselines": {
@@ -490,12 +518,15 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     bundle = {
         "label_model": label_model,
+        "label_model_bare": label_model_bare,
         "theme_model": theme_model,
         "themes": sorted(keywords),  # the tagger's columns (MultiLabelBinarizer order)
         "theme_thresholds": themes_cv["thresholds"],
         "theme_thresholds_bare": themes_cv["thresholds_bare_items"],
-        "uncertain_below": threshold,
-        "label_temperature": temperature,
+        "uncertain_below": calibration["uncertain_below"],
+        "label_temperature": calibration["temperature"],
+        "uncertain_below_bare": calibration_bare["uncertain_below"],
+        "label_temperature_bare": calibration_bare["temperature"],
         "version": CLASSIFIER_VERSION,
         "training_data_sha256": card["training_data_sha256"],
         "code_sha256": card["code_sha256"],

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.dummy import DummyClassifier
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
 
 from nlp.classify import train as train_module
 from nlp.classify.baselines import heading_baseline, keyword_baseline, keyword_rule
@@ -17,10 +20,12 @@ from nlp.classify.labeller import Labeller
 from nlp.classify.models import LABEL_CANDIDATES, VOTE_MEMBERS, vote_label_views
 from nlp.classify.text import normalise
 from nlp.classify.train import (
+    calibrate,
     choose_threshold,
     figures_by_batch,
     rows_of,
 )
+from nlp.errors import ModelUnavailableError
 
 
 def test_normalise_replaces_placeholders_digits_and_case() -> None:
@@ -64,6 +69,69 @@ def test_section_is_a_signal_but_meaning_wins(small_bundle: dict) -> None:
     labeller = Labeller(small_bundle)
     wish = "Vi skulle ønske at NAV hadde én fast saksbehandler for hele familien."
     assert labeller.predict([wish], ["challenges"])[0]["label"] == "wish"
+
+
+def _zeros(rows: list) -> np.ndarray:
+    return np.zeros((len(rows), 1))
+
+
+def _prior_model(labels: list[str]) -> Pipeline:
+    """A label model that ignores the text: the training labels' shares for every row."""
+    steps = [("pick", FunctionTransformer(_zeros)), ("clf", DummyClassifier(strategy="prior"))]
+    return Pipeline(steps).fit([{}] * len(labels), labels)
+
+
+def test_an_item_without_a_heading_is_read_by_the_model_fitted_without_headings(
+    small_bundle: dict,
+) -> None:
+    prior = _prior_model([i.label for i in load_items()[::4]])
+    labeller = Labeller({**small_bundle, "label_model_bare": prior, "uncertain_below_bare": 0.0})
+    wish = "Vi skulle ønske at NAV hadde én fast saksbehandler for hele familien."
+    headed, bare = labeller.predict([wish, wish], ["challenges", None])
+    assert headed["label"] == "wish"
+    # the most frequent label, at its share: the bare model decided, with its own cut
+    assert bare["label"] == prior.classes_[prior[-1].class_prior_.argmax()] != "wish"
+    assert bare["confidence"] == pytest.approx(prior[-1].class_prior_.max(), abs=1e-4)
+    assert not bare["uncertain"] and bare["confidence"] < small_bundle["uncertain_below"]
+
+
+def test_a_bundle_whose_two_label_models_disagree_on_the_labels_is_refused(
+    small_bundle: dict,
+) -> None:
+    other = _prior_model(["challenge", "wish"] * 5)
+    with pytest.raises(ModelUnavailableError):
+        Labeller({**small_bundle, "label_model_bare": other})
+
+
+def test_calibration_reports_a_temperature_and_a_cut_from_out_of_fold_scores() -> None:
+    rng = np.random.default_rng(0)
+    classes = np.array(["challenge", "good_practice", "other", "wish"])
+    labels = rng.choice(classes, 400)
+    # overconfident scores: right 70 % of the time, always at 0.97
+    predicted = np.where(rng.random(400) < 0.7, labels, rng.choice(classes, 400))
+    proba = np.full((400, 4), 0.01)
+    proba[np.arange(400), np.searchsorted(classes, predicted)] = 0.97
+    scored = {
+        "_predicted": predicted,
+        "_classes": classes,
+        "_proba": proba,
+        "_confidence": proba.max(axis=1),
+    }
+    result = calibrate(scored, labels)
+    assert result["temperature"] < 1.0  # overconfident scores are flattened
+    assert result["ece_after"] < result["ece_before"]
+    assert 0.0 <= result["uncertain_below"] <= 1.0
+    assert 0.0 <= result["uncertain_share_cv"] <= 1.0
+
+
+def test_a_task_without_folds_only_fits_on_all_rows() -> None:
+    items = load_items()[::10]
+    x = rows_of(items, with_section=False)
+    y = np.array([i.label for i in items])
+    task = train_module.CvTask(vote_label_views, x, y, [], fit_all=True)
+    result = train_module.out_of_fold_tasks({"bare": task})["bare"]
+    assert result.proba.shape == (len(items), 0)
+    assert list(result.model.classes_) == sorted(set(y))
 
 
 def test_threshold_marks_the_least_certain_items() -> None:
