@@ -124,17 +124,18 @@ class Labeller:
 
     def _label_proba(self, rows: list[Row], headed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Calibrated label probabilities and the ``uncertain`` cut per row: rows with a
-        heading from the model fitted with headings, the rest from the one fitted without."""
-        proba = np.zeros((len(rows), len(self.label_model.classes_)))
+        heading from the model fitted with headings, the rest from the one fitted without.
+        Each model reads all the rows, so that the batch's texts are vectorised once (the
+        vectorisers are shared and remember their last batch); only its own rows are kept."""
         cut = np.where(headed, self.uncertain_below, self.uncertain_below_bare)
-        parts = (
-            (headed, self.fast_label or self.label_model, self.temperature),
-            (~headed, self.fast_label_bare or self.label_model_bare, self.temperature_bare),
-        )
-        for chosen, model, temperature in parts:
-            if chosen.any():
-                picked = [row for row, keep in zip(rows, chosen) if keep]
-                proba[chosen] = apply_temperature(model.predict_proba(picked), temperature)
+        proba = np.zeros((len(rows), len(self.label_model.classes_)))
+        if headed.any():
+            model = self.fast_label or self.label_model
+            proba = apply_temperature(model.predict_proba(rows), self.temperature)
+        if not headed.all():
+            model = self.fast_label_bare or self.label_model_bare
+            bare = apply_temperature(model.predict_proba(rows), self.temperature_bare)
+            proba[~headed] = bare[~headed]
         return proba, cut
 
     def label_items(self, items: Sequence[Item], doc: Doc | None = None) -> None:
