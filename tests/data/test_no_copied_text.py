@@ -71,3 +71,24 @@ def test_data_items_copy_neither_the_seeds_nor_each_other() -> None:
     assert len(items) >= 2500
     assert overlap.copied_from_seeds(items, overlap.seed_runs(seeds_dir)) == []
     assert overlap.near_duplicates(items) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "close"),
+    [
+        ("Skolen fikk aldri vite om samværene i helgene", True),  # five-word run
+        ("Om helgesamværene fikk skolen aldri vite noe", True),  # the same content words
+        ("Ventetiden på BUP var åtte måneder", False),
+        ("", False),
+    ],
+)
+def test_items_close_to_an_annotated_note_are_found(text: str, close: bool) -> None:
+    notes = [("n99", "Skolen fikk aldri vite om samværene, sa læreren.")]
+    found = overlap.near_annotated_notes([("x-1", text)], notes)
+    assert found == ([("x-1", "n99")] if close else [])
+
+
+def test_the_notes_option_reads_every_item_and_quote_of_the_notes() -> None:
+    texts = overlap.note_texts(REPO_ROOT / "data" / "notes")
+    assert len(texts) > 1400  # 1,411 items and the quotes of 48 notes
+    assert {note for note, _ in texts} >= {"n01", "n48"}
