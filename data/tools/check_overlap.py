@@ -10,10 +10,10 @@ measured on. (Batches before session 11 were not checked against the notes; abou
 twenty of them comes that close by chance, so the check is for new batches.)
 
 Items must not copy the seeds (../shared/seeds, used for understanding only): no run of six
-words may occur in both. A new item must not be a rewording of another: two items whose three-
-word runs overlap by ``NEAR_DUPLICATE`` or more (Jaccard) are reported. Common phrases ("at det
-ikke var min feil") may recur between items, so six-word runs are only checked against the
-seeds. Exits 1 when anything is found.
+words may occur in both. A new item must not be a rewording of another: two items whose
+three-word runs overlap by ``NEAR_DUPLICATE`` or more (Jaccard) are reported. Common phrases
+("at det ikke var min feil") may recur between items, so six-word runs are only checked against
+the seeds. Exits 1 when anything is found.
 """
 
 from __future__ import annotations
