@@ -7,7 +7,7 @@ Without files it checks data/items/. With ``--notes`` it also reports items clos
 or quote of the annotated notes in data/notes/ (a shared five-word run, or ``NEAR_NOTE`` of
 their content-word stems in common): a new batch must not teach the classifier the notes it is
 measured on. (Batches before session 11 were not checked against the notes; about one item in
-twenty of them comes that close by chance, so the check is for new batches.)
+ten of them comes that close, so the check is for new batches.)
 
 Items must not copy the seeds (../shared/seeds, used for understanding only): no run of six
 words may occur in both. A new item must not be a rewording of another: two items whose

@@ -92,3 +92,16 @@ def test_the_notes_option_reads_every_item_and_quote_of_the_notes() -> None:
     texts = overlap.note_texts(REPO_ROOT / "data" / "notes")
     assert len(texts) > 1400  # 1,411 items and the quotes of 48 notes
     assert {note for note, _ in texts} >= {"n01", "n48"}
+
+
+def test_batches_kept_out_of_training_are_clear_of_the_seeds_and_the_notes() -> None:
+    """data/unused/ holds batches that may be moved back into data/items/ (its README)."""
+    seeds_dir = shared_path("seeds")
+    if not seeds_dir.is_dir():
+        pytest.skip(f"VfB's seed documents are not at {seeds_dir}")
+    items = overlap.read_items(sorted((REPO_ROOT / "data" / "unused").glob("*/set_*.jsonl")))
+    assert len(items) >= 500
+    assert overlap.copied_from_seeds(items, overlap.seed_runs(seeds_dir)) == []
+    assert overlap.near_duplicates(items) == []
+    notes = overlap.note_texts(REPO_ROOT / "data" / "notes")
+    assert overlap.near_annotated_notes(items, notes) == []
