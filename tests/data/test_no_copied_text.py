@@ -63,13 +63,18 @@ def test_near_duplicates(a: str, b: str, duplicate: bool) -> None:
         assert found[0][:2] == ("x-1", "x-2")
 
 
-def test_data_items_copy_neither_the_seeds_nor_each_other() -> None:
+@pytest.fixture(scope="module")
+def seed_runs() -> set[tuple[str, ...]]:
     seeds_dir = shared_path("seeds")
     if not seeds_dir.is_dir():
         pytest.skip(f"VfB's seed documents are not at {seeds_dir}")
+    return overlap.seed_runs(seeds_dir)
+
+
+def test_data_items_copy_neither_the_seeds_nor_each_other(seed_runs: set) -> None:
     items = overlap.read_items(sorted((REPO_ROOT / "data" / "items").glob("*.jsonl")))
     assert len(items) >= 2500
-    assert overlap.copied_from_seeds(items, overlap.seed_runs(seeds_dir)) == []
+    assert overlap.copied_from_seeds(items, seed_runs) == []
     assert overlap.near_duplicates(items) == []
 
 
@@ -94,14 +99,13 @@ def test_the_notes_option_reads_every_item_and_quote_of_the_notes() -> None:
     assert {note for note, _ in texts} >= {"n01", "n48"}
 
 
-def test_batches_kept_out_of_training_are_clear_of_the_seeds_and_the_notes() -> None:
+def test_batches_kept_out_of_training_are_clear_of_the_seeds_and_the_notes(
+    seed_runs: set,
+) -> None:
     """data/unused/ holds batches that may be moved back into data/items/ (its README)."""
-    seeds_dir = shared_path("seeds")
-    if not seeds_dir.is_dir():
-        pytest.skip(f"VfB's seed documents are not at {seeds_dir}")
     items = overlap.read_items(sorted((REPO_ROOT / "data" / "unused").glob("*/set_*.jsonl")))
     assert len(items) >= 500
-    assert overlap.copied_from_seeds(items, overlap.seed_runs(seeds_dir)) == []
+    assert overlap.copied_from_seeds(items, seed_runs) == []
     assert overlap.near_duplicates(items) == []
     notes = overlap.note_texts(REPO_ROOT / "data" / "notes")
     assert overlap.near_annotated_notes(items, notes) == []
