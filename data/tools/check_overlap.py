@@ -122,6 +122,14 @@ def near_annotated_notes(
 def main(argv: Sequence[str]) -> int:
     with_notes = "--notes" in argv
     argv = [a for a in argv if a != "--notes"]
+    unknown = [a for a in argv if a.startswith("-") or not Path(a).is_file()]
+    if unknown:
+        print(
+            f"not an option or an item file: {', '.join(unknown)} "
+            "(usage: check_overlap.py [--notes] [ITEMS.jsonl ...])",
+            file=sys.stderr,
+        )
+        return 2
     paths = [Path(a) for a in argv] or sorted((REPO / "data" / "items").glob("*.jsonl"))
     seeds_dir = shared_path("seeds")
     if not seeds_dir.is_dir():

@@ -109,3 +109,11 @@ def test_batches_kept_out_of_training_are_clear_of_the_seeds_and_the_notes(
     assert overlap.near_duplicates(items) == []
     notes = overlap.note_texts(REPO_ROOT / "data" / "notes")
     assert overlap.near_annotated_notes(items, notes) == []
+
+
+@pytest.mark.parametrize("argv", [["--note"], ["data/items/no_such_set.jsonl"]])
+def test_an_unknown_option_or_missing_file_is_refused_with_the_usage(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert overlap.main(argv) == 2
+    assert "usage: check_overlap.py" in capsys.readouterr().err
