@@ -82,6 +82,13 @@ def evaluate(
     notes = load_gold(directory, split)
     result = evaluate_notes(get_analyser(), notes)
     typer.echo(json.dumps(result, ensure_ascii=False, indent=None if as_json else 2))
+    if result.get("classifier_trained_on"):
+        typer.echo(
+            f"Merk: klassifisereren er trent på {len(result['classifier_trained_on'])} av "
+            "notatene, så etikett- og temafigurene for dem sier ikke hvordan den leser nye "
+            "notater. Se by_batch.dev_notes i models/classifier/card.json.",
+            err=True,
+        )
 
 
 @app.command()
@@ -90,7 +97,7 @@ def train(
         bool, typer.Option("--if-stale", help="Bare tren når data eller kode er endret.")
     ] = False,
 ) -> None:
-    """Tren klassifisereren for punkter og temaer på nytt (data/items/)."""
+    """Tren klassifisereren for punkter og temaer på nytt (data/items/ og dev-notatene)."""
     from nlp.classify.labeller import classifier_dir
     from nlp.classify.staleness import is_current
     from nlp.classify.train import train_and_save
@@ -102,7 +109,7 @@ def train(
         card = train_and_save(classifier_dir())
     except ValueError as error:  # the labelled items or their batch list cannot be used
         raise RomnotatError(
-            f"Treningsdataene i data/items/ kan ikke brukes ({error}).",
+            f"Treningsdataene i data/items/ eller data/notes/ kan ikke brukes ({error}).",
             "Rett filen og kjør romnotat train igjen; den forrige modellen er beholdt.",
         ) from error
     best = card["candidates"][card["selected"]]

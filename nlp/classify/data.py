@@ -1,4 +1,5 @@
-"""The labelled items in data/items/*.jsonl (format in data/README.md)."""
+"""The labelled items: data/items/*.jsonl and the items of the annotated dev notes in data/notes/
+(formats in data/README.md)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,22 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from nlp.schema import LABELS
 from nlp.settings import REPO_ROOT
+from nlp.structure.parser import ItemSpan, parse_structure
 
 ITEMS_DIR = REPO_ROOT / "data" / "items"
+NOTES_DIR = REPO_ROOT / "data" / "notes"
 THEMES_FILE = REPO_ROOT / "data" / "themes" / "themes.yaml"
 BATCHES_FILE = "batches.yaml"
+# the annotated notes whose items are trained on; the test notes are only ever measured
+TRAINING_NOTE_SPLITS = ("dev",)
+NOTE_BATCH = "dev_notes"  # their batch in the card's figures per batch
+CODE_DIRS = ("classify", "structure")  # the structure parser gives the notes' items their heading
 
 
 @dataclass(frozen=True)
@@ -78,18 +86,80 @@ def load_items(directory: Path = ITEMS_DIR) -> list[LabelledItem]:
     return items
 
 
+def training_note_files(
+    directory: Path = NOTES_DIR, splits: tuple[str, ...] = TRAINING_NOTE_SPLITS
+) -> list[tuple[Path, dict[str, Any]]]:
+    """The compiled annotated notes (``<id>.json``) of ``splits``, with their content."""
+    out = []
+    for path in sorted(directory.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ValueError(f"{path.name}: not JSON") from exc
+        if isinstance(data, dict) and data.get("split") in splits:
+            out.append((path, data))
+    return out
+
+
+def load_note_items(
+    directory: Path = NOTES_DIR, splits: tuple[str, ...] = TRAINING_NOTE_SPLITS
+) -> list[LabelledItem]:
+    """The gold items of the annotated notes of ``splits``, each under the heading the structure
+    parser finds for it (as ``analyse`` reads it; ``None`` where the note has none)."""
+    items = []
+    for path, data in training_note_files(directory, splits):
+        note_id = str(data.get("id") or path.stem)
+        note = f"note-{note_id}"
+        spans = parse_structure(data["text"]).items
+        for number, gold in enumerate(data.get("items") or []):
+            if gold.get("label") not in LABELS:
+                raise ValueError(f"{path.name}: item {number} has an unknown label")
+            items.append(
+                LabelledItem(
+                    id=f"{note_id}#{number}",  # as data/agreement/ names them
+                    note=note,
+                    text=gold["text"],
+                    section=_heading_of(gold["start"], gold["end"], spans),
+                    label=gold["label"],
+                    themes=tuple(gold.get("themes") or ()),
+                    lang=data.get("language", "nb"),
+                    batch=NOTE_BATCH,
+                )
+            )
+    return items
+
+
+def _heading_of(start: int, end: int, spans: list[ItemSpan]) -> str | None:
+    """The section of the parsed item that overlaps ``start:end`` most."""
+    overlap, section = max(
+        ((min(end, s.end) - max(start, s.start), s.section) for s in spans), default=(0, None)
+    )
+    return section if overlap > 0 and section != "unknown" else None
+
+
+def load_training_items() -> list[LabelledItem]:
+    """Everything ``romnotat train`` learns from: data/items/ and the dev notes' items."""
+    return [*load_items(), *load_note_items()]
+
+
 def code_hash() -> str:
-    """SHA-256 of the classifier's code: a change to features or models makes artefacts stale."""
+    """SHA-256 of the classifier's code (and of the structure parser, which gives the notes'
+    items their heading): a change to features or models makes artefacts stale."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\n" + path.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for folder in CODE_DIRS:
+        for path in sorted((package / folder).glob("*.py")):
+            name = path.name if folder == "classify" else f"{folder}/{path.name}"
+            digest.update(name.encode() + b"\n" + path.read_bytes())
     return digest.hexdigest()
 
 
-def data_hash(directory: Path = ITEMS_DIR) -> str:
+def data_hash(directory: Path = ITEMS_DIR, notes: Path = NOTES_DIR) -> str:
     digest = hashlib.sha256()
     # the batches only group the card's figures, but a regrouping must show in a new card too
     for path in [*item_files(directory), directory / BATCHES_FILE, THEMES_FILE]:
         if path.exists():
             digest.update(path.name.encode() + b"\n" + path.read_bytes())
+    for path, _ in training_note_files(notes):
+        digest.update(f"notes/{path.name}".encode() + b"\n" + path.read_bytes())
     return digest.hexdigest()

@@ -75,7 +75,17 @@ def evaluate_notes(analyser: NoteAnalyser, notes: Iterable[GoldNote]) -> dict[st
     result = score(notes, predictions)
     if analyser.labeller is not None:
         result["labels_bare_items"] = score_bare_items(analyser.labeller, notes)
+        learnt = trained_on(analyser.labeller, notes)
+        if learnt:
+            result["classifier_trained_on"] = learnt
     return result
+
+
+def trained_on(labeller: ItemLabeller, notes: list[GoldNote]) -> list[str]:
+    """The notes whose split the classifier was trained on: their label and theme figures say
+    how well it learnt them, not how it reads a new note."""
+    splits = set(getattr(labeller, "trained_on_note_splits", ()))
+    return [n.id for n in notes if n.split in splits]
 
 
 def score_bare_items(labeller: ItemLabeller, notes: list[GoldNote]) -> dict[str, Any]:
@@ -83,7 +93,11 @@ def score_bare_items(labeller: ItemLabeller, notes: list[GoldNote]) -> dict[str,
     gold = [i for n in notes for i in n.data.get("items") or []]
     if not gold or not hasattr(labeller, "predict"):
         return {}
-    predicted = labeller.predict([i["text"] for i in gold])  # type: ignore[attr-defined]
+    return score_bare(gold, labeller.predict([i["text"] for i in gold]))  # type: ignore[attr-defined]
+
+
+def score_bare(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, Any]:
+    """Labels and themes of gold items read bare against the predictions for them."""
     labels = [p["label"] for p in predicted]
     return {
         "items": len(gold),

@@ -1,0 +1,96 @@
+"""The annotated dev notes' items as training data: only the dev split, under the parser's
+headings, in the data hash; `romnotat eval` says which notes the classifier learnt from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from nlp.classify.data import (
+    NOTE_BATCH,
+    data_hash,
+    load_note_items,
+    load_training_items,
+    training_note_files,
+)
+from nlp.evaluation.notes import GoldNote, load_gold, trained_on
+from nlp.settings import REPO_ROOT
+
+HEADED = "Utfordringer\n- Vi ventet et halvt år på time.\n\nØnsker\n- Faste kontaktpersoner\n"
+PROSE = "Mor fortalte at hun aldri ble spurt om hva hun hadde sett hjemme.\n"
+
+
+def _note(directory: Path, note_id: str, split: str, text: str, items: list[dict]) -> None:
+    spans = []
+    for item in items:
+        start = text.index(item["text"])
+        spans.append({**item, "start": start, "end": start + len(item["text"])})
+    data = {"id": note_id, "split": split, "language": "nb", "text": text, "items": spans}
+    (directory / f"{note_id}.json").write_text(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    wait = {"text": "Vi ventet et halvt år på time.", "label": "challenge", "themes": ["ventetid"]}
+    contact = {"text": "Faste kontaktpersoner", "label": "wish", "themes": []}
+    asked = {"text": PROSE.strip(), "label": "challenge", "themes": ["medvirkning"]}
+    _note(tmp_path, "n01", "dev", HEADED, [wait, contact])
+    _note(tmp_path, "n02", "dev", PROSE, [asked])
+    _note(tmp_path, "n13", "test", HEADED, [wait, contact])
+    return tmp_path
+
+
+def test_only_the_dev_notes_are_read(notes: Path) -> None:
+    items = load_note_items(notes)
+    assert [i.note for i in items] == ["note-n01", "note-n01", "note-n02"]
+    assert [p.stem for p, _ in training_note_files(notes)] == ["n01", "n02"]
+    assert {i.batch for i in items} == {NOTE_BATCH}
+
+
+def test_items_sit_under_the_heading_the_parser_finds(notes: Path) -> None:
+    items = load_note_items(notes)
+    assert [(i.section, i.label, i.themes) for i in items] == [
+        ("challenges", "challenge", ("ventetid",)),
+        ("want_more", "wish", ()),
+        (None, "challenge", ("medvirkning",)),  # a note without headings
+    ]
+
+
+def test_an_unknown_label_is_refused(notes: Path) -> None:
+    _note(notes, "n03", "dev", PROSE, [{"text": PROSE.strip(), "label": "klage", "themes": []}])
+    with pytest.raises(ValueError, match=r"n03\.json: item 0 has an unknown label"):
+        load_note_items(notes)
+
+
+def test_a_broken_note_file_is_named(notes: Path) -> None:
+    (notes / "n04.json").write_text("{not json")
+    with pytest.raises(ValueError, match=r"n04\.json: not JSON"):
+        load_note_items(notes)
+
+
+@pytest.mark.parametrize(("note_id", "changes_hash"), [("n01", True), ("n13", False)])
+def test_a_changed_dev_note_makes_the_model_stale_a_test_note_does_not(
+    notes: Path, tmp_path_factory: pytest.TempPathFactory, note_id: str, changes_hash: bool
+) -> None:
+    items = tmp_path_factory.mktemp("items")
+    before = data_hash(items, notes)
+    data = json.loads((notes / f"{note_id}.json").read_text())
+    data["items"][0]["label"] = "other"
+    (notes / f"{note_id}.json").write_text(json.dumps(data))
+    assert (data_hash(items, notes) != before) is changes_hash
+
+
+def test_no_test_note_is_trained_on() -> None:
+    test_notes = {n.id for n in load_gold(REPO_ROOT / "data" / "notes", "test")}
+    from_notes = [i for i in load_training_items() if i.batch == NOTE_BATCH]
+    assert len({i.note for i in from_notes}) == 24
+    assert not {i.note.removeprefix("note-") for i in from_notes} & test_notes
+
+
+def test_eval_names_the_notes_the_classifier_learnt_from() -> None:
+    notes = [GoldNote("n01", "dev", {}), GoldNote("n13", "test", {})]
+    assert trained_on(SimpleNamespace(trained_on_note_splits=("dev",)), notes) == ["n01"]
+    assert trained_on(SimpleNamespace(), notes) == []  # an older artefact learnt from no note
