@@ -86,7 +86,7 @@ def evaluate(
         typer.echo(
             f"Merk: klassifisereren er trent på {len(result['classifier_trained_on'])} av "
             "notatene, så etikett- og temafigurene for dem sier ikke hvordan den leser nye "
-            "notater. Se by_batch.dev_notes i models/classifier/card.json.",
+            "notater. Mål dem som nye notater med data/tools/notes_cv.py.",
             err=True,
         )
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import joblib
@@ -57,3 +60,26 @@ def test_the_tool_refuses_bad_options_with_its_usage(args: list[str]) -> None:
     )
     assert run.returncode == 2
     assert "usage: notes_cv.py" in run.stderr
+
+
+def test_eval_of_notes_the_classifier_learnt_from_says_so(tmp_path: Path) -> None:
+    for split, note in (("dev", "n01"), ("test", "n13")):
+        folder = tmp_path / split
+        folder.mkdir()
+        for suffix in (".json", ".txt"):
+            shutil.copy(REPO_ROOT / "data" / "notes" / f"{note}{suffix}", folder)
+    runs = {
+        split: subprocess.run(
+            [sys.executable, "-m", "romnotat.cli", "eval", str(tmp_path / split), "--json"],
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            timeout=300,
+        )
+        for split in ("dev", "test")
+    }
+    assert runs["dev"].returncode == runs["test"].returncode == 0
+    assert json.loads(runs["dev"].stdout)["classifier_trained_on"] == ["n01"]
+    assert "data/tools/notes_cv.py" in runs["dev"].stderr
+    assert "classifier_trained_on" not in json.loads(runs["test"].stdout)
+    assert "notes_cv" not in runs["test"].stderr
