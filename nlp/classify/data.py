@@ -137,6 +137,19 @@ def _heading_of(start: int, end: int, spans: list[ItemSpan]) -> str | None:
     return section if overlap > 0 and section != "unknown" else None
 
 
+def note_fingerprint(text: str) -> str:
+    """What names an annotated note the classifier learnt from (``romnotat eval`` says so)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def training_note_fingerprints(directory: Path = NOTES_DIR) -> dict[str, str]:
+    """Note id -> fingerprint of the text of every annotated note trained on."""
+    return {
+        str(data.get("id") or path.stem): note_fingerprint(data["text"])
+        for path, data in training_note_files(directory)
+    }
+
+
 def load_training_items() -> list[LabelledItem]:
     """Everything ``romnotat train`` learns from: data/items/ and the dev notes' items."""
     return [*load_items(), *load_note_items()]

@@ -59,10 +59,9 @@ class Labeller:
                 "Klassifisereren for punkter er ufullstendig.",
                 "Kjør `romnotat train` for å trene den på nytt.",
             )
-        # the splits of data/notes/ it learnt from: `romnotat eval` says so for those notes
-        self.trained_on_note_splits: tuple[str, ...] = tuple(
-            bundle.get("trained_on_note_splits", ())
-        )
+        # the annotated notes it learnt from (id -> fingerprint of the text): `romnotat eval`
+        # says so when it measures one of them
+        self.trained_on_notes: dict[str, str] = dict(bundle.get("trained_on_notes", {}))
         # a stored result names the model that labelled it: version, training data and code
         code = bundle.get("code_sha256", "")[:8]
         self.version = f"items-{bundle['version']}+{bundle['training_data_sha256'][:8]}" + (

@@ -42,6 +42,7 @@ from nlp.classify.data import (
     code_hash,
     data_hash,
     load_training_items,
+    training_note_fingerprints,
 )
 from nlp.classify.models import (
     LABEL_CANDIDATES,
@@ -578,7 +579,7 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
         "label_temperature_bare": calibration_bare["temperature"],
         "version": CLASSIFIER_VERSION,
         "candidate": best,
-        "trained_on_note_splits": list(TRAINING_NOTE_SPLITS),
+        "trained_on_notes": training_note_fingerprints(),
         "training_data_sha256": card["training_data_sha256"],
         "code_sha256": card["code_sha256"],
     }

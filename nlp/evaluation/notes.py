@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.analyse import ItemLabeller, NoteAnalyser
+from nlp.classify.data import note_fingerprint
 from nlp.errors import InputError
 from nlp.evaluation.matching import covered, macro_f1, match_spans, micro_f1_sets, prf
 from nlp.readers import ReadResult
@@ -82,10 +83,11 @@ def evaluate_notes(analyser: NoteAnalyser, notes: Iterable[GoldNote]) -> dict[st
 
 
 def trained_on(labeller: ItemLabeller, notes: list[GoldNote]) -> list[str]:
-    """The notes whose split the classifier was trained on: their label and theme figures say
-    how well it learnt them, not how it reads a new note."""
-    splits = set(getattr(labeller, "trained_on_note_splits", ()))
-    return [n.id for n in notes if n.split in splits]
+    """The notes the classifier was trained on (by the fingerprint of their text, whatever
+    their id or split): their label and theme figures say how well it learnt them, not how it
+    reads a new note."""
+    learnt = set(getattr(labeller, "trained_on_notes", {}).values())
+    return [n.id for n in notes if note_fingerprint(n.text) in learnt]
 
 
 def score_bare_items(labeller: ItemLabeller, notes: list[GoldNote]) -> dict[str, Any]:

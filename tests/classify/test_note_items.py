@@ -15,6 +15,7 @@ from nlp.classify.data import (
     load_note_items,
     load_training_items,
     training_note_files,
+    training_note_fingerprints,
 )
 from nlp.evaluation.notes import GoldNote, load_gold, trained_on
 from nlp.settings import REPO_ROOT
@@ -90,7 +91,13 @@ def test_no_test_note_is_trained_on() -> None:
     assert not {i.note.removeprefix("note-") for i in from_notes} & test_notes
 
 
-def test_eval_names_the_notes_the_classifier_learnt_from() -> None:
-    notes = [GoldNote("n01", "dev", {}), GoldNote("n13", "test", {})]
-    assert trained_on(SimpleNamespace(trained_on_note_splits=("dev",)), notes) == ["n01"]
-    assert trained_on(SimpleNamespace(), notes) == []  # an older artefact learnt from no note
+def test_eval_names_the_notes_the_classifier_learnt_from(notes: Path) -> None:
+    learnt = SimpleNamespace(trained_on_notes=training_note_fingerprints(notes))
+    assert set(learnt.trained_on_notes) == {"n01", "n02"}
+    gold = [
+        GoldNote("n01", "dev", {"text": HEADED}),
+        GoldNote("copy", None, {"text": PROSE}),  # n02's text under another id, without a split
+        GoldNote("n09", "dev", {"text": HEADED + "Tips\n- Pårørendesenteret\n"}),  # edited
+    ]
+    assert trained_on(learnt, gold) == ["n01", "copy"]
+    assert trained_on(SimpleNamespace(), gold) == []  # an older artefact learnt from no note
