@@ -15,6 +15,7 @@ from nlp.classify.calibration import apply_temperature
 from nlp.classify.linear_heads import checked_fast_model
 from nlp.classify.models import forget_texts, memo_parts
 from nlp.classify.rows import Row
+from nlp.classify.theme_choice import chosen_themes
 from nlp.errors import ModelUnavailableError
 from nlp.schema import Item, Quote
 from nlp.settings import get_settings
@@ -110,10 +111,7 @@ class Labeller:
         for k, themes_row in enumerate(theme_proba.tolist()):
             scores = dict(zip(self.themes, themes_row))
             in_note = rows[k]["note"] is not None
-            chosen = sorted(
-                (t for t, p, cut in zip(self.themes, themes_row, cuts[in_note]) if p >= cut),
-                key=lambda t: -scores[t],
-            )
+            chosen = chosen_themes(themes_row, self.themes, cuts[in_note])
             results.append(
                 {
                     "label": classes[best[k]],

@@ -51,6 +51,7 @@ from nlp.classify.models import (
     theme_classifier,
     theme_features,
 )
+from nlp.classify.theme_choice import chosen_themes
 from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 from nlp.settings import get_settings
@@ -420,8 +421,9 @@ def best_thresholds(scores: np.ndarray, y: np.ndarray, themes: Sequence[str]) ->
 def apply_thresholds(
     scores: np.ndarray, themes: Sequence[str], thresholds: dict[str, float]
 ) -> list[set[str]]:
-    cuts = np.array([thresholds[t] for t in themes])
-    return [{themes[j] for j in np.flatnonzero(row >= cuts)} for row in scores]
+    """The themes each row of ``scores`` gets, as the labeller chooses them."""
+    cuts = [thresholds[t] for t in themes]
+    return [set(chosen_themes(row, themes, cuts)) for row in scores.tolist()]
 
 
 def figures_by_batch(
