@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,8 @@ def training_note_files(
         except ValueError as exc:
             raise ValueError(f"{path.name}: not JSON") from exc
         if isinstance(data, dict) and data.get("split") in splits:
+            if not isinstance(data.get("text"), str):
+                raise ValueError(f"{path.name}: no text; run data/tools/compile_notes.py")
             out.append((path, data))
     return out
 
@@ -109,24 +111,39 @@ def load_note_items(
     items = []
     for path, data in training_note_files(directory, splits):
         note_id = str(data.get("id") or path.stem)
-        note = f"note-{note_id}"
         spans = parse_structure(data["text"]).items
         for number, gold in enumerate(data.get("items") or []):
-            if gold.get("label") not in LABELS:
-                raise ValueError(f"{path.name}: item {number} has an unknown label")
-            items.append(
-                LabelledItem(
-                    id=f"{note_id}#{number}",  # as data/agreement/ names them
-                    note=note,
-                    text=gold["text"],
-                    section=_heading_of(gold["start"], gold["end"], spans),
-                    label=gold["label"],
-                    themes=tuple(gold.get("themes") or ()),
-                    lang=data.get("language", "nb"),
-                    batch=NOTE_BATCH,
-                )
-            )
+            try:
+                item = _note_item(gold, f"{note_id}#{number}", note_group(note_id), spans)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(
+                    f"{path.name}: item {number} lacks text, offsets or a known label; "
+                    "run data/tools/compile_notes.py"
+                ) from exc
+            items.append(replace(item, lang=data.get("language", "nb")))
     return items
+
+
+def note_group(note_id: str) -> str:
+    """The ``note`` an annotated note's items carry (cross-validation keeps it in one fold)."""
+    return f"note-{note_id}"
+
+
+def _note_item(
+    gold: dict[str, Any], item_id: str, note: str, spans: list[ItemSpan]
+) -> LabelledItem:
+    if gold["label"] not in LABELS:
+        raise ValueError("unknown label")
+    return LabelledItem(
+        id=item_id,  # `<note>#<k>`, as data/agreement/ names them
+        note=note,
+        text=str(gold["text"]),
+        section=_heading_of(int(gold["start"]), int(gold["end"]), spans),
+        label=gold["label"],
+        themes=tuple(gold.get("themes") or ()),
+        lang="nb",
+        batch=NOTE_BATCH,
+    )
 
 
 def _heading_of(start: int, end: int, spans: list[ItemSpan]) -> str | None:

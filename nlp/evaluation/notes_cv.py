@@ -17,7 +17,7 @@ from typing import Any
 from tqdm import tqdm
 
 from nlp.analyse import NoteAnalyser
-from nlp.classify.data import LabelledItem, load_items, load_note_items
+from nlp.classify.data import LabelledItem, load_items, load_note_items, note_group
 from nlp.classify.labeller import Labeller
 from nlp.classify.train import fit_item_models, load_theme_keywords
 from nlp.errors import ModelUnavailableError
@@ -55,7 +55,7 @@ def cross_validate_notes(
     gold_bare: list[dict[str, Any]] = []
     bare: list[dict[str, Any]] = []
     for group in tqdm(note_folds(notes, folds), desc="folder", disable=None):
-        held_out = {f"note-{note_id}" for note_id in group}
+        held_out = {note_group(note_id) for note_id in group}
         models = fit_item_models(
             [i for i in training if i.note not in held_out], keywords, bundle_candidate(bundle)
         )

@@ -14,6 +14,7 @@ from nlp.classify.data import (
     data_hash,
     load_note_items,
     load_training_items,
+    note_group,
     training_note_files,
     training_note_fingerprints,
 )
@@ -62,7 +63,29 @@ def test_items_sit_under_the_heading_the_parser_finds(notes: Path) -> None:
 
 def test_an_unknown_label_is_refused(notes: Path) -> None:
     _note(notes, "n03", "dev", PROSE, [{"text": PROSE.strip(), "label": "klage", "themes": []}])
-    with pytest.raises(ValueError, match=r"n03\.json: item 0 has an unknown label"):
+    with pytest.raises(ValueError, match=r"n03\.json: item 0 lacks .* a known label"):
+        load_note_items(notes)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"label": "wish", "themes": []},  # no text, no offsets
+        {"text": "Faste kontaktpersoner", "start": "x", "end": 3, "label": "wish"},
+        "Faste kontaktpersoner",  # not an object
+    ],
+)
+def test_a_malformed_item_names_its_file_and_number(notes: Path, item: object) -> None:
+    data = json.loads((notes / "n01.json").read_text())
+    data["items"].append(item)
+    (notes / "n01.json").write_text(json.dumps(data))
+    with pytest.raises(ValueError, match=r"n01\.json: item 2 lacks .*compile_notes"):
+        load_note_items(notes)
+
+
+def test_a_dev_note_without_text_is_refused(notes: Path) -> None:
+    (notes / "n05.json").write_text(json.dumps({"id": "n05", "split": "dev", "items": []}))
+    with pytest.raises(ValueError, match=r"n05\.json: no text"):
         load_note_items(notes)
 
 
@@ -88,7 +111,7 @@ def test_no_test_note_is_trained_on() -> None:
     test_notes = {n.id for n in load_gold(REPO_ROOT / "data" / "notes", "test")}
     from_notes = [i for i in load_training_items() if i.batch == NOTE_BATCH]
     assert len({i.note for i in from_notes}) == 24
-    assert not {i.note.removeprefix("note-") for i in from_notes} & test_notes
+    assert not {i.note for i in from_notes} & {note_group(n) for n in test_notes}
 
 
 def test_eval_names_the_notes_the_classifier_learnt_from(notes: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import joblib
 import pytest
 
-from nlp.classify.data import LabelledItem, load_items
+from nlp.classify.data import LabelledItem, load_items, note_group
 from nlp.classify.labeller import classifier_dir
 from nlp.evaluation import notes_cv
 from nlp.evaluation.notes import load_gold
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.slow, requires_models]
 
 def test_each_fold_is_read_by_models_that_never_saw_it(monkeypatch: pytest.MonkeyPatch) -> None:
     notes = load_gold(REPO_ROOT / "data" / "notes", "dev")[:4]
-    others = {f"note-{n.id}" for n in load_gold(REPO_ROOT / "data" / "notes", "dev")[4:]}
+    others = {note_group(n.id) for n in load_gold(REPO_ROOT / "data" / "notes", "dev")[4:]}
     seen: list[set[str]] = []
     real_fit = notes_cv.fit_item_models
 
@@ -42,7 +42,7 @@ def test_each_fold_is_read_by_models_that_never_saw_it(monkeypatch: pytest.Monke
     folds = notes_cv.note_folds(notes, 2)
     assert len(seen) == len(folds) == 2
     for notes_seen, group in zip(seen, folds):
-        held_out = {f"note-{i}" for i in group}
+        held_out = {note_group(i) for i in group}
         assert not notes_seen & held_out
         assert others <= notes_seen  # the dev notes of no fold here are trained on every time
     gold_items = sum(len(n.data["items"]) for n in notes)
