@@ -1,5 +1,5 @@
-"""The labelled items: data/items/*.jsonl and the items of the annotated dev notes in data/notes/
-(formats in data/README.md)."""
+"""The labelled items: data/items/*.jsonl and the items of the annotated dev and train notes in
+data/notes/ (formats in data/README.md)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ ITEMS_DIR = REPO_ROOT / "data" / "items"
 NOTES_DIR = REPO_ROOT / "data" / "notes"
 THEMES_FILE = REPO_ROOT / "data" / "themes" / "themes.yaml"
 BATCHES_FILE = "batches.yaml"
-# the annotated notes whose items are trained on; the test notes are only ever measured
-TRAINING_NOTE_SPLITS = ("dev",)
-NOTE_BATCH = "dev_notes"  # their batch in the card's figures per batch
+# the annotated notes whose items are trained on, each split with its batch in the card's figures
+# per batch: the dev notes (also measured as new notes by data/tools/notes_cv.py) and the notes
+# written for training only; the test notes are only ever measured
+NOTE_BATCHES = {"dev": "dev_notes", "train": "train_notes"}
+TRAINING_NOTE_SPLITS = tuple(NOTE_BATCHES)
 CODE_DIRS = ("classify", "structure")  # the structure parser gives the notes' items their heading
 
 
@@ -120,7 +122,8 @@ def load_note_items(
                     f"{path.name}: item {number} lacks text, offsets or a known label; "
                     "run data/tools/compile_notes.py"
                 ) from exc
-            items.append(replace(item, lang=data.get("language", "nb")))
+            batch = NOTE_BATCHES.get(data["split"], f"{data['split']}_notes")
+            items.append(replace(item, lang=data.get("language", "nb"), batch=batch))
     return items
 
 
@@ -142,7 +145,6 @@ def _note_item(
         label=gold["label"],
         themes=tuple(gold.get("themes") or ()),
         lang="nb",
-        batch=NOTE_BATCH,
     )
 
 
@@ -168,7 +170,7 @@ def training_note_fingerprints(directory: Path = NOTES_DIR) -> dict[str, str]:
 
 
 def load_training_items() -> list[LabelledItem]:
-    """Everything ``romnotat train`` learns from: data/items/ and the dev notes' items."""
+    """Everything ``romnotat train`` learns from: data/items/ and the dev and train notes' items."""
     return [*load_items(), *load_note_items()]
 
 

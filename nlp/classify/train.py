@@ -35,7 +35,7 @@ from nlp.classify.calibration import (
     fit_temperature,
 )
 from nlp.classify.data import (
-    NOTE_BATCH,
+    NOTE_BATCHES,
     THEMES_FILE,
     TRAINING_NOTE_SPLITS,
     LabelledItem,
@@ -488,7 +488,7 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
     items = load_training_items()
     if len(items) < 50:
         raise ValueError("too few labelled items in data/items/")
-    from_notes = [i for i in items if i.batch == NOTE_BATCH]
+    from_notes = [i for i in items if i.batch in NOTE_BATCHES.values()]
     keywords = load_theme_keywords()
     # the theme tagger (the longest jobs) and the candidates without headings, in one pool
     tasks, read_off = label_tasks(items, with_section=False)
@@ -521,10 +521,18 @@ def train_and_save(out_dir: Path) -> dict[str, Any]:
             "splits": list(TRAINING_NOTE_SPLITS),
             "notes": len({i.note for i in from_notes}),
             "items": len(from_notes),
+            "by_split": {
+                split: {
+                    "notes": len({i.note for i in from_notes if i.batch == batch}),
+                    "items": sum(i.batch == batch for i in from_notes),
+                }
+                for split, batch in NOTE_BATCHES.items()
+            },
             "why": (
-                "the gold items of the annotated dev notes in data/notes/ are trained on beside "
-                "data/items/: whole notes, written and tagged as the notes are; the test notes "
-                "never are. by_batch.dev_notes is their grouped out-of-fold figure"
+                "the gold items of the annotated dev notes and of the notes written for training "
+                "(split train) in data/notes/ are trained on beside data/items/: whole notes, "
+                "written and tagged as the notes are; the test notes never are. by_batch.dev_notes "
+                "and by_batch.train_notes are their grouped out-of-fold figures"
             ),
         },
         "label_counts": {lbl: int((labels == lbl).sum()) for lbl in LABELS},

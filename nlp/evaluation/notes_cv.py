@@ -2,7 +2,8 @@
 
 ``romnotat eval`` on a note the classifier learnt from measures how well it learnt it. This
 module measures the dev notes as new notes instead: the notes are split into ``folds`` groups,
-and for each group the three item models are fitted on data/items/ and the other groups' notes,
+and for each group the three item models are fitted on data/items/, the notes written for
+training (split train) and the other groups' notes,
 then read that group's notes through ``analyse`` (its items in their note) and bare (the gold
 item texts alone, as ``romnotat classify`` reads them). The thresholds, temperatures and
 ``uncertain`` cuts are the trained artefact's. Maintainers use it to decide on a change of the

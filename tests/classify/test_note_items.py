@@ -1,5 +1,5 @@
-"""The annotated dev notes' items as training data: only the dev split, under the parser's
-headings, in the data hash; `romnotat eval` says which notes the classifier learnt from."""
+"""The annotated dev and train notes' items as training data: never the test split, under the
+parser's headings, in the data hash; `romnotat eval` says which notes the classifier learnt from."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from nlp.classify.data import (
-    NOTE_BATCH,
+    NOTE_BATCHES,
     data_hash,
     load_note_items,
     load_training_items,
@@ -49,7 +49,19 @@ def test_only_the_dev_notes_are_read(notes: Path) -> None:
     items = load_note_items(notes)
     assert [i.note for i in items] == ["note-n01", "note-n01", "note-n02"]
     assert [p.stem for p, _ in training_note_files(notes)] == ["n01", "n02"]
-    assert {i.batch for i in items} == {NOTE_BATCH}
+    assert {i.batch for i in items} == {NOTE_BATCHES["dev"]}
+
+
+def test_the_notes_written_for_training_are_read_in_their_own_batch(notes: Path) -> None:
+    _note(notes, "t01", "train", PROSE, [{"text": PROSE.strip(), "label": "other", "themes": []}])
+    items = load_note_items(notes)
+    assert [(i.note, i.batch) for i in items] == [
+        ("note-n01", "dev_notes"),
+        ("note-n01", "dev_notes"),
+        ("note-n02", "dev_notes"),
+        ("note-t01", "train_notes"),
+    ]
+    assert [p.stem for p, _ in training_note_files(notes)] == ["n01", "n02", "t01"]
 
 
 def test_items_sit_under_the_heading_the_parser_finds(notes: Path) -> None:
@@ -108,10 +120,12 @@ def test_a_changed_dev_note_makes_the_model_stale_a_test_note_does_not(
 
 
 def test_no_test_note_is_trained_on() -> None:
-    test_notes = {n.id for n in load_gold(REPO_ROOT / "data" / "notes", "test")}
-    from_notes = [i for i in load_training_items() if i.batch == NOTE_BATCH]
-    assert len({i.note for i in from_notes}) == 24
-    assert not {i.note for i in from_notes} & {note_group(n) for n in test_notes}
+    directory = REPO_ROOT / "data" / "notes"
+    test_notes = {note_group(n.id) for n in load_gold(directory, "test")}
+    learnt = {note_group(n.id) for split in NOTE_BATCHES for n in load_gold(directory, split)}
+    from_notes = {i.note for i in load_training_items() if i.batch in NOTE_BATCHES.values()}
+    assert len(test_notes) == 24 and from_notes == learnt
+    assert not from_notes & test_notes
 
 
 def test_eval_names_the_notes_the_classifier_learnt_from(notes: Path) -> None:
