@@ -2,12 +2,15 @@
 near-duplicate items.
 
     .venv/bin/python data/tools/check_overlap.py [--notes] [ITEMS.jsonl ...]
+    .venv/bin/python data/tools/check_overlap.py --train-notes
 
 Without files it checks data/items/. With ``--notes`` it also reports items close to an item
-or quote of the annotated notes in data/notes/ (a shared five-word run, or ``NEAR_NOTE`` of
-their content-word stems in common): a new batch must not teach the classifier the notes it is
-measured on. (Batches before session 11 were not checked against the notes; about one item in
-ten of them comes that close, so the check is for new batches.)
+or quote of the annotated evaluation notes in data/notes/ (the dev and test splits; a shared
+five-word run, or ``NEAR_NOTE`` of their content-word stems in common): a new batch must not
+teach the classifier the notes it is measured on. ``--train-notes`` checks the items and quotes
+of the notes written for training (split train) the same way, and their items against
+data/items/ for near duplicates. (Batches before session 11 were not checked against the notes;
+about one item in ten of them comes that close, so the check is for new batches.)
 
 Items must not copy the seeds (../shared/seeds, used for understanding only): no run of six
 words may occur in both. A new item must not be a rewording of another: two items whose
@@ -33,6 +36,8 @@ RUN = 6
 NEAR_DUPLICATE = 0.55
 NOTE_RUN = 5
 NEAR_NOTE = 0.35
+EVALUATION_SPLITS = ("dev", "test")  # the annotated notes something is measured on
+NOTES_DIR = REPO / "data" / "notes"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -89,14 +94,48 @@ def stems(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text.lower()) if len(w) >= 4}
 
 
-def note_texts(notes_dir: Path) -> list[tuple[str, str]]:
-    """``(note id, text)`` of every item and quote of the annotated notes."""
+def _notes(notes_dir: Path, splits: Sequence[str]) -> list[tuple[str, dict]]:
     found = []
     for path in sorted(notes_dir.glob("*.json")):
         note = json.loads(path.read_text(encoding="utf-8"))
-        for span in [*note.get("items", []), *note.get("quotes", [])]:
-            found.append((str(note.get("id", path.stem)), span["text"]))
+        if note.get("split") in splits:
+            found.append((str(note.get("id", path.stem)), note))
     return found
+
+
+def note_texts(notes_dir: Path, splits: Sequence[str] = EVALUATION_SPLITS) -> list[tuple[str, str]]:
+    """``(note id, text)`` of every item and quote of the annotated notes of ``splits``."""
+    return [
+        (note_id, span["text"])
+        for note_id, note in _notes(notes_dir, splits)
+        for span in [*note.get("items", []), *note.get("quotes", [])]
+    ]
+
+
+def train_note_spans(notes_dir: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The items (``<note>#<k>``) and quotes (``<note>#q<k>``) of the notes written for
+    training."""
+    items, quotes = [], []
+    for note_id, note in _notes(notes_dir, ("train",)):
+        items += [(f"{note_id}#{k}", s["text"]) for k, s in enumerate(note.get("items", []))]
+        quotes += [(f"{note_id}#q{k}", s["text"]) for k, s in enumerate(note.get("quotes", []))]
+    return items, quotes
+
+
+def check_train_notes(
+    notes_dir: Path, items_dir: Path, seeds: set[tuple[str, ...]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, float]], list[tuple[str, str]]]:
+    """Seed runs, near duplicates of data/items/ or of each other, and closeness to an
+    evaluation note, for the items and quotes of the notes written for training (a quote is
+    only checked against the seeds and the notes: it repeats a part of its item)."""
+    items, quotes = train_note_spans(notes_dir)
+    own = {item_id for item_id, _ in items}
+    pairs = near_duplicates([*items, *read_items(sorted(items_dir.glob("*.jsonl")))])
+    return (
+        copied_from_seeds([*items, *quotes], seeds),
+        [pair for pair in pairs if pair[0] in own or pair[1] in own],
+        near_annotated_notes([*items, *quotes], note_texts(notes_dir)),
+    )
 
 
 def near_annotated_notes(
@@ -121,30 +160,35 @@ def near_annotated_notes(
 
 def main(argv: Sequence[str]) -> int:
     with_notes = "--notes" in argv
-    argv = [a for a in argv if a != "--notes"]
+    train_notes = "--train-notes" in argv
+    argv = [a for a in argv if a not in ("--notes", "--train-notes")]
     unknown = [a for a in argv if a.startswith("-") or not Path(a).is_file()]
-    if unknown:
+    if unknown or (train_notes and (argv or with_notes)):
         print(
-            f"not an option or an item file: {', '.join(unknown)} "
-            "(usage: check_overlap.py [--notes] [ITEMS.jsonl ...])",
+            f"not an option or an item file: {', '.join(unknown) or '--train-notes with more'} "
+            "(usage: check_overlap.py [--notes] [ITEMS.jsonl ...] | --train-notes)",
             file=sys.stderr,
         )
         return 2
-    paths = [Path(a) for a in argv] or sorted((REPO / "data" / "items").glob("*.jsonl"))
+    items_dir = REPO / "data" / "items"
     seeds_dir = shared_path("seeds")
     if not seeds_dir.is_dir():
         print(f"seed documents not found at {seeds_dir}", file=sys.stderr)
         return 2
-    items = read_items(paths)
+    if train_notes:
+        copied, duplicates, near = check_train_notes(NOTES_DIR, items_dir, seed_runs(seeds_dir))
+        report(copied, duplicates, near)
+        print(
+            f"notes written for training: {len(copied)} six-word runs from the seeds, "
+            f"{len(duplicates)} near-duplicate pairs, {len(near)} close to the evaluation notes",
+            file=sys.stderr,
+        )
+        return 1 if copied or duplicates or near else 0
+    items = read_items([Path(a) for a in argv] or sorted(items_dir.glob("*.jsonl")))
     copied = copied_from_seeds(items, seed_runs(seeds_dir))
     duplicates = near_duplicates(items)
-    for item_id, run in copied:
-        print(f"{item_id} shares with the seeds: {run!r}")
-    for a, b, jaccard in duplicates:
-        print(f"{a} and {b} are near duplicates (Jaccard {jaccard})")
-    near = near_annotated_notes(items, note_texts(REPO / "data" / "notes")) if with_notes else []
-    for item_id, note_id in near:
-        print(f"{item_id} is close to an item or quote of annotated note {note_id}")
+    near = near_annotated_notes(items, note_texts(NOTES_DIR)) if with_notes else []
+    report(copied, duplicates, near)
     print(
         f"{len(items)} items: {len(copied)} six-word runs from the seeds, "
         f"{len(duplicates)} near-duplicate pairs"
@@ -152,6 +196,19 @@ def main(argv: Sequence[str]) -> int:
         file=sys.stderr,
     )
     return 1 if copied or duplicates or near else 0
+
+
+def report(
+    copied: list[tuple[str, str]],
+    duplicates: list[tuple[str, str, float]],
+    near: list[tuple[str, str]],
+) -> None:
+    for item_id, run in copied:
+        print(f"{item_id} shares with the seeds: {run!r}")
+    for a, b, jaccard in duplicates:
+        print(f"{a} and {b} are near duplicates (Jaccard {jaccard})")
+    for item_id, note_id in near:
+        print(f"{item_id} is close to an item or quote of annotated note {note_id}")
 
 
 if __name__ == "__main__":

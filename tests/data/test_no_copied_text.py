@@ -111,7 +111,25 @@ def test_batches_kept_out_of_training_are_clear_of_the_seeds_and_the_notes(
     assert overlap.near_annotated_notes(items, notes) == []
 
 
-@pytest.mark.parametrize("argv", [["--note"], ["data/items/no_such_set.jsonl"]])
+def test_the_notes_written_for_training_are_clear_of_the_seeds_the_items_and_the_notes(
+    seed_runs: set,
+) -> None:
+    """They are trained on, so none may copy the seeds, reword an item of data/items/ or come
+    close to an evaluation note's item or quote."""
+    items, quotes = overlap.train_note_spans(REPO_ROOT / "data" / "notes")
+    assert len(items) >= 2000 and len(quotes) >= 150
+    assert {note_id for note_id, _ in overlap.note_texts(REPO_ROOT / "data" / "notes")} == {
+        f"n{k:02d}" for k in range(1, 49)
+    }  # the notes written for training are not what they are checked against
+    copied, duplicates, near = overlap.check_train_notes(
+        REPO_ROOT / "data" / "notes", REPO_ROOT / "data" / "items", seed_runs
+    )
+    assert (copied, duplicates, near) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "argv", [["--note"], ["data/items/no_such_set.jsonl"], ["--train-notes", "--notes"]]
+)
 def test_an_unknown_option_or_missing_file_is_refused_with_the_usage(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
