@@ -97,7 +97,7 @@ def train(
         bool, typer.Option("--if-stale", help="Bare tren når data eller kode er endret.")
     ] = False,
 ) -> None:
-    """Tren klassifisereren for punkter og temaer på nytt (data/items/ og dev-notatene)."""
+    """Tren klassifisereren for punkter og temaer på nytt (data/items/ og annoterte notater)."""
     from nlp.classify.labeller import classifier_dir
     from nlp.classify.staleness import is_current
     from nlp.classify.train import train_and_save
