@@ -163,10 +163,16 @@ def main(argv: Sequence[str]) -> int:
     train_notes = "--train-notes" in argv
     argv = [a for a in argv if a not in ("--notes", "--train-notes")]
     unknown = [a for a in argv if a.startswith("-") or not Path(a).is_file()]
-    if unknown or (train_notes and (argv or with_notes)):
+    problem = (
+        f"not an option or an item file: {', '.join(unknown)}"
+        if unknown
+        else "--train-notes takes no other option or file"
+        if train_notes and (argv or with_notes)
+        else ""
+    )
+    if problem:
         print(
-            f"not an option or an item file: {', '.join(unknown) or '--train-notes with more'} "
-            "(usage: check_overlap.py [--notes] [ITEMS.jsonl ...] | --train-notes)",
+            f"{problem} (usage: check_overlap.py [--notes] [ITEMS.jsonl ...] | --train-notes)",
             file=sys.stderr,
         )
         return 2

@@ -7,7 +7,7 @@ cross-validation).
 them. This tool fits the item models once per fold of the dev notes, without that fold's notes
 (and always with the notes written for training, split train), and prints the figures of
 `romnotat eval` (labels and themes through `analyse`, and on the bare item texts) as JSON. It
-takes about two minutes on two cores. Use it, not `romnotat eval`, to decide on a change of
+takes two to three minutes on two cores. Use it, not `romnotat eval`, to decide on a change of
 data/items/, data/notes/ (dev and train) or the item models.
 """
 

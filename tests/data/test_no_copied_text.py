@@ -128,10 +128,16 @@ def test_the_notes_written_for_training_are_clear_of_the_seeds_the_items_and_the
 
 
 @pytest.mark.parametrize(
-    "argv", [["--note"], ["data/items/no_such_set.jsonl"], ["--train-notes", "--notes"]]
+    ("argv", "says"),
+    [
+        (["--note"], "not an option or an item file: --note"),
+        (["data/items/no_such_set.jsonl"], "not an option or an item file: data/items/no_such"),
+        (["--train-notes", "--notes"], "--train-notes takes no other option or file"),
+    ],
 )
 def test_an_unknown_option_or_missing_file_is_refused_with_the_usage(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert overlap.main(argv) == 2
-    assert "usage: check_overlap.py" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert says in err and "usage: check_overlap.py" in err
