@@ -11,6 +11,12 @@ avvist"). Two views carry them, both built from :func:`nlp.classify.text.normali
 - :func:`stem_view`: the same words cut to their Snowball stems, so inflected forms
   ("ventetiden", "ventetider") meet.
 
+Both end with ``xxnamed`` when the item names a person, place or institution: a capitalised word
+inside a sentence ("bodde på Raufoss", "der Eirik sto") or a placeholder for one ("[NAVN 1]").
+Background told as a story (label *other*) names people and places more often than a challenge
+or a wish does, and the notes write out names that data/items/ writes as placeholders, so the
+marker lets the two meet.
+
 Chosen by grouped cross-validation on data/items (see models/classifier/card.json and
 data/README.md). Nothing here keeps a whole item text; stems are cached one word at a time.
 """
@@ -95,12 +101,33 @@ NYNORSK_TO_BOKMAL = {
 
 _MARKS = str.maketrans({"?": " xxq ", "!": " xxexcl ", ":": " xxcolon "})
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\S+")
+# a word that starts with a capital and goes on in small letters (not an acronym: "BUP", "DPS"),
+# after any opening quote mark or bracket
+_CAPITALISED = re.compile(r"[«»\"“”‘’(]*[A-ZÆØÅ][a-zæøåéèüö]")
+_NAME_PLACEHOLDER = re.compile(r"\[(?:NAVN|STED|SKOLE/INSTITUSJON)\b")
+_SENTENCE_END = (".", "!", "?", ":")
+_LIST_MARKS = frozenset({"-", "–", "—", "•", "*"})
 _STEMMER = snowballstemmer.stemmer("norwegian")
+
+
+def names_something(text: str) -> bool:
+    """Whether ``text`` has a capitalised word that does not start a sentence, or a placeholder
+    for a name, place or institution."""
+    if _NAME_PLACEHOLDER.search(text):
+        return True
+    starts_sentence = True
+    for token in _TOKEN.findall(text):
+        if not starts_sentence and _CAPITALISED.match(token):
+            return True
+        starts_sentence = token.endswith(_SENTENCE_END) or token in _LIST_MARKS
+    return False
 
 
 def _words(text: str) -> list[str]:
     words = _WORD.findall(normalise(text.translate(_MARKS)))
-    return ["xxbos", *(NYNORSK_TO_BOKMAL.get(w, w) for w in words), "xxeos"]
+    named = ["xxnamed"] if names_something(text) else []
+    return ["xxbos", *(NYNORSK_TO_BOKMAL.get(w, w) for w in words), "xxeos", *named]
 
 
 # one word at a time, kept across calls like the character n-gram vectoriser's word cache (single

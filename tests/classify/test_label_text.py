@@ -9,6 +9,7 @@ from nlp.classify.label_text import (
     NEGATION_SCOPE,
     label_features,
     label_view,
+    names_something,
     stem_view,
 )
 from nlp.classify.models import forget_texts
@@ -24,12 +25,38 @@ from tests.memory import containers_holding
             "xxbos hvorfor kan ikke neg_nav neg_bare neg_ringe xxq xxeos",
         ),
         ("Tips: søk tidlig!", "xxbos tips xxcolon søk tidlig xxexcl xxeos"),
-        ("[NAVN 1] fikk hjelp", "xxbos personnavn fikk hjelp xxeos"),
+        ("[NAVN 1] fikk hjelp", "xxbos personnavn fikk hjelp xxeos xxnamed"),
         ("", "xxbos xxeos"),
     ],
 )
 def test_label_view(text: str, expected: str) -> None:
     assert label_view(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,named",
+    [
+        ("Han bodde i egen leilighet på Raufoss, og hun merket det", True),
+        ("Etter en natt der Eirik sto ute på balkongen", True),
+        ("Sist gong vart han lagd inn på DPS Nordfjord", True),
+        ("Mor til [NAVN 2] fortalte om skolen", True),
+        ("Flytta frå [STED] i fjor", True),
+        ("Hun gikk på [SKOLE/INSTITUSJON 1]", True),
+        # acronyms, sentence starts, quotes and list marks are not names
+        ("BUP ser på ventetid ift. pårørendesaker", False),
+        ("Vi ventet. Det var lenge.", False),
+        ("Mor sa: «Ingen ringte oss»", False),
+        ("«Vi har ikke lov til å fortelle.» (fagperson, DPS)", False),
+        ("- Ønsker mer informasjon", False),
+        ("Er det noen som spør? Nei.", False),
+        ("[DATO] kom brevet", False),
+        ("", False),
+    ],
+)
+def test_names_something(text: str, named: bool) -> None:
+    assert names_something(text) is named
+    assert (label_view(text).split()[-1] == "xxnamed") is named
+    assert (stem_view(text).split()[-1] == "xxnamed") is named
 
 
 @pytest.mark.parametrize(
