@@ -33,6 +33,21 @@ def test_finds_institutions(make_doc, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Helsesykepleier på Ajer ungdomsskole tok kontakt samme uke.", "Ajer ungdomsskole"),
+        ("Rektor på Sagatun skole ringte mor.", "Sagatun skole"),
+        ("- Assistenten i Åsen barnehage var trygg og rolig.", "Åsen barnehage"),
+        ("Miljøterapeuten på Fjellheim behandlingssenter ringte.", "Fjellheim behandlingssenter"),
+    ],
+)
+def test_a_role_before_an_institution_is_not_part_of_it(make_doc, text: str, expected: str) -> None:
+    found = orgs(make_doc, text)
+    assert expected in found
+    assert all(not f.startswith(text.lstrip("- ").split()[0]) for f in found)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Vi ringte BUP, DPS og NAV samme dag.",

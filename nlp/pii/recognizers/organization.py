@@ -15,7 +15,13 @@ from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc
 
 from nlp.pii.doc_view import doc_text
-from nlp.pii.lexicon import NEVER_NAMES, is_allowed, is_common_word
+from nlp.pii.lexicon import (
+    NEVER_NAMES,
+    is_allowed,
+    is_common_word,
+    is_ordinary_word,
+    is_role_noun,
+)
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
     ner_spans,
@@ -123,6 +129,8 @@ _FUNCTION_WORDS = frozenset(
         "spesial",
     ]
 )
+# the words ``_NAMES`` lets inside an institution's name
+_CONNECTORS = frozenset({"og", "i", "på", "for"})
 _LEADING_CAPITAL_WORDS = frozenset(
     {
         "Vi",
@@ -150,6 +158,10 @@ _LEADING_CAPITAL_WORDS = frozenset(
         "Om",
     }
 )
+
+
+def _is_role_or_word(word: str) -> bool:
+    return is_ordinary_word(word) or is_role_noun(word)
 
 
 class OrganizationRecognizer(DocRecognizer):
@@ -190,11 +202,14 @@ class OrganizationRecognizer(DocRecognizer):
 
     @staticmethod
     def _skip_function_words(text: str, start: int, end: int, common_too: bool) -> int:
-        """Drop leading ordinary words a capitalised match may start with ("En skole" -> "")."""
+        """Drop leading ordinary words a capitalised match may start with ("En skole" -> ""), and
+        a sentence's first word before "på", "i" … ("Helsesykepleier på Ajer ungdomsskole" ->
+        "Ajer ungdomsskole": the role is not the institution)."""
         words = text[start:end].split(" ")
         while len(words) >= 2 and (
             words[0] in _LEADING_CAPITAL_WORDS
             or (common_too and words[0].lower() in _FUNCTION_WORDS)
+            or (common_too and words[1] in _CONNECTORS and _is_role_or_word(words[0]))
         ):
             start += len(words[0]) + 1
             words = words[1:]
