@@ -20,11 +20,11 @@ from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import is_allowed, is_common_word, is_first_name, is_place, is_surname
+from nlp.pii.rules_version import pii_version
 from nlp.schema import AnalysedNote, PiiSpan, Section
 from nlp.structure.header import FactLine
 from nlp.structure.lines import Line
 
-PII_VERSION = "1.0.0"
 TYPE_PRIORITY = {
     "FNR": 9,
     "EMAIL": 8,
@@ -57,7 +57,7 @@ class PresidioPiiStage:
     def __init__(self, nlp: Language, config: PiiConfig | None = None) -> None:
         self.config = config or load_config()
         self.analyzer, self.engine = build_analyzer(nlp, self.config)
-        self.version = f"pii-{PII_VERSION}"
+        self.version = pii_version()
 
     def flags(self, text: str, doc: Doc, sections: Sequence[Section] = ()) -> list[Flag]:
         share_doc_text(doc, text)
@@ -129,10 +129,12 @@ def _drop_header_facts(
     for line, fact in lines:
         if EMAIL_DATE_LINE.match(line.raw):
             free.append((line.start, line.end))  # "Sendt: torsdag 14. mars" in a forwarded mail
-        if fact:
-            labels.append((line.start, fact.value_start))
-        if fact and fact.field in HEADER_FREE_FIELDS:
-            free.append((fact.value_start, line.end))
+        label_start = line.start
+        for part in fact.all() if fact else ():
+            labels.append((label_start, part.value_start))
+            label_start = part.value_start + len(part.value)
+            if part.field in HEADER_FREE_FIELDS:
+                free.append((part.value_start, label_start if part.more else line.end))
     if not free and not labels:
         return flags
 

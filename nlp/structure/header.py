@@ -73,11 +73,30 @@ DATE_IN_TEXT = re.compile(
 )
 
 
+# a word of a label inside a fact's value ("Kari Hansen. Referent: Ola Berg"): up to the colon
+_LABEL_WORD = re.compile(r"[^\s.,;:|]+")
+
+
 @dataclass(frozen=True)
 class FactLine:
+    """One header fact: its field, its value and where the value starts in the note's text.
+    ``more`` holds further facts written on the same line ("Møteleder: Kari Hansen. Referent:
+    Ola Berg"), each with its own value."""
+
     field: str
     value: str
     value_start: int
+    more: tuple[FactLine, ...] = ()
+
+    def all(self) -> tuple[FactLine, ...]:
+        """This fact and those after it on the same line."""
+        return (self, *self.more)
+
+
+def field_of(key: str) -> str | None:
+    """The header field a label names ("Referent", "Antall deltakere"), or None."""
+    key = key.strip().strip("*_").strip().lower()
+    return next((name for name, pattern in _FIELDS if pattern.search(key)), None)
 
 
 def parse_fact_line(line: Line) -> FactLine | None:
@@ -87,11 +106,43 @@ def parse_fact_line(line: Line) -> FactLine | None:
     match = FACT_LINE.match(raw)
     if not match:
         return None
-    key = match.group("key").strip().strip("*_").strip().lower()
-    for name, pattern in _FIELDS:
-        if pattern.search(key):
-            return FactLine(name, match.group("value").strip(), line.start + match.start("value"))
-    return None
+    name = field_of(match.group("key"))
+    if name is None:
+        return None
+    facts = _split_value(name, match.group("value"), line.start + match.start("value"))
+    return FactLine(facts[0].field, facts[0].value, facts[0].value_start, tuple(facts[1:]))
+
+
+def _split_value(name: str, value: str, start: int) -> list[FactLine]:
+    """A fact's value cut where another field's label starts ("Kari Hansen. Referent: Ola
+    Berg" is two facts); a colon inside a value ("kl. 18:00") is no label."""
+    facts: list[FactLine] = []
+    begin = 0
+    for colon in re.finditer(":", value):
+        after = value[colon.end() : colon.end() + 1]
+        if after not in ("", " ", "\t"):
+            continue
+        words = [w for w in _LABEL_WORD.finditer(value, begin, colon.start())]
+        for n in (3, 2, 1):
+            if len(words) <= n:  # a label needs a value before it
+                continue
+            key_start = words[-n].start()
+            label = field_of(value[key_start : colon.start()])
+            if label is None:
+                continue
+            facts.append(_fact(name, value, begin, key_start, start))
+            name, begin = label, colon.end()
+            break
+    facts.append(_fact(name, value, begin, len(value), start))
+    return facts
+
+
+def _fact(name: str, value: str, begin: int, end: int, start: int) -> FactLine:
+    part = value[begin:end]
+    text = part.strip()
+    if end < len(value):
+        text = text.rstrip(" .,;|")  # the punctuation before the next label
+    return FactLine(name, text, start + begin + (len(part) - len(part.lstrip())))
 
 
 def parse_count(value: str) -> int | None:

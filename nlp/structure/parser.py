@@ -190,7 +190,7 @@ class _Builder:
         fact = parse_fact_line(line)
         if fact:
             self.flush()
-            self.facts.append(fact)
+            self.facts.extend(fact.all())
             return
         bullet = line.bullet()
         is_symbol_bullet = bullet is not None and not bullet[0][0].isalnum()

@@ -26,6 +26,11 @@ POSITIVES = [
     ("Gutten på 14 hadde ingen å snakke med.", "14"),
     ("Vi snakket med jenta på fjorten om skolen.", "fjorten"),
     ("Ein gut på fjorten år budde der.", "fjorten år"),
+    ("Mathias, tenåringen på 15 som innledet, fortalte om faren.", "15"),
+    # "var/er/ble på N" with a person as subject
+    ("Det hadde vart siden han var på 2.", "2"),
+    ("Sønnen, som den gang var på 9, har cerebral parese.", "9"),
+    ("Da jenta var på fjorten, flyttet hun på hybel.", "fjorten"),
     # -åring nouns, with or without hyphen and article
     ("16-åringen fikk ikke hjelp i tide.", "16-åringen"),
     ("Vi møtte en 16-åring fra Gjøvik.", "16-åring"),
@@ -134,6 +139,10 @@ NEGATIVES = [
     "De var tre søsken.",
     "Hun bar en sekk på 14 kilo.",
     "Det ble en ventetid på 3 år.",
+    "Vi var på 3 møter med skolen.",
+    "Det var på 2 av møtene at NAV kom.",
+    "Hun var på 14 dager ferie.",
+    "Hun var på 2 kurs i fjor.",
 ]
 
 

@@ -37,10 +37,27 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ("– Eg ville berre vere vanleg, sa Ask om fotballen.", "Ask"),
         ("«Det hjalp å bli trodd», sa Berg etterpå.", "Berg"),
         ("Etter ei stund spurde Lie om dei kunne ta ein pause.", "Lie"),
+        # a listed name that is also an ordinary word, before an age in brackets
+        ("Tone (41) fortalte at hun ventet i fem måneder.", "Tone"),
+        ("Sol (7) ble hentet av politiet den natten.", "Sol"),
+        ("- Dag (16) sluttet på skolen i vår.", "Dag"),
+        # names the words around them give away, in any case
+        ("Den eldste heter ole-martin og er 13.", "ole-martin"),
+        ("Broren, som alle kaller «Kaka», flyttet ut.", "Kaka"),
+        ("Ho heiter Vår og går i tredje klasse.", "Vår"),
+        ("Kari ledet og jeg (siv) tok notater.", "siv"),
+        ("Takk for i kveld.\nmvh siv", "siv"),
+        ("Hilsen\nTone", "Tone"),
+        # the role or the word before a name is not part of it
+        ("ROM-leder Anne-Grete Hansen Bråten ønsket velkommen.", "Anne-Grete Hansen Bråten"),
+        ("Da Sindre kom hjem, var mor borte.", "Sindre"),
     ],
 )
 def test_finds_names(make_doc, text: str, expected: str) -> None:
-    assert expected in names(make_doc, text)
+    found = names(make_doc, text)
+    assert expected in found
+    # no span reaches beyond the name into the words around it
+    assert not any(expected in f and f != expected for f in found)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +80,12 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Skolen sa at de ikke kunne hjelpe.",
         "– Det tok tid, sa Fastlegen på møtet.",
         "Ungdomskontakten fortalde om fritidskortet.",
+        "Tone (lyd) og tempo betyr mye i samtalen.",
+        "Vår (2025) plan er å invitere skolen.",
+        "Hva heter det på nynorsk?",
+        "Han ble kalt inn til et nytt møte.",
+        "Vi kaller det samarbeid.",
+        "Mvh oss i ROM-teamet",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:
@@ -75,6 +98,36 @@ def test_names_in_the_header_are_found() -> None:
     doc = blank("nb")("ROM-leder: Hilde Sørbråten\nCo-leder: Dawit Tesfamariam\nRef.: ML\n")
     found = {doc.text[r.start : r.end] for r in REC.find(doc)}
     assert {"Hilde Sørbråten", "Dawit Tesfamariam", "ML"} <= found
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("Møteleder: Trine Aasen. Referent: Ola Berg.", {"Trine Aasen", "Ola Berg"}),
+        (
+            "ROM-leder: Hilde Sørbråten, co-leder Dawit Tesfamariam",
+            {"Hilde Sørbråten", "Dawit Tesfamariam"},
+        ),
+        (
+            "ROM-leiar: Gunnhild Øvrebø og Tesfay Gebremariam",
+            {"Gunnhild Øvrebø", "Tesfay Gebremariam"},
+        ),
+        ("Referent: Marit Sæther (helsestasjonen)", {"Marit Sæther"}),
+        (
+            "ROM-leder: Marte Sørli | Co-leder: Ola Rustad | Referent: Kari Li",
+            {"Marte Sørli", "Ola Rustad", "Kari Li"},
+        ),
+    ],
+)
+def test_header_names_are_cut_at_the_next_label_and_role_words(line: str, people: set[str]) -> None:
+    """Each name on a leader or referent line is one span of its own: not the label of the
+    next fact ("Referent:"), a role word before it ("co-leder") or the full stop after it."""
+    from spacy import blank
+
+    doc = blank("nb")(line + "\n")
+    found = {doc.text[r.start : r.end] for r in REC.find(doc)}
+    assert people <= found
+    assert all(":" not in name and not name.endswith(".") for name in found)
 
 
 def test_ner_person_spans_are_used_unless_they_are_ordinary_words(make_doc) -> None:

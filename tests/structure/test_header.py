@@ -14,7 +14,7 @@ def _line(raw: str, start: int = 0) -> Line:
 
 
 def _header(text: str) -> HeaderFacts:
-    facts = [fact for line in split_lines(text) if (fact := parse_fact_line(line))]
+    facts = [f for line in split_lines(text) if (fact := parse_fact_line(line)) for f in fact.all()]
     return collect_header(facts)
 
 
@@ -67,6 +67,48 @@ def test_fact_line_field_value_and_offset(raw: str, field: str, value: str) -> N
     assert fact.value == value
     # the offset points at the value in the note's text
     assert raw[fact.value_start - start :].startswith(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "facts"),
+    [
+        (
+            "Møteleder: Trine Aasen. Referent: Ola Berg.",
+            [("rom_leader", "Trine Aasen"), ("referent", "Ola Berg.")],
+        ),
+        (
+            "ROM-leder: Kari Hansen, co-leder: Per Olsen",
+            [("rom_leader", "Kari Hansen"), ("co_leader", "Per Olsen")],
+        ),
+        (
+            "Dato: 3.4.2026 kl. 18:00, sted: Gjøvik",
+            [("date", "3.4.2026 kl. 18:00"), ("place", "Gjøvik")],
+        ),
+        (
+            "Antall deltakere: 7; antall fagpersoner: 4",
+            [("participants", "7"), ("professionals", "4")],
+        ),
+        (
+            "ROM-leder: Marte Sørli | Co-leder: Ola Rustad",
+            [("rom_leader", "Marte Sørli"), ("co_leader", "Ola Rustad")],
+        ),
+        ("Dato og sted: 12.03.2024, biblioteket", [("date", "12.03.2024, biblioteket")]),
+        ("Tema: Barn som pårørende: hva nå?", [("theme", "Barn som pårørende: hva nå?")]),
+    ],
+)
+def test_several_facts_on_one_line(raw: str, facts: list[tuple[str, str]]) -> None:
+    start = 40
+    fact = parse_fact_line(_line(raw, start))
+    assert fact is not None
+    assert [(f.field, f.value) for f in fact.all()] == facts
+    for part in fact.all():
+        assert raw[part.value_start - start :].startswith(part.value)
+
+
+def test_a_header_line_with_two_people_fills_both_fields() -> None:
+    header = _header("Tema: Skolen\nMøteleder: Trine Aasen. Referent: Ola Berg.\n")
+    assert header.rom_leader == "Trine Aasen"
+    assert header.referent == "Ola Berg."
 
 
 @pytest.mark.parametrize(

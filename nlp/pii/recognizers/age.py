@@ -14,6 +14,7 @@ text                                   span
 "hun var fjorten år", "er 14 år"       "fjorten år", "14 år" (number + "år", no verb)
 "da hun var 16", "guten var elleve"    "16", "elleve" (the number only)
 "gutten på 14", "jenta på 14 år"       "14", "14 år" ("på" and the noun are not part)
+"da han var på 2", "som var på 9"       "2", "9" (a person subject, "var/er/ble på N")
 "Kari (14)", "Jenta, 14 år,"           "14", "14 år"
 "i en alder av 14", "14 års alder"     "14", "14 års alder"
 "den 16-årige jenta"                   "16-årige" (only before a person noun)
@@ -71,7 +72,7 @@ _PERSON_STEMS = [
     "tvilling", "baby", "onkel", "tante", "kone", "kon", "samboer", "sambuar", "ektemann", "venn",
     "venninne", "kamerat", "nabo", "klient", "bruker", "brukar", "deltaker", "deltakar",
     "kjæreste", "fyr", "kar", "person", "yngst", "eldst", "minst", "jentunge", "gutunge",
-    "guttunge",
+    "guttunge", "tenåring",
 ]
 _PERSON_ENDINGS = ["e", "en", "a", "et", "ene", "ane", "er", "ar", "ne", "n", "s", "ens", "as"]
 _SINGULAR_SUBJECT = {"jeg", "eg", "du", "han", "hun", "ho", "hen", "som", "vedkommende"}
@@ -109,6 +110,8 @@ _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer"
           "månader", "mnd", "meter", "m", "cm", "km", "prosent", "poeng", "sider", "stk",
           "stykker", "liter", "personer", "barn", "elever"}
 _ALDER = {"alder", "alderen", "alderdom"}
+# "som den gang var på 9": the time between the subject and the verb
+_THEN = [["den", "gang"], ["den", "gangen"], ["den", "gong"], ["den", "gongen"], ["på", "det"]]
 # a role noun in the definite singular names anyone in that role when a rule is stated: "når
 # ungdommen er 16", "etter at barnet har fylt 18", "frå ungdommen er 16"
 _ROLE_SUBJECTS = {"barnet", "ungdommen", "ungdomen", "den unge", "eleven", "pasienten",
@@ -461,6 +464,15 @@ class AgeRecognizer(NbPatternRecognizer):
             return "verb"  # "da var hun 16"
         if lower == "på" and prev is not None and _is_person(prev):
             return "paa"
+        if lower == "på" and prev is not None and prev.lower() in _AGE_VERBS - _FILL_VERBS:
+            # "da han var på 2", "som den gang var på 9"
+            rest = words[:-2]
+            while rest and (rest[-1].lower() in _ADVERBS or rest[-1].lower() in _AUXILIARIES):
+                rest.pop()
+            if len(rest) >= 2 and [w.lower() for w in rest[-2:]] in _THEN:
+                rest = rest[:-2]
+            if rest and _good_subject(rest[-1]) and not _rule_for_a_role(rest):
+                return "verb"  # what may follow is checked as after "var 9" ("på 2 kurs")
         if lower in _ALDER or (lower == "av" and prev is not None and prev.lower() in _ALDER):
             return "alder"
         if last == "," and prev is not None and _is_person(prev):

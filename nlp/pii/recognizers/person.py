@@ -5,6 +5,7 @@
   (Liv, Per, Sol, Vår, Bjørn, Mai, Eli, Ask) only in name context: capitalised mid-sentence,
   after a family word or title ("sønnen Per"), before a speech verb ("Per sa"), or with a surname;
 - any capitalised word after a family word or title, and before "sa"/"fortalte" (foreign names);
+  a listed name that is also an ordinary word before an age in brackets ("Tone (41) fortalte");
   a listed name that is also an ordinary word (Ask, Berg) before or after a speech verb ("Ask
   fortalde", "sa Ask");
 - names typed in lower case in name context ("kari sa", "moren kari");
@@ -92,7 +93,24 @@ INITIALS = re.compile(
 NER_LABELS = {"PER"}
 EPONYM_NOUNS = {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"}
 PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
-HEADER_NAME = re.compile(r"[^,;/&()\n]+?(?=\s*(?:[,;/&(]|\bog\b|$))")
+HEADER_NAME = re.compile(r"[^,;/&|()\n]+?(?=\s*(?:[,;/&|(]|\bog\b|$))")
+_WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
+# a name given by a naming verb ("den eldste heter ole-martin", "som alle kaller «Kaka»"), in a
+# signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
+NAMED_BY = re.compile(
+    r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kaller|kallar)\s+"
+    r"(?:(?:ofte|bare|berre|også|for|seg|han|henne|ho|hun)\s+)?(?P<quote>[«\"“'])?" + _WORD_NAME,
+    re.IGNORECASE,
+)
+SIGNED = re.compile(
+    r"^[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)|hilsen|"
+    r"helsing|beste\s+hilsen)[\s,]+" + _WORD_NAME,
+    re.IGNORECASE | re.MULTILINE,
+)
+WRITER_IN_BRACKETS = re.compile(
+    r"\b(?:jeg|eg|meg|referent|referenten)\s*\(" + _WORD_NAME + r"\)", re.IGNORECASE
+)
+LEADING_LOWER = re.compile(r"(?:\s*[a-zæøå][\w.-]*(?=\s))*\s*")
 
 
 _MAY_BE_NAME: dict[str, bool] = {}
@@ -117,6 +135,16 @@ def _may_be_name(text: str) -> bool:
             and (not text.islower() or is_first_name(text.capitalize())),
         )
     return known
+
+
+def _given_name(word: str) -> bool:
+    """Whether ``word``, in a place where a name is expected, is one: a known first name
+    (also "siv", "tone"), or a word that is not an ordinary one ("ole-martin")."""
+    lower = word.lower()
+    if lower in NEVER_NAMES or is_allowed(word) or is_role_noun(word):
+        return False
+    title = "-".join(part.capitalize() for part in word.split("-"))
+    return is_first_name(title) or not (is_common_word(lower) or is_ordinary_word(title))
 
 
 class PersonRecognizer(DocRecognizer):
@@ -156,6 +184,7 @@ class PersonRecognizer(DocRecognizer):
             while (
                 begin > 0
                 and self._continues_name(doc[begin - 1])
+                and not is_common_word(texts[begin - 1])  # "Da Sindre kom"
                 and not is_sentence_start(doc[begin])
             ):
                 begin -= 1  # "Micheál Martin": a first name the lists do not know
@@ -165,22 +194,51 @@ class PersonRecognizer(DocRecognizer):
         for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
         results += self._header_people(doc)
+        results += self._named_in_context(doc_text(doc))
         return results
+
+    def _named_in_context(self, text: str) -> list[RecognizerResult]:
+        """Names that the words around them give away, whatever their case or whether they are
+        also ordinary words: after a naming verb, in a signature, in brackets after the writer."""
+        found = []
+        for pattern, why in (
+            (NAMED_BY, "name after a naming verb"),
+            (SIGNED, "name in a signature"),
+            (WRITER_IN_BRACKETS, "the writer's name in brackets"),
+        ):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                quoted = pattern is NAMED_BY and match.group("quote") is not None
+                if quoted or _given_name(name):
+                    start = match.start("name")
+                    found.append(
+                        self.result(start, start + len(name), self.config.score - 0.2, why)
+                    )
+        return found
 
     def _header_people(self, doc: Doc) -> list[RecognizerResult]:
         """Everyone named on the header's leader, co-leader and referent lines."""
         found = []
-        for _line, fact in line_facts(doc):
-            if fact is None or fact.field not in PEOPLE_FIELDS:
+        for _line, line_fact in line_facts(doc):
+            for fact in line_fact.all() if line_fact else ():
+                if fact.field in PEOPLE_FIELDS:
+                    found += self._names_in(fact.value, fact.value_start)
+        return found
+
+    def _names_in(self, value: str, value_start: int) -> list[RecognizerResult]:
+        """The names on one header line's value ("Kari Hansen og Ola Berg", "Kari, Ola Berg")."""
+        found = []
+        for part in HEADER_NAME.finditer(value):
+            lead = LEADING_LOWER.match(part.group())  # " og Per", "referent Ola"
+            name = part.group()[lead.end() :].rstrip()
+            if len(name) > 2 and name.endswith(".") and name[-2].islower():
+                name = name[:-1]  # the full stop after "Ola Berg."
+            if len(name) < 2 or is_allowed(name) or not name[0].isupper():
                 continue
-            for part in HEADER_NAME.finditer(fact.value):
-                name = part.group().strip()
-                if len(name) < 2 or is_allowed(name) or not name[0].isupper():
-                    continue
-                start = fact.value_start + part.start()
-                found.append(
-                    self.result(start, start + len(name), self.config.score, "name in the header")
-                )
+            start = value_start + part.start() + lead.end()
+            found.append(
+                self.result(start, start + len(name), self.config.score, "name in the header")
+            )
         return found
 
     def _name_at(self, doc: Doc, i: int) -> tuple[float, str] | None:
@@ -204,7 +262,14 @@ class PersonRecognizer(DocRecognizer):
         with_surname = following is not None and following[:1].isupper() and is_surname(following)
         # "sa Ask", "spurde Kari": the speaker named after the verb, mid-sentence
         after_speech = previous in STRICT_SPEECH and not is_sentence_start(token)
-        context = after_relation or before_speech or with_surname or after_speech
+        # "Tone (41) fortalte": an age in brackets follows a person's name
+        before_age = (
+            following == "("
+            and i + 2 < len(view)
+            and view.texts[i + 2].isdigit()
+            and len(view.texts[i + 2]) <= 3
+        )
+        context = after_relation or before_speech or with_surname or after_speech or before_age
         listed = is_first_name(text) or is_surname(text)
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
             if is_first_name(text):
@@ -253,8 +318,8 @@ class PersonRecognizer(DocRecognizer):
     @staticmethod
     def _continues_name(token: Token) -> bool:
         text = token.text
-        if not is_word(text) or not text[:1].isupper() or is_allowed(text):
-            return False
+        if not is_word(text) or not text[:1].isupper() or is_allowed(text) or is_role_noun(text):
+            return False  # "ROM-leder Anne-Grete Hansen": the role is not part of the name
         return (
             is_surname(text)
             or is_first_name(text)
