@@ -12,17 +12,22 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
     ("theme", r"(kveldens|dagens|møtets)\s+tema|tema\s+for\s+(kvelden|møtet|dagen)|^tema"),
     ("date", r"^(dato|tidspunkt|møtedato|tid og sted|dato og sted)"),
     ("place", r"^(sted|stad|møtested|møtestad)"),
-    ("professionals", r"(antall|tal på|talet på|ant\.?)\s+fagperson|^fagpersoner\b|^fagpersonar"),
+    (
+        "professionals",
+        r"(antall|tal på|talet på|tal|ant\.?)\s+fagperson|^fagpersoner\b|^fagpersonar",
+    ),
     (
         "participants",
-        r"(antall|tal på|talet på|ant\.?)\s+(deltak|pårørend|brukar|bruker|foreld)"
+        r"(antall|tal på|talet på|tal|ant\.?)\s+(deltak|pårørend|brukar|bruker|foreld)"
         r"|^deltakere\b|^deltakarar",
     ),
     (
         "total",
-        r"(antall|tal på|talet på|ant\.?)\s*(totalt|til sammen|i alt|samla|deltakere totalt)"
+        r"(antall|tal på|talet på|tal|ant\.?)\s*(totalt|til sammen|i alt|samla|deltakere totalt)"
         r"|^totalt\b|^til sammen",
     ),
+    # "Antall: 15 totalt – 6 fagpersoner og 9 deltakere", "Til stede: 16 personer, …"
+    ("attendance", r"^(antall|ant\.?|tal|talet|til stede|tilstades|oppmøte|frammøte|deltok)$"),
     (
         "services",
         r"(representerte|represen?terte)\s+(tjenester|tenester|etater|instanser)"
@@ -66,6 +71,9 @@ NUMBER_WORDS = {
     "tjuefem": 25,
     "tretti": 30,
 }
+_PARTICIPANT_WORDS = (
+    "deltak|deltakar|foreldr|forelder|pårørend|ungdomm|ungdom|brukar|bruker|søsken|fosterforeld"
+)
 DATE_IN_TEXT = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)"
     r"\w*\.?(?:\s+\d{4})?)|\b\d{4}-\d{2}-\d{2}\b",
@@ -153,15 +161,61 @@ def parse_count(value: str) -> int | None:
     return NUMBER_WORDS.get(first.strip(".,"))
 
 
+_COUNT = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# a count and what it counts ("6 fagpersoner", "fagpersoner 6", "totalt 11", "14 til stede")
+COUNTED = [
+    ("professionals", re.compile(rf"\b{_COUNT}\s+fagperson\w*|\bfagperson\w*:?\s+{_COUNT}\b")),
+    (
+        "participants",
+        re.compile(
+            rf"\b{_COUNT}\s+(?:{_PARTICIPANT_WORDS})\w*|\b(?:{_PARTICIPANT_WORDS})\w*:?\s+{_COUNT}\b"
+        ),
+    ),
+    (
+        "total",
+        re.compile(
+            rf"\b{_COUNT}\s+(?:totalt|til sammen|i alt|personer|personar|til stede|tilstades)"
+            rf"|\b(?:totalt|til sammen|i alt|samla)\s+{_COUNT}\b"
+        ),
+    ),
+]
+
+
+_LEADING_COUNT = re.compile(
+    rf"\s*{_COUNT}\b(?!\s+(?:fagperson|{_PARTICIPANT_WORDS}|totalt|til sammen|i alt|personer))"
+)
+
+
+def parse_counts(value: str) -> dict[str, int]:
+    """The counts a line names ("15 totalt – 6 fagpersoner og 9 deltakere"); a count alone at
+    the start is the total ("Antall: 14")."""
+    found: dict[str, int] = {}
+    lower = value.lower()
+    for name, pattern in COUNTED:
+        match = pattern.search(lower)
+        if match:
+            word = next(g for g in match.groups() if g)
+            found[name] = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    leading = _LEADING_COUNT.match(lower)
+    if "total" not in found and leading:  # "11 (4 fagpersoner, 7 foreldre)"
+        word = leading.group(1)
+        found["total"] = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return found
+
+
 def collect_header(facts: list[FactLine]) -> HeaderFacts:
     header = HeaderFacts()
     for fact in facts:
         value = fact.value
         if not value:
             continue
-        if fact.field in {"total", "professionals", "participants"}:
-            if getattr(header, fact.field) is None:
-                setattr(header, fact.field, parse_count(value))
+        if fact.field in {"total", "professionals", "participants", "attendance"}:
+            counts = parse_counts(value)
+            if fact.field != "attendance" and len(counts) < 2:
+                counts = {fact.field: parse_count(value)}  # "Deltakere: 8 (hvorav 2 fedre)"
+            for name, count in counts.items():
+                if getattr(header, name) is None:
+                    setattr(header, name, count)
         elif fact.field == "services":
             header.services = [s.strip() for s in re.split(r"[,;/]|(?<!-) og ", value) if s.strip()]
         elif fact.field == "date":

@@ -27,7 +27,8 @@ GREETING = re.compile(
 )
 SIGN_OFF = re.compile(
     r"^\s*(mvh|m\.v\.h\.?|med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|"
-    r"hilsen|helsing|beste hilsen|takk for (et godt|i kveld|oss)[^.]*)\b",
+    r"hilsen|helsing|beste hilsen|takk for (et godt|i kveld|oss)[^.]*|"
+    r"takk for (en|ei|et|eit) (fin|god|flott|fint|godt|kjekk|kjekt)\w* (kveld|møte)\b[^.]*)\b",
     re.IGNORECASE,
 )
 FRAMING_END = re.compile(r":\s*$")
@@ -79,6 +80,7 @@ class _Builder:
         self.bullet: tuple[int, int] | None = None  # open bullet item (start, end)
         self.bullet_indent = 0
         self.in_signature = False
+        self.after_blank = False
         self.seen_content = False
         self.items_at_heading = 0
         self.heading_numbered = False
@@ -174,8 +176,15 @@ class _Builder:
     def feed(self, line: Line) -> None:
         if line.is_blank:
             self.flush()
+            self.after_blank = True
             return
+        after_blank, self.after_blank = self.after_blank, False
         raw = line.stripped
+        if self.in_signature and after_blank and _starts_a_note(line):
+            # "Mvh Tove" closed the covering e-mail, and the note itself follows
+            self.in_signature = False
+            if not self.sections_with_heading:
+                self._drop_covering_mail()
         if EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
             self.in_signature = False  # a forwarded message starts after the forwarder's name
         if self.in_signature or EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
@@ -237,6 +246,16 @@ class _Builder:
             return
         self.paragraph.append(line)
 
+    def _drop_covering_mail(self) -> None:
+        """What came before the covering mail's sign-off was the mail, not the note: its
+        sentences are boilerplate, and the note's own header starts again."""
+        self.boilerplate.extend((item.start, item.end) for item in self.items)
+        self.items = []
+        self.sections = []
+        self.section = "header"
+        self.seen_content = False
+        self.items_at_heading = 0
+
     def _is_content_not_heading(
         self, line: Line, title: str, bullet: tuple[str, int] | None
     ) -> bool:
@@ -258,6 +277,8 @@ class _Builder:
             return True  # "3. Et godt samarbeid" inside a numbered list stays an item
         return (
             bool(self.sections)
+            and self.sections[-1].heading is not None
+            and self.section != "header"  # "1) Innledning deltaker" after the header's facts
             and self.items_since_heading == 0
             and not sub_numbered
             and not self.heading_numbered
@@ -270,6 +291,15 @@ class _Builder:
         previous = self.text[self.bullet[0] : self.bullet[1]].rstrip()
         first = line.stripped[:1]
         return bool(previous) and not previous.endswith(CLOSING_PUNCT) and first.islower()
+
+
+def _starts_a_note(line: Line) -> bool:
+    """A line after a blank one that begins a note rather than a signature: a title ("ROM
+    barnevern – …", "Læringsnotat …"), a header fact or a heading the template names."""
+    if TITLE_HINT.match(line.stripped) or parse_fact_line(line) is not None:
+        return True
+    heading = heading_of(line, not_a_fact=True)
+    return heading is not None and match_section(heading[0]) is not None
 
 
 def _looks_like_title(raw: str) -> bool:

@@ -12,15 +12,39 @@ import unicodedata
 from nlp.structure.header import parse_fact_line
 from nlp.structure.lines import BOLD_LINE, MD_HEADING, NUMBER_PREFIX, Line
 
+# the end of a reworded heading: those patterns match the whole line, so that an item written
+# without a full stop ("Foreldrene sa at de ikke ble hørt") stays an item
+END = r"[\s?.!:]*$"
+# who the participants are, in headings that reword "Innledning deltaker"
+_PARTICIPANTS = "deltaker|deltakar|pårørend|forelder|foreldr|ungdomm|ungdom|famili|innleder"
+# headings that name no section of the template: a section of its own ("unknown"), not an item
+GENERIC_HEADINGS = frozenset(
+    {"oppsummering", "samandrag", "sammendrag", "bakgrunn", "diverse", "eventuelt", "annet"}
+)
 # (section id, patterns); the first section with a matching pattern wins.
 SECTION_PATTERNS: list[tuple[str, list[str]]] = [
-    ("quotes", [r"\bsitat"]),
+    (
+        "quotes",
+        [
+            r"\bsitat",
+            r"\b(sa|sagt|uttalte)\s+blant\s+annet" + END,
+            r"^(noen\s+|nokre\s+)?utsagn" + END,
+        ],
+    ),
     (
         "intro_participant",
         [
             r"innl(?:[ea]\w*|\.).{0,40}(deltak|pårørend|bruker|erfaring|forelder|ungdom|fosterforeld)",
             r"(deltak|pårørend|bruker|forelder|ungdom)\w*\s+(sin|si|sitt)?\s*innl[ea]",
             r"(deltakers|deltakars|pårørendes|brukers)\s+(historie|innl|forteljing|fortelling)",
+            # reworded: "Deltakerne fortalte", "Hva sa deltakerne?", "Fra foreldrene"
+            rf"^({_PARTICIPANTS})\w*\s+(fortalte|fortalde|forteller|fortel|delte|sa|sier|seier)"
+            + END,
+            rf"^(hva|kva)\s+sa\s+({_PARTICIPANTS})\w*" + END,
+            rf"^(fra|frå)\s+({_PARTICIPANTS})\w*" + END,
+            r"^(deltakernes|deltakarane sine|ungdommenes|foreldrenes|familienes)\s+"
+            r"(erfaring|historie|forteljing|fortelling)\w*" + END,
+            r"^(kort\s+om\s+)?(innledning|innleiing)(en|ene|a|ane)?$",
         ],
     ),
     (
@@ -29,6 +53,11 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"innl(?:[ea]\w*|\.).{0,40}fag",
             r"fagperson\w*\s+(sin|si|sitt)?\s*innl",
             r"fagpersone?n?s\s+innl",
+            r"^(fra|frå)\s+fagperson\w*" + END,
+            r"^(hva|kva)\s+sa\s+fagperson\w*" + END,
+            r"^fagperson\w*\s+(fortalte|fortalde|forteller|sa|innledet|innleidde|innleia)" + END,
+            r"^(barnevernet|nav|bup|dps|kommunen|tjenesten|tenesta)\s+(innledet|innleidde|innleia)"
+            + END,
         ],
     ),
     (
@@ -43,6 +72,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"egen arbeidsplass",
             r"eigen arbeidsplass",
             r"læring for fag",
+            r"^lærings?punkt\w*" + END,
         ],
     ),
     (
@@ -52,6 +82,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"\bspre(s|iing|ing)?\b.{0,20}kunnskap",
             r"hvor og hvordan",
             r"kvar og korleis",
+            r"^(hvem|kven)\s+får\s+(notatet|referatet|læringsnotatet)" + END,
         ],
     ),
     (
@@ -64,6 +95,8 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"veien videre",
             r"vegen vidare",
             r"neste steg",
+            r"^vid[ea]re\s+arbeid" + END,
+            r"^(hva|kva)\s+(gjør|gjer)\s+(vi|me)\s+(nå|no|videre|vidare)" + END,
         ],
     ),
     (
@@ -75,6 +108,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"politikar",
             r"nasjonalt nivå",
             r"voksne for barn.{0,20}(ta opp|løfte)",
+            r"^(saker|innspill|spørsmål|tema)\s+(for|til)\s+voksne\s+for\s+barn" + END,
         ],
     ),
     (
@@ -92,7 +126,16 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
     ),
     (
         "want_more",
-        [r"ønsk\w*.{0,25}(mer|meir)", r"(mer|meir)\s+av", r"ønske(r|r mer|liste)?\b", r"ønskj"],
+        [
+            r"ønsk\w*.{0,25}(mer|meir)",
+            r"(mer|meir)\s+av",
+            r"ønske(r|r mer|liste)?\b",
+            r"ønskj",
+            r"^(hva|kva)\s+kan\s+bli\s+(bedre|betre)(\s+\w+){0,3}" + END,
+            r"^forslag(\s+til\s+\w+)?$",
+            r"^innspill(\s+(fra|frå)\s+\w+)?$",
+            r"^forbedrings?(forslag|punkt)\w*$",
+        ],
     ),
     (
         "tips",
@@ -121,6 +164,11 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"fungerar\s+(bra|godt)",
             r"fungerar\s+bra",
             r"\bpositiv",
+            # "Hva fungerte", "Dette fungerte godt", "Hva var bra?" (not "… ikke")
+            r"^(hva|kva|det|dette|som)\s+(som\s+)?(fungerte|fungerer|fungerar|virket|verka)"
+            r"(\s+(bra|godt|best))?" + END,
+            r"^(hva|kva|det\s+som)\s+var\s+bra" + END,
+            r"^lyspunkt\w*" + END,
         ],
     ),
     (
@@ -135,6 +183,9 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             r"negativ\w*\s+erfaring",
             r"ikke funger",
             r"ikkje fungerar",
+            r"^(hva|kva|det\s+som|dette|som)\s+(som\s+)?(fungerte|fungerer|fungerar)\s+"
+            r"(ikke|ikkje)(\s+så\s+(bra|godt))?" + END,
+            r"^(hva|kva)\s+gikk\s+galt" + END,
         ],
     ),
     ("header", [r"^læringsnotat", r"^referat\b", r"^notat fr[aå]\b"]),
@@ -149,6 +200,10 @@ _ANY_SECTION = re.compile(
     )
 )
 MAX_HEADING_WORDS = 14
+# before the colon of a line over 160 characters: "Innledning deltaker: <a paragraph>", not a
+# sentence that names a section's keyword before its colon ("… som godt, men sårbart: …")
+LONG_LINE_HEADING_WORDS = 5
+QUOTE_MARKS = re.compile(r"[«»“”\"„]")
 
 
 def normalise_heading(text: str) -> str:
@@ -177,10 +232,12 @@ def heading_of(line: Line, *, not_a_fact: bool = False) -> tuple[str, int, int |
     """
     raw = line.raw
     stripped = raw.strip()
-    if not stripped or len(stripped) > 160:
+    if not stripped:
         return None
     if not not_a_fact and parse_fact_line(line) is not None:
         return None
+    if len(stripped) > 160:  # only "Heading: a long paragraph of content"
+        return _inline_heading(line, stripped, max_words=LONG_LINE_HEADING_WORDS)
     md = MD_HEADING.match(raw)
     if md:
         return md.group(2), line.end, None
@@ -199,16 +256,17 @@ def heading_of(line: Line, *, not_a_fact: bool = False) -> tuple[str, int, int |
         rest_start = line.start + bold.start("rest")
         return bold.group("inner"), rest_start, rest_start
     words = stripped.split()
-    if stripped.endswith(("?", ")")) and len(words) <= 22 and match_section(stripped):
+    quoted_after_colon = ":" in stripped and QUOTE_MARKS.search(stripped.partition(":")[2])
+    if (
+        stripped.endswith(("?", ")"))
+        and len(words) <= 22
+        and not quoted_after_colon  # "Sitater: «…» (mor)" is a heading and a quote
+        and match_section(stripped)
+    ):
         return stripped, line.end, None
-    if ":" in stripped:
-        head, _, rest = stripped.partition(":")
-        head_words = head.split()
-        if 0 < len(head_words) <= MAX_HEADING_WORDS and match_section(head):
-            if not rest.strip():
-                return head, line.end, None
-            rest_start = line.start + raw.index(":") + 1
-            return head, rest_start, rest_start
+    inline = _inline_heading(line, stripped)
+    if inline is not None:
+        return inline
     if len(words) > MAX_HEADING_WORDS or stripped.endswith((".", "!", ",", ";")):
         return None
     if stripped.endswith("?") and match_section(stripped):
@@ -218,4 +276,24 @@ def heading_of(line: Line, *, not_a_fact: bool = False) -> tuple[str, int, int |
         return stripped, line.end, None
     if match_section(stripped) and (NUMBER_PREFIX.match(raw) or len(words) <= 8):
         return stripped, line.end, None
+    if normalise_heading(stripped) in GENERIC_HEADINGS:
+        return stripped, line.end, None
     return None
+
+
+def _inline_heading(
+    line: Line, stripped: str, max_words: int = MAX_HEADING_WORDS
+) -> tuple[str, int, int | None] | None:
+    """ "Utfordringer: lang ventetid" -> the heading and where its content starts."""
+    if ":" not in stripped:
+        return None
+    head, _, rest = stripped.partition(":")
+    long_line = max_words < MAX_HEADING_WORDS
+    if not 0 < len(head.split()) <= max_words or (long_line and "," in head):
+        return None
+    if not match_section(head):
+        return None
+    if not rest.strip():
+        return head, line.end, None
+    rest_start = line.start + line.raw.index(":") + 1
+    return head, rest_start, rest_start

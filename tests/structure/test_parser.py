@@ -293,6 +293,50 @@ def test_signature_and_lines_after_it_are_not_items(sign_off: str) -> None:
     assert items(text, structure) == [("challenges", "Lang ventetid")]
 
 
+COVERING_MAIL_FIRST = """Hei Helge,
+her er notatet fra i går. Kan du sende det videre?
+
+Mvh Tove
+
+ROM barnevern – foreldre med barn i fosterhjem
+Tema: Hvordan blir foreldre møtt?
+Til stede: 11 (5 fagpersoner, 6 foreldre)
+ROM-leder: Tove Lindahl, co-leder: Arild Berg
+
+Oppsummering
+Innleder er en far som mistet omsorgen for tre år siden.
+
+Hva fungerte ikke:
+- Foreldrene fikk ikke kopi av vedtaket.
+
+1) Det vi tar med oss
+- Barneverntjenesten vil lage en rutine.
+
+Takk for en fin kveld!
+Tove
+"""
+
+
+def test_a_signature_that_closes_the_covering_mail_does_not_swallow_the_note() -> None:
+    structure = parse(COVERING_MAIL_FIRST)
+    assert items(COVERING_MAIL_FIRST, structure) == [
+        ("unknown", "Innleder er en far som mistet omsorgen for tre år siden."),
+        ("challenges", "Foreldrene fikk ikke kopi av vedtaket."),
+        ("takeaways", "Barneverntjenesten vil lage en rutine."),
+    ]
+    header = structure.header
+    assert (header.total, header.professionals, header.participants) == (11, 5, 6)
+    assert (header.rom_leader, header.co_leader) == ("Tove Lindahl", "Arild Berg")
+    assert "Mvh Tove" in boilerplate(COVERING_MAIL_FIRST, structure)
+
+
+def test_a_numbered_heading_right_after_the_header_is_a_heading() -> None:
+    text = "Tema: Skolen\nDato: 3.4.2026\n\n1) Innledning deltaker\nEn mor fortalte om skolen.\n"
+    structure = parse(text)
+    assert section_ids(structure) == ["intro_participant"]
+    assert items(text, structure) == [("intro_participant", "En mor fortalte om skolen.")]
+
+
 def test_terse_minutes_split_after_abbreviation() -> None:
     text = "Utfordringer\nVentet på BUP i 8 mnd. Veileder byttet tre ganger. Ingen plan.\n"
     body = text.index("Ventet")

@@ -133,12 +133,85 @@ def test_abbreviated_and_past_tense_headings(heading: str, section: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Deltakerne fortalte", "intro_participant"),
+        ("HVA SA DELTAKERNE?", "intro_participant"),
+        ("Ungdommenes erfaringer:", "intro_participant"),
+        ("Kort om innledningene", "intro_participant"),
+        ("Fra fagpersonen", "intro_professional"),
+        ("HVA SA FAGPERSONENE?", "intro_professional"),
+        ("Barnevernet innledet:", "intro_professional"),
+        ("Hva fungerte", "good_practice"),
+        ("Kva fungerte", "good_practice"),
+        ("Dette fungerte godt", "good_practice"),
+        ("Hva var bra?", "good_practice"),
+        ("Hva fungerte ikke:", "challenges"),
+        ("Hva fungerte ikke så bra", "challenges"),
+        ("Innspill", "want_more"),
+        ("Innspill fra ungdommene:", "want_more"),
+        ("Forslag til forbedring", "want_more"),
+        ("HVA KAN BLI BEDRE?", "want_more"),
+        ("Læringspunkter", "takeaways"),
+        ("Det vi tar med oss", "takeaways"),
+        ("Foreldrene sa blant annet:", "quotes"),
+        ("Vidare arbeid", "commitments"),
+        ("Hva gjør vi nå?", "commitments"),
+        ("Hvem får notatet?", "sharing"),
+        ("Saker for Voksne for Barn:", "system_level"),
+    ],
+)
+def test_reworded_headings(heading: str, section: str) -> None:
+    """Headings referents write in their own words name the template's section."""
+    found = heading_of(_line(heading))
+    assert found is not None
+    assert match_section(found[0]) == section
+
+
+@pytest.mark.parametrize("heading", ["Oppsummering", "Bakgrunn:", "Eventuelt"])
+def test_generic_headings_open_a_section_of_their_own(heading: str) -> None:
+    found = heading_of(_line(heading))
+    assert found is not None
+    assert match_section(found[0]) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # items written without a full stop, worded like a reworded heading
+        "Foreldrene sa at de ikke ble hørt",
+        "Samarbeidet fungerte ikke",
+        "Deltakerne fortalte om lang ventetid",
+        "Forslag om faste kontaktpersoner",
+        # a sentence over 160 characters with a section's keyword before its colon
+        "Foreldrene beskrev avlastningstilbudet som godt når det fungerer, men sårbart: når en "
+        "ansatt slutter, faller tilbudet bort i flere måneder og familiene står alene igjen.",
+    ],
+)
+def test_items_worded_like_headings_stay_items(raw: str) -> None:
+    assert heading_of(_line(raw)) is None
+
+
+def test_a_long_paragraph_after_a_heading_and_colon_is_its_content() -> None:
+    raw = "Innledning deltaker: " + "En mor fortalte om mange år med kamp for avlastning. " * 4
+    found = heading_of(_line(raw))
+    assert found is not None
+    assert found[0] == "Innledning deltaker" and found[2] == len("Innledning deltaker:")
+
+
+@pytest.mark.parametrize(
     ("raw", "section", "heading", "content"),
     [
         ("Utfordringer: lang ventetid", "challenges", "Utfordringer", " lang ventetid"),
         ("Utfordr.: lang ventetid", "challenges", "Utfordr.", " lang ventetid"),
         ("God praksis: fastlegen ringte", "good_practice", "God praksis", " fastlegen ringte"),
         ("Sitater: «Vi ble aldri spurt»", "quotes", "Sitater", " «Vi ble aldri spurt»"),
+        (
+            "Sitater: «Vi søker om å orke.» (mor)",
+            "quotes",
+            "Sitater",
+            " «Vi søker om å orke.» (mor)",
+        ),
         ("1. Utfordringer: lang ventetid", "challenges", "1. Utfordringer", " lang ventetid"),
         ("**Utfordringer:** lang ventetid", "challenges", "Utfordringer:", " lang ventetid"),
         ("**Ønsker**: kortere ventetid", "want_more", "Ønsker", " kortere ventetid"),
