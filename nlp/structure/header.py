@@ -203,6 +203,24 @@ def parse_counts(value: str) -> dict[str, int]:
     return found
 
 
+_SENTENCE_BREAK = re.compile(r"[.!]\s+(?=[A-ZÆØÅ0-9])")
+_COUNT_AFTER_COMMA = re.compile(rf",\s*(?={_COUNT}\s)")
+
+
+def split_theme(value: str) -> tuple[str, str]:
+    """The theme and what the referent wrote after it on the same line ("Søsken, 14 til stede
+    (6 fagpersoner og 8 deltakere). Dato 2.10.2024."): the theme ends at the first sentence
+    break or at a comma before a count of those present."""
+    cut = len(value)
+    found = _SENTENCE_BREAK.search(value)
+    if found:
+        cut = found.start()
+    count = _COUNT_AFTER_COMMA.search(value, 0, cut)
+    if count and parse_counts(value[count.end() : cut]):
+        cut = count.start()
+    return value[:cut].strip().rstrip("."), value[cut:].lstrip(" .,")
+
+
 def collect_header(facts: list[FactLine]) -> HeaderFacts:
     header = HeaderFacts()
     for fact in facts:
@@ -221,6 +239,14 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
         elif fact.field == "date":
             found = DATE_IN_TEXT.search(value)
             header.date = found.group().strip() if found else value
+        elif fact.field == "theme" and header.theme is None:
+            header.theme, rest = split_theme(value)
+            for name, count in parse_counts(rest).items() if rest else ():
+                if getattr(header, name) is None:
+                    setattr(header, name, count)
+            found = DATE_IN_TEXT.search(rest)
+            if found and header.date is None:
+                header.date = found.group().strip()
         elif getattr(header, fact.field) is None:
             setattr(header, fact.field, value)
     return header

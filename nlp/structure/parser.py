@@ -19,6 +19,7 @@ EMAIL_HEADER = re.compile(
     r"^\s*(fra|sendt|til|emne|kopi|from|sent|to|subject|cc|date|vedlegg)\s*:\s*\S",
     re.IGNORECASE,
 )
+MAIL_DATE = re.compile(r"^\s*dato\s*:", re.IGNORECASE)
 FORWARD_MARK = re.compile(
     r"^\s*-{2,}.*(videresend|original|forwarded|opprinnelig).*-{2,}\s*$", re.IGNORECASE
 )
@@ -81,6 +82,7 @@ class _Builder:
         self.bullet_indent = 0
         self.in_signature = False
         self.after_blank = False
+        self.in_mail_header = False
         self.seen_content = False
         self.items_at_heading = 0
         self.heading_numbered = False
@@ -185,9 +187,13 @@ class _Builder:
             self.in_signature = False
             if not self.sections_with_heading:
                 self._drop_covering_mail()
-        if EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
+        mail_line = bool(EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw)) or (
+            self.in_mail_header and not after_blank and MAIL_DATE.match(raw) is not None
+        )  # "Dato: fre. 6. des. 2024 kl. 13:02" among "Fra:", "Emne:" is the mail's date
+        self.in_mail_header = mail_line
+        if mail_line:
             self.in_signature = False  # a forwarded message starts after the forwarder's name
-        if self.in_signature or EMAIL_HEADER.match(raw) or FORWARD_MARK.match(raw):
+        if self.in_signature or mail_line:
             self.flush()
             self.boilerplate.append((line.start, line.end))
             return

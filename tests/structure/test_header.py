@@ -242,3 +242,50 @@ def test_missing_facts_stay_empty() -> None:
 def test_service_with_og_in_its_name_stays_whole() -> None:
     header = _header("Representerte tjenester: NAV, rus- og psykiatritjenesten, BUP\n")
     assert header.services == ["NAV", "rus- og psykiatritjenesten", "BUP"]
+
+
+@pytest.mark.parametrize(
+    ("line", "theme", "counts", "date"),
+    [
+        (
+            "Tema: Søsken av barn med funksjonsnedsettelser, 14 til stede (6 fagpersoner og 8 "
+            "deltakere). Dato 2.10.2024.",
+            "Søsken av barn med funksjonsnedsettelser",
+            (14, 6, 8),
+            "2.10.2024",
+        ),
+        (
+            "Tema: Medvirkning i egen barnevernssak. 9 ungdommer og 4 fagpersoner deltok, "
+            "13 i alt.",
+            "Medvirkning i egen barnevernssak",
+            (13, 4, 9),
+            None,
+        ),
+        ("Tema: Rus, psykisk helse og skole", "Rus, psykisk helse og skole", (None,) * 3, None),
+        ("Tema: Barn som pårørende: hva nå?", "Barn som pårørende: hva nå?", (None,) * 3, None),
+    ],
+)
+def test_a_theme_line_that_goes_on_gives_the_theme_and_the_facts_after_it(
+    line: str, theme: str, counts: tuple[int | None, ...], date: str | None
+) -> None:
+    header = _header(line + "\n")
+    assert header.theme == theme
+    assert (header.total, header.professionals, header.participants) == counts
+    assert header.date == date
+
+
+@pytest.mark.parametrize(
+    ("value", "counts"),
+    [
+        ("15 totalt – 6 fagpersoner og 9 deltakere", (15, 6, 9)),
+        ("16 personer, 6 fagpersoner og 10 deltakere", (16, 6, 10)),
+        ("11 (4 fagpersoner, 7 foreldre)", (11, 4, 7)),
+        ("15 (fagpersoner 6, deltakere 9)", (15, 6, 9)),
+        ("6 foreldre og fem fagpersoner (totalt 11)", (11, 5, 6)),
+        ("14", (14, None, None)),
+    ],
+)
+def test_attendance_lines_give_every_count(value: str, counts: tuple[int | None, ...]) -> None:
+    for key in ("Antall", "Til stede", "Tal"):
+        header = _header(f"{key}: {value}\n")
+        assert (header.total, header.professionals, header.participants) == counts, key

@@ -330,6 +330,16 @@ def test_a_signature_that_closes_the_covering_mail_does_not_swallow_the_note() -
     assert "Mvh Tove" in boilerplate(COVERING_MAIL_FIRST, structure)
 
 
+def test_the_date_in_a_forwarded_mail_header_is_not_the_meeting_date() -> None:
+    text = (
+        "Fra: Tove Lindahl <tove@example.no>\nDato: fre. 6. des. 2024 kl. 13:02\n"
+        "Emne: Notat fra ROM\n\nTema: Skolen\nDato: 5.12.2024\n\nUtfordringer\n- Lang ventetid\n"
+    )
+    structure = parse(text)
+    assert structure.header.date == "5.12.2024"
+    assert "Dato: fre. 6. des. 2024 kl. 13:02" in boilerplate(text, structure)
+
+
 def test_a_numbered_heading_right_after_the_header_is_a_heading() -> None:
     text = "Tema: Skolen\nDato: 3.4.2026\n\n1) Innledning deltaker\nEn mor fortalte om skolen.\n"
     structure = parse(text)
