@@ -48,6 +48,7 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ("Kari ledet og jeg (siv) tok notater.", "siv"),
         ("Takk for i kveld.\nmvh siv", "siv"),
         ("Hilsen\nTone", "Tone"),
+        ("En far fortalte at sønnen, «Bassen» blant venner, mistet støttekontakten.", "Bassen"),
         # the role or the word before a name is not part of it
         ("ROM-leder Anne-Grete Hansen Bråten ønsket velkommen.", "Anne-Grete Hansen Bråten"),
         ("Da Sindre kom hjem, var mor borte.", "Sindre"),
@@ -86,6 +87,8 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Han ble kalt inn til et nytt møte.",
         "Vi kaller det samarbeid.",
         "Mvh oss i ROM-teamet",
+        "Hun kalte det «dugnad» av alle.",
+        "Tiltaket «Sammen» ble avsluttet i fjor.",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:

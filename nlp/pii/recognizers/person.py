@@ -107,6 +107,12 @@ SIGNED = re.compile(
     r"helsing|beste\s+hilsen)[\s,]+" + _WORD_NAME,
     re.IGNORECASE | re.MULTILINE,
 )
+# a nickname in quote marks that the words after it say is one ("«Bassen» blant venner")
+NICKNAME = re.compile(
+    r"[«\"“]" + _WORD_NAME + r"[»\"”],?\s+blant\s+(?:venner|vennene|kameratene|kompisene|"
+    r"venninnene|vener|venene|klassekameratene|søsknene)\b",
+    re.IGNORECASE,
+)
 WRITER_IN_BRACKETS = re.compile(
     r"\b(?:jeg|eg|meg|referent|referenten)\s*\(" + _WORD_NAME + r"\)", re.IGNORECASE
 )
@@ -199,16 +205,20 @@ class PersonRecognizer(DocRecognizer):
 
     def _named_in_context(self, text: str) -> list[RecognizerResult]:
         """Names that the words around them give away, whatever their case or whether they are
-        also ordinary words: after a naming verb, in a signature, in brackets after the writer."""
+        also ordinary words: after a naming verb, in a signature, in brackets after the writer,
+        a nickname in quote marks."""
         found = []
         for pattern, why in (
             (NAMED_BY, "name after a naming verb"),
             (SIGNED, "name in a signature"),
             (WRITER_IN_BRACKETS, "the writer's name in brackets"),
+            (NICKNAME, "a nickname in quote marks"),
         ):
             for match in pattern.finditer(text):
                 name = match.group("name")
-                quoted = pattern is NAMED_BY and match.group("quote") is not None
+                quoted = pattern is NICKNAME or (
+                    pattern is NAMED_BY and match.group("quote") is not None
+                )
                 if quoted or _given_name(name):
                     start = match.start("name")
                     found.append(
