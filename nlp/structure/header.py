@@ -31,7 +31,7 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
     (
         "services",
         r"(representerte|represen?terte)\s+(tjenester|tenester|etater|instanser)"
-        r"|^tjenester\s+(til stede|representert)|^tenester",
+        r"|^tjenester\s+(til stede|representert)|^tenester|^(tjenester|instanser|etater)$",
     ),
     ("co_leader", r"^(co-?leder|co-?leiar|medleder|medleiar|ko-?leder|nestleder)"),
     ("rom_leader", r"^(rom-?leder|rom-?leiar|møteleder|møteleiar|leder|leiar|ordstyrer)"),
@@ -82,7 +82,7 @@ DATE_IN_TEXT = re.compile(
 
 
 # a word of a label inside a fact's value ("Kari Hansen. Referent: Ola Berg"): up to the colon
-_LABEL_WORD = re.compile(r"[^\s.,;:|]+")
+_LABEL_WORD = re.compile(r"[^\s.,;:|·]+")
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _split_value(name: str, value: str, start: int) -> list[FactLine]:
     begin = 0
     for colon in re.finditer(":", value):
         after = value[colon.end() : colon.end() + 1]
-        if after not in ("", " ", "\t"):
+        if after not in ("", " ", "\t", "*", "_"):  # "**Referent:** Berit"
             continue
         words = [w for w in _LABEL_WORD.finditer(value, begin, colon.start())]
         for n in (3, 2, 1):
@@ -149,8 +149,9 @@ def _fact(name: str, value: str, begin: int, end: int, start: int) -> FactLine:
     part = value[begin:end]
     text = part.strip()
     if end < len(value):
-        text = text.rstrip(" .,;|")  # the punctuation before the next label
-    return FactLine(name, text, start + begin + (len(part) - len(part.lstrip())))
+        text = text.rstrip(" .,;|·*_")  # the punctuation before the next label
+    lead = len(part) - len(part.lstrip(" *_"))  # "**Referent:** Berit"
+    return FactLine(name, text.lstrip("*_ "), start + begin + lead)
 
 
 def parse_count(value: str) -> int | None:

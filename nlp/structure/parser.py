@@ -40,6 +40,8 @@ FRAMING = re.compile(
 )
 TITLE_HINT = re.compile(r"^(læringsnotat|referat|notat|rom\b|rom-)", re.IGNORECASE)
 ITEM_FREE_SECTIONS = {"header"}
+# an opening quote mark or a speech dash at the end of a sentence span, after a space
+OPENER_AT_END = re.compile(r"(?<=\s)(?:[«“„]|[–—](?=\s*$)|\"(?=\s*$))\s*$")
 CLOSING_PUNCT = (".", "!", "?", "»", '"', "”", ")", ":")
 SENTENCE_PUNCT = (".", "!", "?", "»", '"', "”", ",", ";")
 QUOTE_MARK = re.compile(r"[«»“”\"„]|^[–—]\s")
@@ -148,7 +150,7 @@ class _Builder:
                 spans.append((cut, match.end(1)))
                 cut = match.end(1)
             spans.append((cut, s_end))
-        return spans or [(start, end)]
+        return _move_openers(self.text, spans) or [(start, end)]
 
     def flush(self) -> None:
         self.flush_bullet()
@@ -219,7 +221,11 @@ class _Builder:
             self.heading_numbered = bool(NUMBER_PREFIX.match(line.raw))
             self.last_numbered_item = False
             if inline is not None and self.text[inline : line.end].strip():
-                self.paragraph = [Line(inline, line.end, self.text[inline : line.end])]
+                rest = Line(inline, line.end, self.text[inline : line.end])
+                if sid == "quotes" and QUOTE_MARK.search(rest.stripped):
+                    self.add_item(rest.content_start(), rest.end)  # "Sitater: «…» (mor)"
+                else:
+                    self.paragraph = [rest]
             return
         if GREETING.match(raw) and not self.seen_content:
             self.boilerplate.append((line.start, line.end))
@@ -297,6 +303,18 @@ class _Builder:
         previous = self.text[self.bullet[0] : self.bullet[1]].rstrip()
         first = line.stripped[:1]
         return bool(previous) and not previous.endswith(CLOSING_PUNCT) and first.islower()
+
+
+def _move_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote mark or dash that opens the next sentence belongs to it: the sentence splitter
+    may end a sentence after it ("… i praksis. «Vi har alt …»", "… fra NAV. – Jeg har …")."""
+    moved = list(spans)
+    for k in range(len(moved) - 1):
+        (a, b), (_, d) = moved[k], moved[k + 1]
+        opener = OPENER_AT_END.search(text, a, b)
+        if opener is not None and opener.start() > a:
+            moved[k], moved[k + 1] = (a, opener.start()), (opener.start(), d)
+    return moved
 
 
 def _starts_a_note(line: Line) -> bool:

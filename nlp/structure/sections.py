@@ -36,7 +36,8 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
         [
             r"innl(?:[ea]\w*|\.).{0,40}(deltak|pårørend|bruker|erfaring|forelder|ungdom|fosterforeld)",
             r"(deltak|pårørend|bruker|forelder|ungdom)\w*\s+(sin|si|sitt)?\s*innl[ea]",
-            r"(deltakers|deltakars|pårørendes|brukers)\s+(historie|innl|forteljing|fortelling)",
+            r"(deltakers|deltakars|deltakerens|deltakarens|pårørendes|brukers|brukerens)\s+"
+            r"(historie|innl|forteljing|fortelling)",
             # reworded: "Deltakerne fortalte", "Hva sa deltakerne?", "Fra foreldrene"
             rf"^({_PARTICIPANTS})\w*\s+(fortalte|fortalde|forteller|fortel|delte|sa|sier|seier)"
             + END,

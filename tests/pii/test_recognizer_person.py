@@ -49,6 +49,8 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ("Takk for i kveld.\nmvh siv", "siv"),
         ("Hilsen\nTone", "Tone"),
         ("En far fortalte at sønnen, «Bassen» blant venner, mistet støttekontakten.", "Bassen"),
+        ("Det var først då kontaktlæraren, Senait, spurde korleis ho hadde det.", "Senait"),
+        ("Han ringte sønnen, Yonas, hver kveld.", "Yonas"),
         # the role or the word before a name is not part of it
         ("ROM-leder Anne-Grete Hansen Bråten ønsket velkommen.", "Anne-Grete Hansen Bråten"),
         ("Da Sindre kom hjem, var mor borte.", "Sindre"),
@@ -87,6 +89,7 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Han ble kalt inn til et nytt møte.",
         "Vi kaller det samarbeid.",
         "Mvh oss i ROM-teamet",
+        "Hun snakket med kontaktlæreren, Helsestasjonen og NAV.",
         "Hun kalte det «dugnad» av alle.",
         "Tiltaket «Sammen» ble avsluttet i fjor.",
     ],

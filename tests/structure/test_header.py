@@ -89,6 +89,11 @@ def test_fact_line_field_value_and_offset(raw: str, field: str, value: str) -> N
             [("participants", "7"), ("professionals", "4")],
         ),
         (
+            "**ROM-leder:** Håkon Ulvestad · **Referent:** Berit Nyland",
+            [("rom_leader", "Håkon Ulvestad"), ("referent", "Berit Nyland")],
+        ),
+        ("Tjenester: NAV, BUP og PPT", [("services", "NAV, BUP og PPT")]),
+        (
             "ROM-leder: Marte Sørli | Co-leder: Ola Rustad",
             [("rom_leader", "Marte Sørli"), ("co_leader", "Ola Rustad")],
         ),

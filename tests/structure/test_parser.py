@@ -330,6 +330,33 @@ def test_a_signature_that_closes_the_covering_mail_does_not_swallow_the_note() -
     assert "Mvh Tove" in boilerplate(COVERING_MAIL_FIRST, structure)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Det fungerer ikke i praksis. «", "Vi har alt, men ingenting henger sammen», sa en far."),
+        ("Hun fikk aldri svar fra NAV. –", " Jeg ringte hver uke, sa hun."),
+        ('Ingen spurte oss. "', 'Vi var usynlige", sa mor.'),
+    ],
+)
+def test_a_quote_mark_that_opens_the_next_sentence_goes_with_it(first: str, second: str) -> None:
+    """spaCy may end a sentence after the mark that opens the next one."""
+    text = f"Utfordringer\n{first}{second}\n"
+    cut = len("Utfordringer\n") + len(first)
+    spans = [(len("Utfordringer\n"), cut), (cut, len(text) - 1)]
+    found = [t for _, t in items(text, parse(text, spans))]
+    assert found == [first[:-1].strip(), (first[-1] + second).strip()]
+
+
+def test_a_quote_on_the_quotes_heading_line_is_one_item() -> None:
+    text = (
+        "Sitater: «Vi søker ikke om luksus. Vi søker om å orke.» (mor)\n«Vi ser behovet.» (fag)\n"
+    )
+    assert items(text, parse(text)) == [
+        ("quotes", "«Vi søker ikke om luksus. Vi søker om å orke.» (mor)"),
+        ("quotes", "«Vi ser behovet.» (fag)"),
+    ]
+
+
 def test_the_date_in_a_forwarded_mail_header_is_not_the_meeting_date() -> None:
     text = (
         "Fra: Tove Lindahl <tove@example.no>\nDato: fre. 6. des. 2024 kl. 13:02\n"

@@ -139,6 +139,7 @@ def test_abbreviated_and_past_tense_headings(heading: str, section: str) -> None
         ("HVA SA DELTAKERNE?", "intro_participant"),
         ("Ungdommenes erfaringer:", "intro_participant"),
         ("Kort om innledningene", "intro_participant"),
+        ("I. Deltakerens historie", "intro_participant"),
         ("Fra fagpersonen", "intro_professional"),
         ("HVA SA FAGPERSONENE?", "intro_professional"),
         ("Barnevernet innledet:", "intro_professional"),

@@ -93,7 +93,7 @@ INITIALS = re.compile(
 NER_LABELS = {"PER"}
 EPONYM_NOUNS = {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"}
 PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
-HEADER_NAME = re.compile(r"[^,;/&|()\n]+?(?=\s*(?:[,;/&|(]|\bog\b|$))")
+HEADER_NAME = re.compile(r"[^,;/&|·()\n]+?(?=\s*(?:[,;/&|·(]|\bog\b|$))")
 _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # a name given by a naming verb ("den eldste heter ole-martin", "som alle kaller «Kaka»"), in a
 # signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
@@ -260,6 +260,9 @@ class PersonRecognizer(DocRecognizer):
         following = view.texts[i + 1] if i + 1 < len(view) else None
         following_lower = view.lowers[i + 1] if following is not None else ""
         after_relation = previous is not None and previous in RELATION_WORDS
+        if previous == "," and i > 1:  # "kontaktlæraren, Senait, spurde": an appositive
+            before_comma = view.lowers[i - 2]
+            after_relation = before_comma in RELATION_WORDS or is_role_noun(before_comma)
         before_speech = following is not None and following_lower in STRICT_SPEECH
         before_verb = (
             following is not None
