@@ -130,7 +130,7 @@ def _split_value(name: str, value: str, start: int) -> list[FactLine]:
         after = value[colon.end() : colon.end() + 1]
         if after not in ("", " ", "\t", "*", "_"):  # "**Referent:** Berit"
             continue
-        words = [w for w in _LABEL_WORD.finditer(value, begin, colon.start())]
+        words = list(_LABEL_WORD.finditer(value, begin, colon.start()))
         for n in (3, 2, 1):
             if len(words) <= n:  # a label needs a value before it
                 continue

@@ -4,11 +4,17 @@
 - gazetteer first names, extended by a following surname; names that are also ordinary words
   (Liv, Per, Sol, Vår, Bjørn, Mai, Eli, Ask) only in name context: capitalised mid-sentence,
   after a family word or title ("sønnen Per"), before a speech verb ("Per sa"), or with a surname;
-- any capitalised word after a family word or title, and before "sa"/"fortalte" (foreign names);
+- any capitalised word after a family word or title (also as an appositive: "kontaktlæraren,
+  Senait, spurde"), and before "sa"/"fortalte" (foreign names);
   a listed name that is also an ordinary word before an age in brackets ("Tone (41) fortalte");
   a listed name that is also an ordinary word (Ask, Berg) before or after a speech verb ("Ask
   fortalde", "sa Ask");
 - names typed in lower case in name context ("kari sa", "moren kari");
+- names the words around them give away, in any case and even when they are ordinary words:
+  after a naming verb ("heter ole-martin", "kaller «Kaka»"), in a signature ("mvh siv"), in
+  brackets after the writer ("jeg (siv)"), a nickname ("«Bassen» blant venner");
+- in the header, each name on a leader or referent line, cut at the next label ("Møteleder: Kari
+  Hansen. Referent: Ola Berg"), a role word before it and the full stop after it;
 - initials ("K.H.", "K. H.", "K. Hansen"); possessives ("Karis") and hyphenated names are one span.
 """
 
