@@ -40,6 +40,8 @@ FRAMING = re.compile(
 )
 TITLE_HINT = re.compile(r"^(læringsnotat|referat|notat|rom\b|rom-)", re.IGNORECASE)
 ITEM_FREE_SECTIONS = {"header"}
+# a plain line of at most this many words that names the section it is in is a heading
+SAME_SECTION_HEADING_WORDS = 2
 # an opening quote mark or a speech dash at the end of a sentence span, after a space
 OPENER_AT_END = re.compile(r"(?<=\s)(?:[«“„]|[–—](?=\s*$)|\"(?=\s*$))\s*$")
 CLOSING_PUNCT = (".", "!", "?", "»", '"', "”", ")", ":")
@@ -283,7 +285,12 @@ class _Builder:
         if marked:
             return False
         if bullet is None:
-            return match_section(title) == self.section and self.section != "header"
+            # "Sitater" again under the quotes heading is a heading; a longer line is an item
+            return (
+                match_section(title) == self.section
+                and self.section != "header"
+                and len(raw.split()) > SAME_SECTION_HEADING_WORDS
+            )
         sub_numbered = "." in bullet[0].rstrip(".)")
         if self.last_numbered_item and not sub_numbered:
             return True  # "3. Et godt samarbeid" inside a numbered list stays an item

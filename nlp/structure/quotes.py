@@ -72,7 +72,7 @@ DASH_SPEECH = re.compile(
 SENTENCE_END = (".", "!", "?", "…")
 # Reported speech inside a paragraph: "... psykose. – Det var første gang ..., sa han."
 INLINE_DASH_SPEECH = re.compile(
-    r"(?<=[.!?»”]\s)[–—]\s+(?P<body>[^–—\n]+?)(?:,|[!?])\s+"
+    r"(?<=[.!?»”:]\s)[–—]\s+(?P<body>[^–—\n]+?)(?:,|[!?])\s+"
     + SPEECH_VERB
     + r"\b(?P<who>(?:\s+[\wæøåÆØÅ-]+){0,5}?)[.!]",
     re.IGNORECASE,

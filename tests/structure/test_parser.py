@@ -357,6 +357,16 @@ def test_a_quote_on_the_quotes_heading_line_is_one_item() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [("Sitater", "Sitater"), ("Utfordringer", "Utfordringar"), ("Utfordringer", "Utfordringer")],
+)
+def test_a_short_heading_naming_the_section_it_is_in_is_a_heading(first: str, again: str) -> None:
+    text = f"{first}\n«Lang ventetid.» (far)\n\n{again}\n«Vi ble aldri spurt.» (mor)\n"
+    found = [t for _, t in items(text, parse(text))]
+    assert found == ["«Lang ventetid.» (far)", "«Vi ble aldri spurt.» (mor)"]
+
+
 def test_the_date_in_a_forwarded_mail_header_is_not_the_meeting_date() -> None:
     text = (
         "Fra: Tove Lindahl <tove@example.no>\nDato: fre. 6. des. 2024 kl. 13:02\n"

@@ -111,6 +111,11 @@ def test_dash_speech_lines_one_after_another() -> None:
     ]
 
 
+def test_dash_speech_after_a_heading_and_colon() -> None:
+    text = "Sitat fra kvelden: – Han ble voksen på papiret, men ikke i hodet, sa moren.\n"
+    assert found(text) == [("Han ble voksen på papiret, men ikke i hodet", "forelder")]
+
+
 @pytest.mark.parametrize(
     ("who", "speaker"), [("faren", "forelder"), ("en fagperson", "fagperson"), ("han", None)]
 )
