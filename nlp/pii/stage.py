@@ -22,7 +22,7 @@ from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import is_allowed, is_common_word, is_first_name, is_place, is_surname
 from nlp.pii.rules_version import pii_version
 from nlp.schema import AnalysedNote, PiiSpan, Section
-from nlp.structure.header import FactLine
+from nlp.structure.header import FactLine, parse_date_line
 from nlp.structure.lines import Line
 
 TYPE_PRIORITY = {
@@ -69,7 +69,8 @@ class PresidioPiiStage:
         )
         flags = [_flag(r) for r in results]
         flags = [f for f in flags if f.end > f.start and text[f.start : f.end].strip()]
-        flags = _drop_header_facts(text, line_facts(doc), flags)
+        header_end = min((s.start for s in sections if s.id != "header"), default=len(text))
+        flags = _drop_header_facts(text, line_facts(doc), flags, header_end)
         flags = _drop_heading_words(text, flags, sections)
         planning = [(s.start, s.end) for s in sections if s.id in PLANNING_SECTIONS]
         flags = [
@@ -115,10 +116,14 @@ TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
 
 
 def _drop_header_facts(
-    text: str, lines: Sequence[tuple[Line, FactLine | None]], flags: list[Flag]
+    text: str,
+    lines: Sequence[tuple[Line, FactLine | None]],
+    flags: list[Flag],
+    header_end: int | None = None,
 ) -> list[Flag]:
-    """The meeting's own theme, date and place in the header (and title line) are not personal
-    data, nor is the label of a header line ("CO-LEDER OG REFERENT:")."""
+    """The meeting's own theme, date and place in the header (and title line, and a line of
+    the header that holds only them: "Tromsø, 26.02.2025") are not personal data, nor is the
+    label of a header line ("CO-LEDER OG REFERENT:")."""
     free: list[tuple[int, int]] = []
     # "ROM-LEDER, CO-LEDER OG REFERENT:" names a field (a known name in it stays flagged: some
     # field patterns match anywhere in the text before the colon)
@@ -127,6 +132,8 @@ def _drop_header_facts(
     if first is not None and TITLE.search(first.raw):
         free.append((first.start, first.end))
     for line, fact in lines:
+        if (header_end is None or line.end <= header_end) and parse_date_line(line):
+            free.append((line.start, line.end))
         if EMAIL_DATE_LINE.match(line.raw):
             free.append((line.start, line.end))  # "Sendt: torsdag 14. mars" in a forwarded mail
         label_start = line.start

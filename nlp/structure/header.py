@@ -154,6 +154,29 @@ def _fact(name: str, value: str, begin: int, end: int, start: int) -> FactLine:
     return FactLine(name, text.lstrip("*_ "), start + begin + lead)
 
 
+# a header line that is only the meeting's place and date, or its date and time
+DATE_LINE = re.compile(
+    r"^\s*(?:(?:møte|møtet|møtedato|dato|tid)\s+)?"
+    r"(?:(?P<place>[A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s[A-ZÆØÅ][\wæøåÆØÅ-]+)?),\s*)?"
+    r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tysdag|laurdag|sundag)"
+    r"\s+)?(?P<date>" + DATE_IN_TEXT.pattern + r")"
+    r"(?:,?\s*(?:kl\.?|klokka|klokken)?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[–-]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
+    r"\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_date_line(line: Line) -> list[FactLine]:
+    """The place and date of a header line that holds nothing else, or nothing."""
+    match = DATE_LINE.match(line.raw)
+    if match is None:
+        return []
+    facts = [FactLine("date", match.group("date"), line.start + match.start("date"))]
+    if match.group("place"):
+        facts.append(FactLine("place", match.group("place"), line.start + match.start("place")))
+    return facts
+
+
 def parse_count(value: str) -> int | None:
     digits = re.search(r"\d{1,3}", value)
     if digits:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nlp.schema import HeaderFacts, Section
-from nlp.structure.header import FactLine, collect_header, parse_fact_line
+from nlp.structure.header import FactLine, collect_header, parse_date_line, parse_fact_line
 from nlp.structure.lines import NUMBER_PREFIX, Line, split_lines, trim_span
 from nlp.structure.sections import heading_of, match_section
 
@@ -233,6 +233,11 @@ class _Builder:
             self.boilerplate.append((line.start, line.end))
             return
         if self.section == "header":
+            when = parse_date_line(line)
+            if when:  # "Tromsø, 26.02.2025", "Møte 11. juni 2024, kl. 17–20"
+                self.facts.extend(when)
+                self.boilerplate.append((line.start, line.end))
+                return
             if (
                 not self.seen_content
                 and (TITLE_HINT.match(raw) or _looks_like_title(raw))

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from nlp.schema import HeaderFacts
-from nlp.structure.header import FactLine, collect_header, parse_count, parse_fact_line
+from nlp.structure.header import (
+    FactLine,
+    collect_header,
+    parse_count,
+    parse_date_line,
+    parse_fact_line,
+)
 from nlp.structure.lines import Line, split_lines
 
 
@@ -294,3 +300,22 @@ def test_attendance_lines_give_every_count(value: str, counts: tuple[int | None,
     for key in ("Antall", "Til stede", "Tal"):
         header = _header(f"{key}: {value}\n")
         assert (header.total, header.professionals, header.participants) == counts, key
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "place"),
+    [
+        ("Tromsø, 26.02.2025", "26.02.2025", "Tromsø"),
+        ("Møte 11. juni 2024, kl. 17–20", "11. juni 2024", None),
+        ("Bodø, 3. mars 2025.", "3. mars 2025", "Bodø"),
+        ("Mandag 3. mars", "3. mars", None),
+        ("Det var 12. mars.", None, None),
+        ("Lang ventetid 3. mars", None, None),
+    ],
+)
+def test_a_header_line_of_place_and_date(raw: str, date: str | None, place: str | None) -> None:
+    facts = {f.field: f for f in parse_date_line(_line(raw, 7))}
+    assert (facts["date"].value if "date" in facts else None) == date
+    assert (facts["place"].value if "place" in facts else None) == place
+    for fact in facts.values():
+        assert raw[fact.value_start - 7 :].startswith(fact.value)

@@ -367,6 +367,16 @@ def test_a_short_heading_naming_the_section_it_is_in_is_a_heading(first: str, ag
     assert found == ["«Lang ventetid.» (far)", "«Vi ble aldri spurt.» (mor)"]
 
 
+def test_a_place_and_date_line_in_the_header_is_a_fact_not_an_item() -> None:
+    text = (
+        "Læringsnotat ROM Ung\nTromsø, 26.02.2025\nTema: Medvirkning\n\n"
+        "Utfordringer\n- Ingen spurte.\n"
+    )
+    structure = parse(text)
+    assert (structure.header.date, structure.header.place) == ("26.02.2025", "Tromsø")
+    assert items(text, structure) == [("challenges", "Ingen spurte.")]
+
+
 def test_the_date_in_a_forwarded_mail_header_is_not_the_meeting_date() -> None:
     text = (
         "Fra: Tove Lindahl <tove@example.no>\nDato: fre. 6. des. 2024 kl. 13:02\n"
