@@ -227,6 +227,7 @@ def parse_counts(value: str) -> dict[str, int]:
     return found
 
 
+PEOPLE_FIELDS = frozenset({"rom_leader", "co_leader", "referent"})
 _SENTENCE_BREAK = re.compile(r"[.!]\s+(?=[A-ZÆØÅ0-9])")
 _COUNT_AFTER_COMMA = re.compile(rf",\s*(?={_COUNT}\s)")
 
@@ -271,6 +272,13 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
             found = DATE_IN_TEXT.search(rest)
             if found and header.date is None:
                 header.date = found.group().strip()
+        elif fact.field == "place" and header.place is None:
+            found = DATE_IN_TEXT.search(value)  # "Sted: Lillestrøm, 5. desember 2024"
+            if found and header.date is None:
+                header.date = found.group().strip()
+            header.place = (value[: found.start()] if found else value).strip(" ,.") or None
         elif getattr(header, fact.field) is None:
+            if fact.field in PEOPLE_FIELDS and len(value) > 2 and value[-2].islower():
+                value = value.rstrip(".")  # "Referent: Ola Berg."
             setattr(header, fact.field, value)
     return header

@@ -98,4 +98,4 @@ def test_the_note_after_a_covering_mail_is_read_whole(forwarded: AnalysedNote) -
     texts = [i.text for i in forwarded.items]
     assert len(texts) == 4
     assert not any("Kan du sende" in t or "Hva fungerte" in t for t in texts)
-    assert (forwarded.header.rom_leader, forwarded.header.referent) == ("Trine Aasen", "Ola Berg.")
+    assert (forwarded.header.rom_leader, forwarded.header.referent) == ("Trine Aasen", "Ola Berg")

@@ -116,10 +116,15 @@ def test_several_facts_on_one_line(raw: str, facts: list[tuple[str, str]]) -> No
         assert raw[part.value_start - start :].startswith(part.value)
 
 
+def test_the_place_line_may_hold_the_date() -> None:
+    header = _header("Sted: Lillestrøm, 5. desember 2024\n")
+    assert (header.place, header.date) == ("Lillestrøm", "5. desember 2024")
+
+
 def test_a_header_line_with_two_people_fills_both_fields() -> None:
     header = _header("Tema: Skolen\nMøteleder: Trine Aasen. Referent: Ola Berg.\n")
     assert header.rom_leader == "Trine Aasen"
-    assert header.referent == "Ola Berg."
+    assert header.referent == "Ola Berg"
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from nlp.pii.recognizers.spacy_base import (
     is_sentence_start,
     ner_spans,
 )
+from nlp.structure.header import PEOPLE_FIELDS
 from nlp.word_cache import remember
 
 NAME_PARTICLES = frozenset(
@@ -98,7 +99,6 @@ INITIALS = re.compile(
 )
 NER_LABELS = {"PER"}
 EPONYM_NOUNS = {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"}
-PEOPLE_FIELDS = {"rom_leader", "co_leader", "referent"}
 HEADER_NAME = re.compile(r"[^,;/&|·()\n]+?(?=\s*(?:[,;/&|·(]|\bog\b|$))")
 _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # a name given by a naming verb ("den eldste heter ole-martin", "som alle kaller «Kaka»"), in a
