@@ -177,6 +177,49 @@ def parse_date_line(line: Line) -> list[FactLine]:
     return facts
 
 
+# the meeting's facts told in a sentence at the start of a note written as prose
+PROSE_FACTS = [
+    (
+        "theme",
+        re.compile(
+            r"^(?:kveldens|dagens|møtets)\s+tema\s+var\s+(?P<value>.+?)[.!]?\s*$"
+            r"|^temaet\s+(?:for|på)\s+(?:kvelden|møtet|dagen|samlinga)\s+var\s+(?P<value2>.+?)[.!]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "attendance",
+        re.compile(
+            r"^(?:vi|me)\s+var\s+(?P<value>(?:\d{1,3}|[a-zæøå]+)\s+(?:personer\s+|stykker\s+)?"
+            r"(?:til stede|tilstades|på møtet|i alt|totalt)\b.*?)[.!]?\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "rom_leader",
+        re.compile(
+            r"^(?i:møtet|kvelden|samlinga)\s+(?i:ble|vart|blei)\s+(?i:ledet|leia|leidd)\s+av\s+"
+            r"(?P<value>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2})\b.*$",
+        ),
+    ),
+]
+
+
+def prose_facts(text: str, start: int, end: int) -> list[FactLine]:
+    """The fact a sentence of a prose note's opening states ("Temaet for kvelden var …", "Vi
+    var 15 til stede, 9 foreldre og 6 fagpersoner", "Møtet ble ledet av Kari Hansen"), if any."""
+    sentence = text[start:end]
+    for name, pattern in PROSE_FACTS:
+        match = pattern.match(sentence)
+        if match is None:
+            continue
+        group = "value" if match.group("value") is not None else "value2"
+        if name == "attendance" and not parse_counts(match.group(group)):
+            return []
+        return [FactLine(name, match.group(group), start + match.start(group))]
+    return []
+
+
 def parse_count(value: str) -> int | None:
     digits = re.search(r"\d{1,3}", value)
     if digits:

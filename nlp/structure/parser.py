@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nlp.schema import HeaderFacts, Section
-from nlp.structure.header import FactLine, collect_header, parse_date_line, parse_fact_line
+from nlp.structure.header import (
+    FactLine,
+    collect_header,
+    parse_date_line,
+    parse_fact_line,
+    prose_facts,
+)
 from nlp.structure.lines import NUMBER_PREFIX, Line, split_lines, trim_span
 from nlp.structure.sections import heading_of, match_section
 
@@ -97,6 +103,11 @@ class _Builder:
         return sum(1 for s in self.sections if s.heading)
 
     @property
+    def content_headings(self) -> int:
+        """Headings of the note's content (the title's "Læringsnotat …" heading is none)."""
+        return sum(1 for s in self.sections if s.heading and s.id != "header")
+
+    @property
     def items_since_heading(self) -> int:
         return len(self.items) + (1 if self.bullet or self.paragraph else 0) - self.items_at_heading
 
@@ -131,14 +142,15 @@ class _Builder:
             sentence = self.text[s_start:s_end].strip()
             if FRAMING_END.search(sentence) and len(sentence.split()) <= 12:
                 continue
-            if (
-                self.section == "unknown"
-                and not self.sections_with_heading
-                and FRAMING.search(sentence)
-                and len(sentence.split()) <= 25
-            ):
-                self.boilerplate.append((s_start, s_end))
-                continue
+            if self.section == "unknown" and not self.content_headings:
+                if FRAMING.search(sentence) and len(sentence.split()) <= 25:
+                    self.boilerplate.append((s_start, s_end))
+                    continue
+                facts = prose_facts(self.text, s_start, s_end)
+                if facts:  # "Temaet for kvelden var …", "Vi var 15 til stede, …"
+                    self.facts.extend(facts)
+                    self.boilerplate.append((s_start, s_end))
+                    continue
             self.add_item(s_start, s_end)
 
     def _sentences_in(self, start: int, end: int) -> list[tuple[int, int]]:

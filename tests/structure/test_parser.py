@@ -377,6 +377,40 @@ def test_a_place_and_date_line_in_the_header_is_a_fact_not_an_item() -> None:
     assert items(text, structure) == [("challenges", "Ingen spurte.")]
 
 
+PROSE_OPENING = """Læringsnotat fra ROM-møte i Bodø
+
+Temaet for kvelden var hvordan foreldre blir møtt av helsetjenestene. Vi var 15 til stede, 9 \
+foreldre og 6 fagpersoner. Møtet ble ledet av Tone Bakkevik, og undertegnede skrev notat.
+
+Innleder var en mor som fortalte om datteren. Det tok nesten et år før noen lyttet.
+"""
+
+
+def test_the_facts_a_prose_note_opens_with_are_header_facts_not_items() -> None:
+    structure = parse(PROSE_OPENING)
+    header = structure.header
+    assert header.theme == "hvordan foreldre blir møtt av helsetjenestene"
+    assert (header.total, header.participants, header.professionals) == (15, 9, 6)
+    assert header.rom_leader == "Tone Bakkevik"
+    assert [t for _, t in items(PROSE_OPENING, structure)] == [
+        "Innleder var en mor som fortalte om datteren.",
+        "Det tok nesten et år før noen lyttet.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vi var mange som kjente oss igjen.",
+        "Vi var 3 ganger hos fastlegen før noen lyttet.",
+    ],
+)
+def test_story_sentences_in_a_prose_opening_stay_items(sentence: str) -> None:
+    text = f"{sentence} Det tok lang tid.\n"
+    found = [t for _, t in items(text, parse(text))]
+    assert found[0] == sentence
+
+
 def test_the_date_in_a_forwarded_mail_header_is_not_the_meeting_date() -> None:
     text = (
         "Fra: Tove Lindahl <tove@example.no>\nDato: fre. 6. des. 2024 kl. 13:02\n"
