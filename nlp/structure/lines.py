@@ -45,11 +45,25 @@ class Line:
         return self.start + self.indent
 
 
+# the quote marks of an e-mail reply ("> "), in front of every line of a quoted note
+MAIL_QUOTE = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+# a line of only dashes, equals signs or underscores: a heading's underline or a rule
+RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|_{3,})[ \t]*$")
+
+
 def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets. A note quoted in an e-mail reply is read
+    without the "> " in front of each line, and a rule or heading underline ("----------") is
+    read as a blank line."""
     lines: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
-        lines.append(Line(pos, pos + len(raw), raw))
+        quote = MAIL_QUOTE.match(raw)
+        cut = quote.end() if quote else 0
+        if RULE_LINE.match(raw[cut:]):
+            lines.append(Line(pos + len(raw), pos + len(raw), ""))
+        else:
+            lines.append(Line(pos + cut, pos + len(raw), raw[cut:]))
         pos += len(raw) + 1
     return lines
 

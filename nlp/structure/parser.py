@@ -41,7 +41,8 @@ SIGN_OFF = re.compile(
 FRAMING_END = re.compile(r":\s*$")
 FRAMING = re.compile(
     r"\b(her (er|kommer)|vedlagt|videresender|sender (deg|dere|over)|se gjerne over|"
-    r"beklager at det tok|ta det gjerne opp)\b",
+    r"beklager at det tok|ta det gjerne opp|limer inn|lim(?:er|te) inn|"
+    r"glemte (?:vedlegget|å legge ved))\b",
     re.IGNORECASE,
 )
 TITLE_HINT = re.compile(r"^(læringsnotat|referat|notat|rom\b|rom-)", re.IGNORECASE)

@@ -411,6 +411,32 @@ def test_story_sentences_in_a_prose_opening_stay_items(sentence: str) -> None:
     assert found[0] == sentence
 
 
+QUOTED_REPLY = """Hei igjen, beklager, glemte vedlegget. Limer inn teksten her i stedet.
+
+> Tema: Overgang til voksenhabilitering
+> ROM-leder: Trine Aure
+>
+> Innledning
+> ----------
+> En far fortalte om datteren som ble myndig i fjor.
+>
+> Utfordringer
+> ----------
+> - Ingen informerte om vergemål.
+> - Dagtilbudet var ikke klart.
+"""
+
+
+def test_a_note_quoted_in_a_mail_reply_is_read_without_the_quote_marks() -> None:
+    structure = parse(QUOTED_REPLY)
+    assert structure.header.rom_leader == "Trine Aure"
+    assert items(QUOTED_REPLY, structure) == [
+        ("intro_participant", "En far fortalte om datteren som ble myndig i fjor."),
+        ("challenges", "Ingen informerte om vergemål."),
+        ("challenges", "Dagtilbudet var ikke klart."),
+    ]
+
+
 def test_the_date_in_a_forwarded_mail_header_is_not_the_meeting_date() -> None:
     text = (
         "Fra: Tove Lindahl <tove@example.no>\nDato: fre. 6. des. 2024 kl. 13:02\n"
