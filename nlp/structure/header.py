@@ -166,6 +166,29 @@ DATE_LINE = re.compile(
 )
 
 
+# the meeting's place at the end of a title, after a comma, a dash or "i", and a date after it:
+# "ROM psykisk helse og rus, Hamar", "Læringsnotat ROM Ung – Førde", "… i Bodø 27. januar 2025"
+TITLE_PLACE = re.compile(
+    r"(?:,|\s[–-]|\si)\s+(?P<place>[A-ZÆØÅ][a-zæøåéü-]+(?:\s[A-ZÆØÅ][a-zæøåéü-]+)?)"
+    r"(?:,?\s+(?:" + DATE_IN_TEXT.pattern + r"|\d{1,2}/\d{1,2}(?:[/-]\d{2,4})?))?\s*$"
+)
+
+
+def parse_title_line(line: Line) -> list[FactLine]:
+    """The meeting's place and date in a note's title line, as facts that yield to the
+    header's own "Sted:" and "Dato:" lines (fields ``title_place``, ``title_date``)."""
+    facts = []
+    date = DATE_IN_TEXT.search(line.raw)
+    if date:
+        facts.append(FactLine("title_date", date.group().strip(), line.start + date.start()))
+    place = TITLE_PLACE.search(line.raw)
+    if place:
+        facts.append(
+            FactLine("title_place", place.group("place"), line.start + place.start("place"))
+        )
+    return facts
+
+
 def parse_date_line(line: Line) -> list[FactLine]:
     """The place and date of a header line that holds nothing else, or nothing."""
     match = DATE_LINE.match(line.raw)
@@ -293,7 +316,7 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
     header = HeaderFacts()
     for fact in facts:
         value = fact.value
-        if not value:
+        if not value or fact.field.startswith("title_"):
             continue
         if fact.field in {"total", "professionals", "participants", "attendance"}:
             counts = parse_counts(value)
@@ -324,4 +347,7 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
             if fact.field in PEOPLE_FIELDS and len(value) > 2 and value[-2].islower():
                 value = value.rstrip(".")  # "Referent: Ola Berg."
             setattr(header, fact.field, value)
+    for fact in facts:  # the title's place and date, where the header names none
+        if fact.field.startswith("title_") and getattr(header, fact.field[6:]) is None:
+            setattr(header, fact.field[6:], fact.value)
     return header

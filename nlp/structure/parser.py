@@ -16,6 +16,7 @@ from nlp.structure.header import (
     collect_header,
     parse_date_line,
     parse_fact_line,
+    parse_title_line,
     prose_facts,
 )
 from nlp.structure.lines import NUMBER_PREFIX, Line, split_lines, trim_span
@@ -94,6 +95,7 @@ class _Builder:
         self.in_signature = False
         self.after_blank = False
         self.in_mail_header = False
+        self.title_read = False
         self.seen_content = False
         self.items_at_heading = 0
         self.heading_numbered = False
@@ -224,6 +226,13 @@ class _Builder:
             self.flush()
             self.facts.extend(fact.all())
             return
+        if (
+            not self.title_read
+            and not self.content_headings
+            and TITLE_HINT.match(raw.lstrip("#* "))
+        ):
+            self.title_read = True  # "Læringsnotat ROM Ung – Førde": the meeting's place
+            self.facts.extend(parse_title_line(line))
         bullet = line.bullet()
         is_symbol_bullet = bullet is not None and not bullet[0][0].isalnum()
         heading = None if is_symbol_bullet else heading_of(line, not_a_fact=True)

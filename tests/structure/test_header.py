@@ -11,6 +11,7 @@ from nlp.structure.header import (
     parse_count,
     parse_date_line,
     parse_fact_line,
+    parse_title_line,
 )
 from nlp.structure.lines import Line, split_lines
 
@@ -324,3 +325,30 @@ def test_a_header_line_of_place_and_date(raw: str, date: str | None, place: str 
     assert (facts["place"].value if "place" in facts else None) == place
     for fact in facts.values():
         assert raw[fact.value_start - 7 :].startswith(fact.value)
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "date"),
+    [
+        ("ROM psykisk helse og rus, Hamar", "Hamar", None),
+        ("Læringsnotat ROM Ung – Førde", "Førde", None),
+        ("Læringsnotat fra ROM-møte i Bodø 27. januar 2025", "Bodø", "27. januar 2025"),
+        ("Læringsnotat ROM tilrettelagte tjenester, Molde 10.10.2024", "Molde", "10.10.2024"),
+        ("ROM barnevern – foreldre med barn i fosterhjem", None, None),
+        ("LÆRINGSNOTAT ROM – psykisk helse og rus", None, None),
+        ("Læringsnotat – ROM Ung", None, None),
+    ],
+)
+def test_the_title_gives_the_meetings_place_and_date(
+    title: str, place: str | None, date: str | None
+) -> None:
+    facts = {f.field: f.value for f in parse_title_line(_line(title))}
+    assert (facts.get("title_place"), facts.get("title_date")) == (place, date)
+
+
+def test_the_headers_own_place_and_date_win_over_the_titles() -> None:
+    title = parse_title_line(_line("Læringsnotat fra ROM-møte i Bodø 27. januar 2025"))
+    own = [FactLine("place", "Fauske", 0), FactLine("date", "28.01.2025", 0)]
+    header = collect_header([*title, *own])
+    assert (header.place, header.date) == ("Fauske", "28.01.2025")
+    assert (collect_header(title).place, collect_header(title).date) == ("Bodø", "27. januar 2025")

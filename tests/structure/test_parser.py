@@ -413,6 +413,7 @@ def test_story_sentences_in_a_prose_opening_stay_items(sentence: str) -> None:
 
 QUOTED_REPLY = """Hei igjen, beklager, glemte vedlegget. Limer inn teksten her i stedet.
 
+> Læringsnotat ROM tilrettelagte tjenester, Molde
 > Tema: Overgang til voksenhabilitering
 > ROM-leder: Trine Aure
 >
@@ -429,7 +430,7 @@ QUOTED_REPLY = """Hei igjen, beklager, glemte vedlegget. Limer inn teksten her i
 
 def test_a_note_quoted_in_a_mail_reply_is_read_without_the_quote_marks() -> None:
     structure = parse(QUOTED_REPLY)
-    assert structure.header.rom_leader == "Trine Aure"
+    assert (structure.header.rom_leader, structure.header.place) == ("Trine Aure", "Molde")
     assert items(QUOTED_REPLY, structure) == [
         ("intro_participant", "En far fortalte om datteren som ble myndig i fjor."),
         ("challenges", "Ingen informerte om vergemål."),
