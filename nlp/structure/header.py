@@ -83,6 +83,7 @@ DATE_IN_TEXT = re.compile(
 
 # a word of a label inside a fact's value ("Kari Hansen. Referent: Ola Berg"): up to the colon
 _LABEL_WORD = re.compile(r"[^\s.,;:|·]+")
+_LABEL_BREAK = re.compile(r"[.,;|·]")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,10 @@ def _split_value(name: str, value: str, start: int) -> list[FactLine]:
             if len(words) <= n:  # a label needs a value before it
                 continue
             key_start = words[-n].start()
-            label = field_of(value[key_start : colon.start()])
+            key = value[key_start : colon.start()]
+            if _LABEL_BREAK.search(key):
+                continue  # "… 13 totalt. Representerte tjenester:": the label is after the stop
+            label = field_of(key)
             if label is None:
                 continue
             facts.append(_fact(name, value, begin, key_start, start))

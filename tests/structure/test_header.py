@@ -101,6 +101,14 @@ def test_fact_line_field_value_and_offset(raw: str, field: str, value: str) -> N
         ),
         ("Tjenester: NAV, BUP og PPT", [("services", "NAV, BUP og PPT")]),
         (
+            "Tema: Medvirkning. 13 totalt. Representerte tjenester: NAV. Referent: Jo Li.",
+            [
+                ("theme", "Medvirkning. 13 totalt"),
+                ("services", "NAV"),
+                ("referent", "Jo Li."),
+            ],
+        ),
+        (
             "ROM-leder: Marte Sørli | Co-leder: Ola Rustad",
             [("rom_leader", "Marte Sørli"), ("co_leader", "Ola Rustad")],
         ),
