@@ -209,8 +209,8 @@ PROSE_FACTS = [
     (
         "theme",
         re.compile(
-            r"^(?:kveldens|dagens|møtets)\s+tema\s+var\s+(?P<value>.+?)[.!]?\s*$"
-            r"|^temaet\s+(?:for|på)\s+(?:kvelden|møtet|dagen|samlinga)\s+var\s+(?P<value2>.+?)[.!]?\s*$",
+            r"^(?:(?:kveldens|dagens|møtets)\s+tema|temaet\s+(?:for|på)\s+"
+            r"(?:kvelden|møtet|dagen|samlinga))\s+var\s+(?P<value>.+?)[.!]?\s*$",
             re.IGNORECASE,
         ),
     ),
@@ -240,10 +240,9 @@ def prose_facts(text: str, start: int, end: int) -> list[FactLine]:
         match = pattern.match(sentence)
         if match is None:
             continue
-        group = "value" if match.group("value") is not None else "value2"
-        if name == "attendance" and not parse_counts(match.group(group)):
+        if name == "attendance" and not parse_counts(match.group("value")):
             return []
-        return [FactLine(name, match.group(group), start + match.start(group))]
+        return [FactLine(name, match.group("value"), start + match.start("value"))]
     return []
 
 
@@ -275,8 +274,11 @@ COUNTED = [
 ]
 
 
+# a count at the start that counts nothing named: the total ("11 (4 fagpersoner, 7 foreldre)");
+# not "en", "ei", "ett" …, which are also articles ("Til stede: en mor, to fedre og …")
 _LEADING_COUNT = re.compile(
-    rf"\s*{_COUNT}\b(?!\s+(?:fagperson|{_PARTICIPANT_WORDS}|totalt|til sammen|i alt|personer))"
+    rf"\s*(?!(?:en|ei|ein|ett|eitt)\b){_COUNT}\b"
+    rf"(?!\s+(?:fagperson|{_PARTICIPANT_WORDS}|totalt|til sammen|i alt|personer))"
 )
 
 

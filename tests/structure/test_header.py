@@ -308,6 +308,7 @@ def test_a_theme_line_that_goes_on_gives_the_theme_and_the_facts_after_it(
         ("15 (fagpersoner 6, deltakere 9)", (15, 6, 9)),
         ("6 foreldre og fem fagpersoner (totalt 11)", (11, 5, 6)),
         ("14", (14, None, None)),
+        ("en mor, to fedre og fire fagpersoner", (None, 4, None)),
     ],
 )
 def test_attendance_lines_give_every_count(value: str, counts: tuple[int | None, ...]) -> None:
