@@ -38,6 +38,7 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
     ("referent", r"^(referent|ref\.?|skrevet av|skrive av|notat ved)"),
 ]
 _FIELDS = [(name, re.compile(pat)) for name, pat in FIELD_PATTERNS]
+PEOPLE_FIELDS = frozenset({"rom_leader", "co_leader", "referent"})
 FACT_LINE = re.compile(
     r"^[\s*_#>-]*(?P<key>[^:\t\n]{2,45}?)[*_]*(?:\s*:|\t|\s+[–-]\s)[\s*_]*(?P<value>.*?)[\s*_]*$"
 )
@@ -111,15 +112,58 @@ def field_of(key: str) -> str | None:
 def parse_fact_line(line: Line) -> FactLine | None:
     raw = line.raw
     if ":" not in raw and "\t" not in raw and "-" not in raw and "–" not in raw:
-        return None  # FACT_LINE needs one of them after the key (a quick answer for prose)
+        return _people_line(line)  # FACT_LINE needs one of them after the key
     match = FACT_LINE.match(raw)
     if not match:
-        return None
-    name = field_of(match.group("key"))
+        return _people_line(line)
+    key = match.group("key")
+    name = field_of(key)
     if name is None:
         return None
     facts = _split_value(name, match.group("value"), line.start + match.start("value"))
-    return FactLine(facts[0].field, facts[0].value, facts[0].value_start, tuple(facts[1:]))
+    first = facts[0]
+    # "ROM-leder/referent: Kari Hansen": one person in two roles
+    shared = [
+        FactLine(other, first.value, first.value_start)
+        for part in key.split("/")[1:]
+        if name in PEOPLE_FIELDS and (other := field_of(part)) in PEOPLE_FIELDS and other != name
+    ]
+    return FactLine(first.field, first.value, first.value_start, (*shared, *facts[1:]))
+
+
+# a header line of roles and names without colons: "ROM-leder Kari Hansen, referent Ola Berg"
+_PEOPLE_LABEL = (
+    r"(?i:rom-?leder|rom-?leiar|møteleder|møteleiar|co-?leder|co-?leiar|medleder|medleiar"
+    r"|referent)"
+)
+_PERSON_NAME = (
+    r"[A-ZÆØÅ][\wæøåéü'-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'-]+|(?:van|von|der|den|de|al|el|bin)\b))*"
+)
+_PEOPLE_PART = re.compile(rf"(?P<key>{_PEOPLE_LABEL})\s+(?P<value>{_PERSON_NAME})")
+_PEOPLE_SEP = re.compile(r"\s*(?:[,;|·]|\.(?=\s)|\s+og\b)\s*")
+_LINE_LEAD = re.compile(r"[\s*_#>-]*")
+
+
+def _people_line(line: Line) -> FactLine | None:
+    """The facts of a line that names the people who ran the meeting without colons, or None:
+    the whole line must be roles and capitalised names (a sentence such as "Møteleder Kari ønsket
+    velkommen" is not)."""
+    raw = line.raw.rstrip(" .")
+    pos = _LINE_LEAD.match(raw).end()  # type: ignore[union-attr]
+    facts: list[FactLine] = []
+    while True:
+        part = _PEOPLE_PART.match(raw, pos)
+        if part is None:
+            return None
+        field = field_of(part.group("key"))
+        assert field in PEOPLE_FIELDS
+        facts.append(FactLine(field, part.group("value"), line.start + part.start("value")))
+        if part.end() == len(raw):
+            return FactLine(facts[0].field, facts[0].value, facts[0].value_start, tuple(facts[1:]))
+        sep = _PEOPLE_SEP.match(raw, part.end())
+        if sep is None or sep.end() == part.end():
+            return None
+        pos = sep.end()
 
 
 def _split_value(name: str, value: str, start: int) -> list[FactLine]:
@@ -299,7 +343,12 @@ def parse_counts(value: str) -> dict[str, int]:
     return found
 
 
-PEOPLE_FIELDS = frozenset({"rom_leader", "co_leader", "referent"})
+# the meeting's place after the date on the date line ("18.09.2024, Kongsvinger", "… kl. 18 –
+# Hamar"), a capitalised name that ends the value
+_PLACE_AFTER_DATE = re.compile(
+    r"(?:,?\s*(?:kl\.?|klokka|klokken)?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[–-]\s*\d{1,2}(?:[.:]\d{2})?)?)?"
+    r"\s*[,–-]\s*(?P<place>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?)\s*\.?\s*$"
+)
 _SENTENCE_BREAK = re.compile(r"[.!]\s+(?=[A-ZÆØÅ0-9])")
 _COUNT_AFTER_COMMA = re.compile(rf",\s*(?={_COUNT}\s)")
 
@@ -320,6 +369,7 @@ def split_theme(value: str) -> tuple[str, str]:
 
 def collect_header(facts: list[FactLine]) -> HeaderFacts:
     header = HeaderFacts()
+    date_place: str | None = None  # a place written after the date, if no line names one
     for fact in facts:
         value = fact.value
         if not value or fact.field.startswith("title_"):
@@ -336,6 +386,9 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
         elif fact.field == "date":
             found = DATE_IN_TEXT.search(value)
             header.date = found.group().strip() if found else value
+            after = _PLACE_AFTER_DATE.match(value, found.end()) if found else None
+            if after and date_place is None:  # "Dato: 18.09.2024, Kongsvinger"
+                date_place = after.group("place")
         elif fact.field == "theme" and header.theme is None:
             header.theme, rest = split_theme(value)
             for name, count in parse_counts(rest).items() if rest else ():
@@ -353,6 +406,8 @@ def collect_header(facts: list[FactLine]) -> HeaderFacts:
             if fact.field in PEOPLE_FIELDS and len(value) > 2 and value[-2].islower():
                 value = value.rstrip(".")  # "Referent: Ola Berg."
             setattr(header, fact.field, value)
+    if header.place is None:
+        header.place = date_place
     for fact in facts:  # the title's place and date, where the header names none
         if fact.field.startswith("title_") and getattr(header, fact.field[6:]) is None:
             setattr(header, fact.field[6:], fact.value)

@@ -361,3 +361,69 @@ def test_the_headers_own_place_and_date_win_over_the_titles() -> None:
     header = collect_header([*title, *own])
     assert (header.place, header.date) == ("Fauske", "28.01.2025")
     assert (collect_header(title).place, collect_header(title).date) == ("Bodø", "27. januar 2025")
+
+
+@pytest.mark.parametrize(
+    ("raw", "facts"),
+    [
+        (
+            "ROM-leder Kari Hansen, referent Ola Berg",
+            [("rom_leader", "Kari Hansen"), ("referent", "Ola Berg")],
+        ),
+        ("Møteleder Ingrid Sæther.", [("rom_leader", "Ingrid Sæther")]),
+        (
+            "- Co-leder Amina Warsame og referent Jan van der Berg",
+            [("co_leader", "Amina Warsame"), ("referent", "Jan van der Berg")],
+        ),
+        ("ROM-leiar Synnøve Lid · referent Per Å. Vik", None),  # an initial with a stop: no
+    ],
+)
+def test_people_named_without_colons(raw: str, facts: list[tuple[str, str]] | None) -> None:
+    fact = parse_fact_line(_line(raw, 12))
+    if facts is None:
+        assert fact is None
+        return
+    assert fact is not None
+    assert [(f.field, f.value) for f in fact.all()] == facts
+    for part in fact.all():
+        assert raw[part.value_start - 12 :].startswith(part.value)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Møteleder Kari ønsket alle velkommen.",
+        "Referent skriver notatet etter møtet.",
+        "ROM-leder Kari Hansen og mor til Ola",
+        "Leder Per Olsen",  # a plain "leder" is too common a word without a colon
+    ],
+)
+def test_sentences_about_the_people_are_not_facts(raw: str) -> None:
+    assert parse_fact_line(_line(raw)) is None
+
+
+def test_one_person_in_two_roles() -> None:
+    fact = parse_fact_line(_line("ROM-leder/referent: Kari Hansen"))
+    assert fact is not None
+    assert [(f.field, f.value) for f in fact.all()] == [
+        ("rom_leader", "Kari Hansen"),
+        ("referent", "Kari Hansen"),
+    ]
+    header = _header("ROM-leder/referent: Kari Hansen\n")
+    assert (header.rom_leader, header.referent) == ("Kari Hansen", "Kari Hansen")
+    dates = parse_fact_line(_line("Dato/sted: 12.03, Hamar"))
+    assert dates is not None and [f.field for f in dates.all()] == ["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date"),
+    [
+        ("Dato: 18.09.2024, Kongsvinger\n", "Kongsvinger", "18.09.2024"),
+        ("Dato: 3. mars 2025 kl. 18:00 – Nord-Odal\n", "Nord-Odal", "3. mars 2025"),
+        ("Dato: 18.09.2024, Kongsvinger\nSted: Vinger hotell\n", "Vinger hotell", "18.09.2024"),
+        ("Dato og sted: 12.03.2024, biblioteket\n", None, "12.03.2024"),
+    ],
+)
+def test_a_place_after_the_date(text: str, place: str | None, date: str) -> None:
+    header = _header(text)
+    assert (header.place, header.date) == (place, date)
