@@ -25,8 +25,19 @@ SectionId = Literal[
 Label = Literal["challenge", "good_practice", "wish", "other"]
 Speaker = Literal["deltaker", "fagperson", "pårørende", "ungdom", "forelder", "ukjent"]
 PiiType = Literal[
-    "PERSON", "LOCATION", "ADDRESS", "ORGANIZATION", "FNR", "PHONE", "EMAIL", "DATE", "AGE"
+    "PERSON",
+    "LOCATION",
+    "ADDRESS",
+    "ORGANIZATION",
+    "FNR",
+    "PHONE",
+    "EMAIL",
+    "HANDLE",
+    "DATE",
+    "AGE",
 ]
+# the types that name a person outright; the others identify only together (quasi-identifiers)
+DIRECT_PII_TYPES = frozenset({"PERSON", "FNR", "PHONE", "EMAIL", "HANDLE", "ADDRESS"})
 SECTION_IDS: tuple[str, ...] = SectionId.__args__  # type: ignore[attr-defined]
 LABELS: tuple[str, ...] = Label.__args__  # type: ignore[attr-defined]
 

@@ -35,6 +35,7 @@ PII_NAMES = {
     "FNR": "fødselsnummer",
     "PHONE": "telefon",
     "EMAIL": "e-post",
+    "HANDLE": "brukernavn",
     "DATE": "dato",
     "AGE": "alder",
 }

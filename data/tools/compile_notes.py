@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 NOTES_DIR = Path(__file__).resolve().parent.parent / "notes"
-PII_TYPES = {
+PII_TYPES = {  # nlp.schema.PiiType (this tool runs without the project installed)
     "PERSON",
     "LOCATION",
     "ADDRESS",
@@ -27,6 +27,7 @@ PII_TYPES = {
     "FNR",
     "PHONE",
     "EMAIL",
+    "HANDLE",
     "DATE",
     "AGE",
 }

@@ -19,13 +19,13 @@ from nlp.classify.data import note_fingerprint
 from nlp.errors import InputError
 from nlp.evaluation.matching import covered, macro_f1, match_spans, micro_f1_sets, prf
 from nlp.readers import ReadResult
-from nlp.schema import AnalysedNote
+from nlp.schema import DIRECT_PII_TYPES, AnalysedNote
 
 ITEM_IOU = 0.5
 QUOTE_IOU = 0.6
 CORE_LABELS = ("challenge", "good_practice", "wish")
 ALL_LABELS = (*CORE_LABELS, "other")
-DIRECT = {"PERSON", "FNR", "PHONE", "EMAIL", "ADDRESS"}
+DIRECT = DIRECT_PII_TYPES
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ PLACEHOLDER = {
     "DATE": "DATO",
     "PHONE": "TELEFON",
     "EMAIL": "E-POST",
+    "HANDLE": "BRUKERNAVN",
     "ADDRESS": "ADRESSE",
     "FNR": "FØDSELSNUMMER",
 }

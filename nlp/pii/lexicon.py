@@ -120,6 +120,66 @@ RELATION_WORDS = frozenset(
         "namn",
     ]
 )
+# family words are also written with a prefix ("fostersonen", "halvbroren", "bonusdottera")
+FAMILY_PREFIXES = (
+    "foster",
+    "halv",
+    "ste",
+    "bonus",
+    "adoptiv",
+    "tvilling",
+    "vesle",
+    "lille",
+    "store",
+)
+FAMILY_BASES = frozenset(
+    [
+        "sønn",
+        "sønnen",
+        "son",
+        "sonen",
+        "datter",
+        "datteren",
+        "dattera",
+        "dotter",
+        "dottera",
+        "bror",
+        "broren",
+        "søster",
+        "søsteren",
+        "søstera",
+        "syster",
+        "systera",
+        "mor",
+        "moren",
+        "mora",
+        "far",
+        "faren",
+        "barn",
+        "barnet",
+        "gutt",
+        "gutten",
+        "gut",
+        "guten",
+        "jente",
+        "jenta",
+        "jenten",
+    ]
+)
+# a possessive between a family word and the name ("fostersonen hennar, Ask, …")
+POSSESSIVES = frozenset(
+    ["hans", "hennes", "hennar", "deres", "deira", "min", "mi", "mitt", "sin", "si", "vår", "vårt"]
+)
+
+
+def is_relation_word(lower: str) -> bool:
+    """A family word or title before a name ("mor", "rektor", "fostersonen", "halvbroren")."""
+    if lower in RELATION_WORDS:
+        return True
+    prefix = next((p for p in FAMILY_PREFIXES if lower.startswith(p)), None)
+    return prefix is not None and lower[len(prefix) :] in FAMILY_BASES
+
+
 STRICT_SPEECH = frozenset(
     [
         "sa",
@@ -275,6 +335,10 @@ ROLE_SUFFIXES = (
     "psykolog",
     "lege",
     "legen",
+    "prest",
+    "presten",
+    "handsamar",
+    "handsamaren",
     "sjef",
     "sjefen",
     "ansvarlig",

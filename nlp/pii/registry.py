@@ -10,6 +10,7 @@ from nlp.pii.recognizers.age import AgeRecognizer
 from nlp.pii.recognizers.date import DateRecognizer
 from nlp.pii.recognizers.email import EmailRecognizer
 from nlp.pii.recognizers.fnr import FnrRecognizer
+from nlp.pii.recognizers.handle import HandleRecognizer
 from nlp.pii.recognizers.location import LocationRecognizer
 from nlp.pii.recognizers.organization import OrganizationRecognizer
 from nlp.pii.recognizers.person import PersonRecognizer
@@ -22,6 +23,7 @@ RECOGNIZERS: dict[str, type[EntityRecognizer]] = {
     "fnr": FnrRecognizer,
     "phone": PhoneRecognizer,
     "email": EmailRecognizer,
+    "handle": HandleRecognizer,
     "address": AddressRecognizer,
     "date": DateRecognizer,
     "age": AgeRecognizer,

@@ -21,13 +21,14 @@ from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import is_allowed, is_common_word, is_first_name, is_place, is_surname
 from nlp.pii.rules_version import pii_version
-from nlp.schema import AnalysedNote, PiiSpan, Section
+from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
 from nlp.structure.header import FactLine, parse_date_line
 from nlp.structure.lines import Line
 
 TYPE_PRIORITY = {
     "FNR": 9,
     "EMAIL": 8,
+    "HANDLE": 8,
     "PHONE": 7,
     "ADDRESS": 6,
     "PERSON": 5,
@@ -83,7 +84,9 @@ class PresidioPiiStage:
             f for f in flags if f.type not in SPREAD_TYPES or not is_allowed(text[f.start : f.end])
         ]
         flags = _resolve_overlaps(flags)
-        return _resolve_overlaps(flags + _spread(text, flags))
+        # a name spread to its other mentions is not spread into the meeting's own facts
+        spread = _drop_header_facts(text, line_facts(doc), _spread(text, flags), header_end)
+        return _resolve_overlaps(flags + spread)
 
     def apply(self, note: AnalysedNote, doc: Doc) -> None:
         note.pii = [
@@ -113,6 +116,16 @@ def _flag(result: RecognizerResult) -> Flag:
 
 EMAIL_DATE_LINE = re.compile(r"^\s*(sendt|sent|dato|date)\s*:", re.IGNORECASE)
 TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
+SUBJECT_LINE = re.compile(r"^\s*(emne|subject|tittel|ang\.?)\s*:", re.IGNORECASE)
+TITLE_WORDS = 14  # a title line is short; a longer line naming "ROM" is a sentence
+
+
+def _is_title_line(line: Line, fact: FactLine | None) -> bool:
+    """A title of the note ("LÆRINGSNOTAT ROM UNG – Hamar 22.01.2025", "Emne: VS:
+    Læringsnotat ROM Ung Hamar januar"): its place and date are the meeting's own."""
+    if fact is not None and not SUBJECT_LINE.match(line.raw):
+        return False
+    return TITLE.search(line.raw) is not None and len(line.raw.split()) <= TITLE_WORDS
 
 
 def _drop_header_facts(
@@ -130,8 +143,10 @@ def _drop_header_facts(
     labels: list[tuple[int, int]] = []
     first = next((line for line, _fact in lines if not line.is_blank), None)
     if first is not None and TITLE.search(first.raw):
-        free.append((first.start, first.end))
+        free.append((first.start, first.end))  # the note's first line names the meeting
     for line, fact in lines:
+        if (header_end is None or line.end <= header_end) and _is_title_line(line, fact):
+            free.append((line.start, line.end))
         if (header_end is None or line.end <= header_end) and parse_date_line(line):
             free.append((line.start, line.end))
         if EMAIL_DATE_LINE.match(line.raw):
@@ -152,13 +167,7 @@ def _drop_header_facts(
         f
         for f in flags
         if not (inside(f, labels) and not _names_someone(text[f.start : f.end]))
-        and (
-            not inside(f, free)
-            or (
-                f.type in {"PERSON", "PHONE", "EMAIL", "FNR", "ADDRESS"}
-                and not _is_place_only(text, f)
-            )
-        )
+        and (not inside(f, free) or (f.type in DIRECT_PII_TYPES and not _is_place_only(text, f)))
     ]
 
 
@@ -189,9 +198,15 @@ def _drop_heading_words(text: str, flags: list[Flag], sections: Sequence[Section
     ]
 
 
+INITIALS_ONLY = re.compile(r"(?:[A-ZÆØÅ]\.\s?){1,3}")
+
+
 def _names_someone(surface: str) -> bool:
-    """Whether a word of the flagged text is in a first-name or surname list."""
-    return any(is_first_name(w) or is_surname(w) for w in surface.split())
+    """Whether a word of the flagged text is in a first-name or surname list, or the text is a
+    person's initials ("leder K.H. / ref. …")."""
+    return INITIALS_ONLY.fullmatch(surface.strip()) is not None or any(
+        is_first_name(w) or is_surname(w) for w in surface.split()
+    )
 
 
 SCHEDULE_BEFORE = re.compile(r"\b(innen|innan|frist\w*|senest|seinast)\s+(den\s+)?$", re.IGNORECASE)

@@ -69,12 +69,24 @@ POSITIVES = [
     ("Han ble syk i en alder av 14 år.", "14 år"),
     ("Han fikk diagnosen i 16 års alder.", "16 års alder"),
     ("Den 16-årige jenta ble ikke hørt.", "16-årige"),
+    # an appositive that the bare number closes, in lower case, after a possessive, in brackets
+    ("* frida, 15, går på ungdomsskolen.", "15"),
+    ("* ungdom 2 (Bjørn Tuan Pham, 17): pappa har depresjon", "17"),
+    ("- yngste (jonas, 6 år) har autisme.", "6 år"),
+    ("Hun fortalte at sønnen hennes, 14 år, ble mobbet.", "14 år"),
+    ("Barnevernet hentet sønnen, Mustafe (da 7 år), fra skolen.", "7 år"),
 ]
 
 
 @pytest.mark.parametrize("text,expected", POSITIVES)
 def test_positive(recognizer: AgeRecognizer, text: str, expected: str) -> None:
     assert spans(recognizer, text) == [expected]
+
+
+def test_ages_joined_by_og(recognizer: AgeRecognizer) -> None:
+    text = "Maria har to barn på 5 og 9 år."
+    found = [text[r.start : r.end] for r in recognizer.analyze(text, entities=["AGE"])]
+    assert found == ["5", "9 år"]
 
 
 def test_two_ages(recognizer: AgeRecognizer) -> None:
@@ -143,6 +155,8 @@ NEGATIVES = [
     "Det var på 2 av møtene at NAV kom.",
     "Hun var på 14 dager ferie.",
     "Hun var på 2 kurs i fjor.",
+    "Rapporten, 3, ble lest høyt.",
+    "Tilbudet gjelder barn mellom 6 og 12 år.",
 ]
 
 

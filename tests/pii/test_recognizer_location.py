@@ -20,6 +20,7 @@ def places(make_doc, text: str, ents=None) -> set[str]:
         ("Familien bodde i Gjøvik i mange år.", "Gjøvik"),
         ("De flyttet til Kristiansand da gutten var liten.", "Kristiansand"),
         ("Hun vokste opp i Ås.", "Ås"),
+        ("En fosterfar (Geir-Arne Hansen-Mørk, Os) fortalte om samværet.", "Os"),
         ("Vi kom fra Bø i Telemark.", "Bø"),
         ("Han jobber på Moss sykehus, og bor i Moss.", "Moss"),
         ("Familien kom fra Eritrea for ti år siden.", "Eritrea"),

@@ -18,6 +18,8 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
     ("text", "expected"),
     [
         ("Gutten går på Haugerud skole.", "Haugerud skole"),
+        ("Mentorordningen på Fjell u-skole hjalp.", "Fjell u-skole"),
+        ("Hun gikk på Tusenfryd bhg i tre år.", "Tusenfryd bhg"),
         ("Hun begynte i Solsikken barnehage i fjor.", "Solsikken barnehage"),
         ("Vi fikk time hos BUP Gjøvik etter åtte måneder.", "BUP Gjøvik"),
         ("Han ble henvist til DPS Aust-Agder.", "DPS Aust-Agder"),

@@ -54,6 +54,22 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         # the role or the word before a name is not part of it
         ("ROM-leder Anne-Grete Hansen Bråten ønsket velkommen.", "Anne-Grete Hansen Bråten"),
         ("Da Sindre kom hjem, var mor borte.", "Sindre"),
+        ("Takk for kvelden!\nMvh Eli", "Eli"),
+        ("Helsing Niillas S.", "Niillas S."),
+        # names that are also ordinary words and that the name lists hold only as surnames
+        ("Helsesykepleieren ved skolen, Storm, tok initiativ.", "Storm"),
+        ("Ein far fortalde at storebror Ask har ansvar for medisinane.", "Ask"),
+        ("Dag Inge, som følgde Ask til legen, sa det same.", "Ask"),
+        ("Fostersonen hennar, Ask, vart sett på hybel.", "Ask"),
+        ("Ask, som er en av ungdommene, sa at det hjalp.", "Ask"),
+        # words after the name say who it is
+        ("«Ingá, systera hans, kan ikkje lenger snakke med han.»", "Ingá"),
+        # names typed in lower case, with an initial or a surname
+        ("- far (ole-petter) forteller at datteren ble hørt.", "ole-petter"),
+        ("forpl.: ingrid m. sjekker tilbudet", "ingrid m."),
+        ("møtet ble ledet av agnieszka kowalczyk i år", "agnieszka kowalczyk"),
+        # a particle joined to the surname
+        ("Forelderen, Yasmin al-Amin, har en datter.", "Yasmin al-Amin"),
     ],
 )
 def test_finds_names(make_doc, text: str, expected: str) -> None:
@@ -123,6 +139,9 @@ def test_names_in_the_header_are_found() -> None:
             "ROM-leder: Marte Sørli | Co-leder: Ola Rustad | Referent: Kari Li",
             {"Marte Sørli", "Ola Rustad", "Kari Li"},
         ),
+        ("ROM-leder Vår Hegge, referent Dag Ask", {"Vår Hegge", "Dag Ask"}),
+        ("ROM-leder/referent: Sol Bakke", {"Sol Bakke"}),
+        ("Møteleder: Sol Bakke | co-leder: jan-erik", {"Sol Bakke", "jan-erik"}),
     ],
 )
 def test_header_names_are_cut_at_the_next_label_and_role_words(line: str, people: set[str]) -> None:

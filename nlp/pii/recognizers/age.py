@@ -48,6 +48,7 @@ from typing import ClassVar
 
 import regex
 
+from nlp.pii.lexicon import POSSESSIVES, is_common_word, is_first_name, is_ordinary_word
 from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
@@ -267,7 +268,31 @@ def _is_person(word: str) -> bool:
         return False
     if _PERSON.match(lower):
         return True
+    if word.islower() and len(word) > 2 and lower not in _ADVERBS:
+        # a name typed in lower case ("jonas, 6 år") that is no ordinary word
+        return is_first_name(word.capitalize()) and not is_common_word(lower)
     return word[:1].isupper() and not word.isupper() and lower not in _ADVERBS
+
+
+def _names_someone(words: list[str]) -> bool:
+    """The appositive's head is a person noun or a name, not another capitalised word
+    ("Rapporten, 3, ble" is no age)."""
+    skip = {",", "("} | _ADVERBS | POSSESSIVES
+    who = next((w for w in reversed(words) if w.lower() not in skip), "")
+    return bool(_PERSON.match(who.lower())) or not is_ordinary_word(who)
+
+
+def _coordinated(words: list[str]) -> bool:
+    """The number is the last of ages joined by "og" after "på" and a person: "to barn på 5 og
+    9 år" (not a range such as "mellom 16 og 18")."""
+    lowered = [w.lower() for w in words]
+    return (
+        len(words) >= 4
+        and lowered[-1] in {"og", "eller"}
+        and _is_number(words[-2])
+        and lowered[-3] == "på"
+        and _is_person(words[-4])
+    )
 
 
 def _good_subject(word: str | None) -> bool:
@@ -383,11 +408,17 @@ class AgeRecognizer(NbPatternRecognizer):
         if _ORDINAL.match(text, end):
             return None  # "hun ble 3. i NM"
         before = _words_before(text, start, 6)
-        if _threshold_before(text, start, before) or _threshold_after(text, end):
+        coordinated = _coordinated(before)
+        if not coordinated and _threshold_before(text, start, before):
+            return None
+        if _threshold_after(text, end):
             return None
         after = _words_after(text, end, 3)
         lower_after = [w.lower() for w in after]
-        cue = self._cue(before)
+        cue = "paa" if coordinated else self._cue(before)
+        closes_appositive = (
+            cue == "appositive" and text[end : end + 1] in {",", ")"} and _names_someone(before)
+        )
         ars_alder = lower_after[:1] == ["års"] and lower_after[1:2] in (["alder"], ["alderen"])
         if cue is None and ars_alder:
             cue = "alder"  # "i 16 års alder"
@@ -413,13 +444,15 @@ class AgeRecognizer(NbPatternRecognizer):
                 return None  # "var to år på venteliste", "var tre år i strekk"
         elif number.lower() in NEUTER_ONES:
             return None  # "ett" only as "ett år"
-        elif cue in {"appositive", "person"}:
-            return None  # "Jenta, 14 år", "jente 17 år": the "år" is required
+        elif cue == "person" or (cue == "appositive" and not closes_appositive):
+            return None  # "jente 17 år", "Jenta, 14 år": the "år" is required, unless the
+            # number closes the appositive ("frida, 15, går", "(Bjørn Tuan Pham, 17)")
         elif cue == "paa":
             if lower_after and lower_after[0] in _UNITS:
                 return None  # "en sekk på 14 kilo"
         elif lower_after and not (
-            lower_after[0] in _AFTER_OK
+            closes_appositive
+            or lower_after[0] in _AFTER_OK
             or after[0][:1].isupper()
             or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
         ):
@@ -475,6 +508,9 @@ class AgeRecognizer(NbPatternRecognizer):
                 return "verb"  # what may follow is checked as after "var 9" ("på 2 kurs")
         if lower in _ALDER or (lower == "av" and prev is not None and prev.lower() in _ALDER):
             return "alder"
-        if last == "," and prev is not None and _is_person(prev):
-            return "appositive"
+        if last in {",", "("} and prev is not None:
+            if prev.lower() in POSSESSIVES and len(words) >= 3:
+                prev = words[-3]  # "sønnen hennes, 14 år, ble"
+            if _is_person(prev):
+                return "appositive"  # "Kari, 14 år", "Mustafe (da 7 år)"
         return None

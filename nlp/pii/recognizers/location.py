@@ -1,7 +1,8 @@
 """LOCATION: places in someone's story, from NER (LOC, GPE_LOC) and a place gazetteer.
 
 Short or ordinary-word place names (Ås, Bø, Os, Vik, Moss, Ski, Lom) count only in place context:
-right after a place preposition ("i Ås", "fra Moss", "på Bø") or a verb of living or moving.
+right after a place preposition ("i Ås", "fra Moss", "på Bø") or a verb of living or moving, or
+after a name in brackets ("(Geir-Arne Hansen-Mørk, Os)").
 """
 
 from __future__ import annotations
@@ -124,5 +125,15 @@ class LocationRecognizer(DocRecognizer):
     def _in_place_context(token: Token) -> bool:
         if token.i == 0:
             return False
-        previous = token.doc[token.i - 1]
-        return previous.lower_ in PLACE_PREPOSITIONS or previous.lower_ in MOVE_VERBS
+        doc = token.doc
+        previous = doc[token.i - 1]
+        if previous.lower_ in PLACE_PREPOSITIONS or previous.lower_ in MOVE_VERBS:
+            return True
+        # "(Geir-Arne Hansen-Mørk, Os)": where someone named in brackets is from
+        return (
+            previous.text == ","
+            and token.i >= 2
+            and doc[token.i - 2].text[:1].isupper()
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ")"
+        )

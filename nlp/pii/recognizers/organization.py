@@ -35,7 +35,8 @@ SCHOOL = re.compile(
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
     r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
-    r"vgs|VGS|hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
+    r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|bhg|bhg\.|"
+    r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem)\b"
 )
 COMPOUND_INSTITUTION = re.compile(

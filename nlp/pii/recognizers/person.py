@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from nlp.pii.doc_view import doc_text, line_facts, token_view
 from nlp.pii.lexicon import (
     NEVER_NAMES,
-    RELATION_WORDS,
+    POSSESSIVES,
     SPEECH_VERBS,
     STRICT_SPEECH,
     is_allowed,
@@ -36,6 +36,7 @@ from nlp.pii.lexicon import (
     is_first_name,
     is_ordinary_word,
     is_place,
+    is_relation_word,
     is_role_noun,
     is_surname,
     is_word,
@@ -95,7 +96,7 @@ AMBIGUOUS = frozenset(
     }
 )
 INITIALS = re.compile(
-    r"(?<![\w.])(?:[A-ZÆØÅ]\.\s?){2,3}(?!\w)|(?<![\w.])[A-ZÆØÅ]\.\s?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"
+    r"(?<![\w.])(?:[A-ZÆØÅ]\.\s?){1,2}[A-ZÆØÅ]\.(?!\w)|(?<![\w.])[A-ZÆØÅ]\.\s?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"
 )
 NER_LABELS = {"PER"}
 EPONYM_NOUNS = {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"}
@@ -110,7 +111,9 @@ NAMED_BY = re.compile(
 )
 SIGNED = re.compile(
     r"^[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)|hilsen|"
-    r"helsing|beste\s+hilsen)[\s,]+" + _WORD_NAME,
+    r"helsing|beste\s+hilsen)[\s,]+"
+    # the name, with the surname or initial after it ("Helsing Niillas S.")
+    r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))",
     re.IGNORECASE | re.MULTILINE,
 )
 # a nickname in quote marks that the words after it say is one ("«Bassen» blant venner")
@@ -123,6 +126,17 @@ WRITER_IN_BRACKETS = re.compile(
     r"\b(?:jeg|eg|meg|referent|referenten)\s*\(" + _WORD_NAME + r"\)", re.IGNORECASE
 )
 LEADING_LOWER = re.compile(r"(?:\s*[a-zæøå][\w.-]*(?=\s))*\s*")
+# words a model's person span may start with that are not part of the name ("Mvh Eli",
+# "Miljøterapeut Kjetil Brå-Nilsen")
+GREETINGS = frozenset({"mvh", "hilsen", "helsing", "hei", "hallo", "kjære", "takk"})
+# "Yasmin al-Amin", "Jan van der Berg": a particle joined to the surname or before it
+PARTICLE_JOINED = re.compile(r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r"|abu|ul)-[A-ZÆØÅ]")
+INITIAL = re.compile(r"[A-ZÆØÅa-zæøå]\.")
+
+
+def _title(word: str) -> str:
+    """ "ole-petter" -> "Ole-Petter": each part of a name capitalised."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 _MAY_BE_NAME: dict[str, bool] = {}
@@ -144,7 +158,7 @@ def _may_be_name(text: str) -> bool:
             and not is_allowed(text)
             and text.lower() not in NEVER_NAMES
             and not is_role_noun(text)
-            and (not text.islower() or is_first_name(text.capitalize())),
+            and (not text.islower() or is_first_name(_title(text))),
         )
     return known
 
@@ -155,7 +169,7 @@ def _given_name(word: str) -> bool:
     lower = word.lower()
     if lower in NEVER_NAMES or is_allowed(word) or is_role_noun(word):
         return False
-    title = "-".join(part.capitalize() for part in word.split("-"))
+    title = _title(word)
     return is_first_name(title) or not (is_common_word(lower) or is_ordinary_word(title))
 
 
@@ -176,7 +190,8 @@ class PersonRecognizer(DocRecognizer):
                 continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
             if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
                 continue  # "Downs syndrom", "Aspergers syndrom": a diagnosis
-            if not is_allowed(text):
+            start = _without_leading_roles(doc, ent.start, ent.end, start)
+            if not is_allowed(doc_text(doc)[start:end]):
                 results.append(self.result(start, end, base, "NER PER"))
         texts = token_view(doc).texts
         i = 0
@@ -190,7 +205,10 @@ class PersonRecognizer(DocRecognizer):
                 continue
             score, why = found
             end = i + 1
-            while end < len(doc) and self._continues_name(doc[end]):
+            lower_case = texts[i].islower()
+            while end < len(doc) and (
+                self._continues_name(doc[end]) or (lower_case and _continues_lower(doc[end]))
+            ):
                 end += 1
             begin = i
             while (
@@ -249,8 +267,10 @@ class PersonRecognizer(DocRecognizer):
             name = part.group()[lead.end() :].rstrip()
             if len(name) > 2 and name.endswith(".") and name[-2].islower():
                 name = name[:-1]  # the full stop after "Ola Berg."
-            if len(name) < 2 or is_allowed(name) or not name[0].isupper():
+            if len(name) < 2 or is_allowed(name):
                 continue
+            if not name[0].isupper() and not (" " not in name and _given_name(name)):
+                continue  # a lower-case name is a name here only when it is no ordinary word
             start = value_start + part.start() + lead.end()
             found.append(
                 self.result(start, start + len(name), self.config.score, "name in the header")
@@ -265,10 +285,19 @@ class PersonRecognizer(DocRecognizer):
         previous = view.lowers[i - 1] if i > 0 else None
         following = view.texts[i + 1] if i + 1 < len(view) else None
         following_lower = view.lowers[i + 1] if following is not None else ""
-        after_relation = previous is not None and previous in RELATION_WORDS
+        after_relation = previous is not None and is_relation_word(previous)
         if previous == "," and i > 1:  # "kontaktlæraren, Senait, spurde": an appositive
             before_comma = view.lowers[i - 2]
-            after_relation = before_comma in RELATION_WORDS or is_role_noun(before_comma)
+            after_relation = is_relation_word(before_comma) or is_role_noun(before_comma)
+            if before_comma in POSSESSIVES and i > 2:  # "fostersonen hennar, Ask, vart"
+                after_relation = is_relation_word(view.lowers[i - 3])
+        # "Ingá, systera hans, …", "Ask, som er …": the words after a name say who it is
+        described = (
+            following == ","
+            and i + 2 < len(view)
+            and (is_relation_word(view.lowers[i + 2]) or is_role_noun(view.lowers[i + 2]))
+        )
+        relative = following == "," and i + 2 < len(view) and view.lowers[i + 2] == "som"
         before_speech = following is not None and following_lower in STRICT_SPEECH
         before_verb = (
             following is not None
@@ -288,10 +317,18 @@ class PersonRecognizer(DocRecognizer):
             and view.texts[i + 2].isdigit()
             and len(view.texts[i + 2]) <= 3
         )
-        context = after_relation or before_speech or with_surname or after_speech or before_age
+        context = (
+            after_relation
+            or before_speech
+            or with_surname
+            or after_speech
+            or before_age
+            or described
+            or relative
+        )
         listed = is_first_name(text) or is_surname(text)
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
-            if is_first_name(text):
+            if is_first_name(text) or text in AMBIGUOUS:
                 ambiguous = text in AMBIGUOUS or is_common_word(text) or len(text) <= 2
                 if not ambiguous:
                     return self.config.score - 0.1, "first-name gazetteer"
@@ -309,6 +346,8 @@ class PersonRecognizer(DocRecognizer):
                 return None
             if after_relation and not is_common_word(text) and not is_sentence_start(token):
                 return self.config.score - 0.2, "capitalised word after a family word or title"
+            if described and not (is_ordinary_word(text) or is_place(text)):
+                return self.config.score - 0.2, "capitalised word a family word describes"
             if before_speech and not is_place(text) and (listed or not is_ordinary_word(text)):
                 return self.config.score - 0.3, "capitalised word before a speech verb"
             if after_speech and not is_place(text) and (listed or not is_ordinary_word(text)):
@@ -326,21 +365,77 @@ class PersonRecognizer(DocRecognizer):
                 return self.config.score - 0.35, "unknown capitalised word before a verb"
             return None
         if text.islower():
-            title = text.capitalize()
+            title = _title(text)
             if is_first_name(title) and not is_common_word(text) and title not in AMBIGUOUS:
                 if after_relation or before_speech:
                     return self.config.score - 0.2, "lower-case name in name context"
-                if len(text) >= 4 and is_first_name(title) and not is_place(title):
-                    return self.config.score - 0.35, "lower-case first name"
+                if len(text) >= 4 and not is_place(title) and not is_ordinary_word(text):
+                    return self.config.score - 0.35, "lower-case first name"  # not "soner"
         return None
 
     @staticmethod
     def _continues_name(token: Token) -> bool:
         text = token.text
-        if not is_word(text) or not text[:1].isupper() or is_allowed(text) or is_role_noun(text):
-            return False  # "ROM-leder Anne-Grete Hansen": the role is not part of the name
+        if PARTICLE_JOINED.match(text) or (
+            text in NAME_PARTICLES
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].text[:1].isupper()
+            and (token.i == 0 or token.doc[token.i - 1].text[:1].isupper())
+        ):
+            return True  # "Yasmin al-Amin", "Jan van der Berg"
+        if len(text) == 2 and INITIAL.fullmatch(text) and text[0].isupper():
+            return True  # "Kari H."
+        if (
+            not is_word(text)
+            or not text[:1].isupper()
+            or is_allowed(text)
+            or is_role_noun(text)
+            or text.lower() in GREETINGS
+        ):
+            return False  # "ROM-leder Anne-Grete Hansen", "Mvh Eli": only the name
         return (
             is_surname(text)
             or is_first_name(text)
             or (not is_common_word(text) and len(text) > 2 and not is_place(text))
         )
+
+
+def _continues_lower(token: Token) -> bool:
+    """A lower-case name goes on with an initial ("ingrid m.") or a lower-case word no list
+    knows as anything but a name ("agnieszka kowalczyk")."""
+    text = token.text
+    if INITIAL.fullmatch(text):
+        return True
+    return (
+        text.islower()
+        and len(text) > 2
+        and is_word(text)
+        and not is_common_word(text)
+        and not is_ordinary_word(text)
+        and not is_place(text.capitalize())
+        and text not in NAME_PARTICLES
+    )
+
+
+def _without_leading_roles(doc: Doc, first: int, last: int, start: int) -> int:
+    """Where a model's person span starts once the role, family or greeting words in front of
+    the name are left out ("Miljøterapeut Kjetil Brå-Nilsen", "Mvh, Eli")."""
+    for token in doc[first : last - 1]:
+        if token.idx < start:
+            continue
+        word = token.text
+        lower = word.lower()
+        name_like = is_first_name(word) or is_surname(word) or word in AMBIGUOUS
+        if token.is_punct or (
+            not name_like
+            and (
+                lower in GREETINGS
+                or is_relation_word(lower)
+                or is_role_noun(word)
+                or is_ordinary_word(word)
+            )
+        ):
+            start = token.nbor(1).idx
+            continue
+        break
+    return start

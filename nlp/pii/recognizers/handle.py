@@ -1,0 +1,112 @@
+"""HANDLE: user names on social media and links to a person's profile.
+
+A handle points to one person as surely as a phone number does ("her TikTok account
+@rose.tesfay.og.livet"). Accepted:
+
+* "@"-mentions: "@unge_parorende_drammen", "@kari.h", "@Ola_98" (config score); not the "@" of
+  an e-mail address, "@ 30 kr" or a lone "@";
+* profile links on the social networks: "facebook.com/rahel.kulturmegler",
+  "www.instagram.com/kari_h/", "tiktok.com/@ola", "snapchat.com/add/ola98" (config score);
+* a user name without "@" that the words just before it call one: "snap-gruppa til Ask
+  (ask_b2007)", "brukernavnet hans er ola98", "insta: kari.hansen" (config − 0.15). It must look
+  like a user name, not a word: an underscore, a dot between letters, or letters and digits.
+
+Not flagged: the networks' own names ("Facebook", "Snapchat"), e-mail addresses (EMAIL has
+them), web addresses of services ("nav.no/familie", "helsenorge.no").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from nlp.pii.recognizers.pattern_base import (
+    Candidate,
+    NbPatternRecognizer,
+    clip,
+    compile_pattern,
+    words_before,
+)
+
+_NAME_CHARS = r"[\p{L}\p{N}_]"
+_MENTION = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@/-]) @ (?P<name>"
+    + _NAME_CHARS
+    + r"{2,30} (?:\."
+    + _NAME_CHARS
+    + r"{1,30}){0,4}) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
+)
+_NETWORKS = (
+    "facebook|fb|instagram|tiktok|snapchat|twitter|x|linkedin|youtube|threads|pinterest|twitch"
+    "|reddit|vk"
+)
+_PROFILE_LINK = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@-]) (?:https?://)? (?:(?:www|m|no-nb|nb-no)\.)? (?:"
+    + _NETWORKS
+    + r") \.com / (?:(?:in|add|user|u|profile\.php\?id=)/?)? @?"
+    + _NAME_CHARS
+    + r"[\p{L}\p{N}_.-]{0,60} (?<![.-]) /?",
+    ignore_case=True,
+)
+# a user name without "@": underscore, a dot between letters, or letters and digits mixed
+_BARE = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:_[\p{L}\p{N}]*)+ | \p{L}+(?:\.\p{L}+){1,3}"
+    r" | \p{L}{2,}\p{N}{2,4} ) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
+)
+# words that call the next word a user name (in the three words before it)
+HANDLE_WORDS = (
+    "snap",
+    "snapchat",
+    "insta",
+    "instagram",
+    "tiktok",
+    "brukernavn",
+    "brukarnamn",
+    "profil",
+    "konto",
+    "kontoen",
+    "discord",
+    "twitter",
+    "facebook",
+    "gamertag",
+    "nick",
+)
+_DOMAIN_END = regex.compile(r"\.(?:no|com|org|net|se|dk|nu|io)$", regex.IGNORECASE)
+# abbreviations with inner dots that are no user names
+ABBREVIATIONS = frozenset(
+    {"f.eks", "bl.a", "m.m", "m.fl", "o.l", "e.l", "t.d", "t.o.m", "d.v.s", "o.a", "a.s", "p.t"}
+)
+
+
+class HandleRecognizer(NbPatternRecognizer):
+    """Social-media user names and profile links."""
+
+    ENTITY = "HANDLE"
+    NAME = "handle"
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "mention": _MENTION,
+        "profile_link": _PROFILE_LINK,
+        "bare": _BARE,
+    }
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "mention": compile_pattern(r"@"),
+        "profile_link": compile_pattern(r"\.com/", ignore_case=True),
+    }
+    LINE_BOUND = frozenset({"mention", "profile_link"})
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        for match in self.iter_matches("mention", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "mention")
+        for match in self.iter_matches("profile_link", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "profile_link")
+        lowered = text.lower()
+        if not any(word in lowered for word in HANDLE_WORDS):
+            return
+        for match in self.iter_matches("bare", text):
+            if _DOMAIN_END.search(match.group()) or match.group().lower() in ABBREVIATIONS:
+                continue  # "nav.no", "f.eks": a web address or an abbreviation
+            before = words_before(text, match.start(), 3)
+            if any(w.startswith(HANDLE_WORDS) or w.endswith(HANDLE_WORDS) for w in before):
+                yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "bare_handle")

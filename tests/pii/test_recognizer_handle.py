@@ -1,0 +1,60 @@
+"""HANDLE recognizer: social-media user names and profile links."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pii.recognizers.handle import HandleRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> HandleRecognizer:
+    return HandleRecognizer()
+
+
+def spans(recognizer: HandleRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, entities=["HANDLE"], nlp_artifacts=None)
+    assert all(r.entity_type == "HANDLE" for r in results)
+    return [text[r.start : r.end] for r in results]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hun har en TikTok-konto, @rose.tesfay.og.livet, der hun forteller.",
+            "@rose.tesfay.og.livet",
+        ),
+        ("Anbefalte kontoen @unge_parorende_drammen (Bjørns konto).", "@unge_parorende_drammen"),
+        ("Følg @Ola_98.", "@Ola_98"),
+        (
+            "Facebook-side, facebook.com/rahel.kulturmegler, der hun svarer",
+            "facebook.com/rahel.kulturmegler",
+        ),
+        ("Se https://www.instagram.com/kari_h/ for bilder", "https://www.instagram.com/kari_h/"),
+        ("på tiktok.com/@ola.nordmann.", "tiktok.com/@ola.nordmann"),
+        ("Legg til snapchat.com/add/ola98 i dag", "snapchat.com/add/ola98"),
+        ("anbefalte snap-gruppa til Ask (ask_b2007)", "ask_b2007"),
+        ("Brukernavnet hans er ola98, sa mor.", "ola98"),
+        ("insta: kari.hansen", "kari.hansen"),
+    ],
+)
+def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None:
+    assert spans(recognizer, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send det til kari.hansen@kommune.no i dag.",
+        "Hun bruker Snapchat og Instagram hver dag.",
+        "Kostnaden var 2 @ 30 kr.",
+        "Se nav.no/familie og helsenorge.no for mer.",
+        "Kontoen på Facebook er f.eks. lukket.",
+        "Vi har en konto på BUP7 sin side.",
+        "Instagram-kontoen til skolen er nav.no",
+        "En lone @ i teksten.",
+    ],
+)
+def test_not_handles(recognizer: HandleRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []
