@@ -19,7 +19,14 @@ from nlp.pii.anonymise import anonymise_note
 from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
-from nlp.pii.lexicon import is_allowed, is_common_word, is_first_name, is_place, is_surname
+from nlp.pii.lexicon import (
+    is_allowed,
+    is_common_word,
+    is_first_name,
+    is_ordinary_word,
+    is_place,
+    is_surname,
+)
 from nlp.pii.rules_version import pii_version
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
 from nlp.structure.header import FactLine, parse_date_line
@@ -259,7 +266,40 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                 extra.append(
                     Flag(match.start(), match.end(), flag.type, flag.score * 0.9, "spread")
                 )
+            if flag.type == "PERSON" and needle[:1].isupper() and " " not in needle:
+                extra += [
+                    Flag(start, end, flag.type, flag.score * 0.8, "spread")
+                    for start, end in _lower_case_mentions(needle, text)
+                ]
     return extra
+
+
+# where a name typed in lower case is still the name: alone in brackets ("(sol)"), or opening a
+# line or bullet before a verb ("- sol har to barn")
+_LINE_START_VERBS = (
+    "har|hadde|sa|sier|seier|fortalte|fortalde|fortel|forteller|var|er|ble|vart|blei|kom|fikk|"
+    "fekk|måtte|ønsker|ynskjer|mener|meiner|synes|syns|opplevde|opplever|trenger|treng|vil|ville"
+)
+
+
+def _lower_case_mentions(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """The lower-case mentions of a flagged name: everywhere when it is a listed first name and
+    no ordinary word ("kari"), else only in a name's place ("sol", "bemanna")."""
+    lower = re.escape(name.lower())
+    if is_first_name(name) and not is_ordinary_word(name.lower()):
+        pattern = re.compile(r"(?<![\w-])" + lower + r"(?![\w-])")
+    else:
+        pattern = re.compile(
+            r"(?<=\()" + lower + r"(?=\))"
+            r"|(?:(?<=^)|(?<=\n)|(?<=[-*•–] )|(?<=[-*•–]\t))"
+            + lower
+            + r"(?=[ \t]+(?:"
+            + _LINE_START_VERBS
+            + r")\b)"
+        )
+    for match in pattern.finditer(text):
+        if match.group() != name:
+            yield match.start(), match.end()
 
 
 def mentions(pattern: re.Pattern[str], needle: str, text: str) -> Iterator[re.Match[str]]:

@@ -87,3 +87,23 @@ def test_the_pii_stage_keeps_no_note_text_after_the_note_is_gone(
     assert "Kari Zyqvist" in surfaces  # the stage did its work
     gc.collect()
     assert containers_holding(" ".join([first, second])) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        # a name that is also a word: only alone in brackets or opening a line before a verb
+        ("Sol", "innl. (mor, Sol):\n- sol har to barn\n- «vi må slåss» (sol)\n", ["sol", "sol"]),
+        ("Sol", "Sola skinte, og sol og vind hjalp.\nsolen kom fram\n", []),
+        # a name that is no word: every lower-case mention
+        ("Kari", "Kari sa det først.\nsenere sa kari det igjen", ["kari"]),
+        ("Kari", "Kari sa det.\nkarite og kariere\n", []),
+    ],
+)
+def test_lower_case_mentions_of_a_flagged_name(name: str, text: str, found: list[str]) -> None:
+    from nlp.pii.stage import _spread
+
+    start = text.index(name)
+    flags = [Flag(start, start + len(name), "PERSON", 0.85, "person")]
+    spread = [text[f.start : f.end] for f in _spread(text, flags) if f.start != start]
+    assert spread == found
