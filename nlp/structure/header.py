@@ -16,15 +16,15 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
         "professionals",
         r"(antall|tal på|talet på|tal|ant\.?)\s+fagperson|^fagpersoner\b|^fagpersonar",
     ),
-    (
-        "participants",
-        r"(antall|tal på|talet på|tal|ant\.?)\s+(deltak|pårørend|brukar|bruker|foreld)"
-        r"|^deltakere\b|^deltakarar",
-    ),
-    (
+    (  # before the participants: "Tal deltakarar totalt", "Antall deltakere til sammen"
         "total",
         r"(antall|tal på|talet på|tal|ant\.?)\s*(totalt|til sammen|i alt|samla|deltakere totalt)"
-        r"|^totalt\b|^til sammen",
+        r"|^totalt\b|^til sammen|\s(totalt|til sammen|i alt)$",
+    ),
+    (
+        "participants",
+        r"(antall|tal på|talet på|tal|ant\.?)\s+(deltak|pårørend|pårørand|brukar|bruker|foreld)"
+        r"|^deltakere\b|^deltakarar",
     ),
     # "Antall: 15 totalt – 6 fagpersoner og 9 deltakere", "Til stede: 16 personer, …"
     ("attendance", r"^(antall|ant\.?|tal|talet|til stede|tilstades|oppmøte|frammøte|deltok)$"),
@@ -73,7 +73,8 @@ NUMBER_WORDS = {
     "tretti": 30,
 }
 _PARTICIPANT_WORDS = (
-    "deltak|deltakar|foreldr|forelder|pårørend|ungdomm|ungdom|brukar|bruker|søsken|fosterforeld"
+    "deltak|deltakar|foreldr|forelder|pårørend|pårørand|ungdomm|ungdom|brukar|bruker|søsken"
+    "|fosterforeld"
 )
 DATE_IN_TEXT = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)"

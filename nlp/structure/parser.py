@@ -59,6 +59,10 @@ QUOTE_MARK = re.compile(r"[«»“”\"„]|^[–—]\s")
 ABBREVIATION_END = re.compile(
     r"\b(?:mnd|ca|evt|osv|pga|mht|etc|div|tlf|kl|stk|mv|bl\.a|f\.eks|m\.m|o\.l)(\.)"
     r"[ \t]+(?=[A-ZÆØÅ][a-zæøå])"
+    # a sentence that ends in a number ("høsten 2023. Barna …", "blir 18.\tNAV-veilederen"),
+    # which the parser reads as an ordinal; not a date ("3. Januar")
+    r"|(?<![\d.,:/-])\d{1,4}(\.)[ \t]+(?=(?!(?i:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des))"
+    r"[A-ZÆØÅ][\wæøå])"
 )
 
 
@@ -100,6 +104,7 @@ class _Builder:
         self.items_at_heading = 0
         self.heading_numbered = False
         self.last_numbered_item = False
+        self.in_history = False  # an older message quoted below the note, to the end
 
     @property
     def sections_with_heading(self) -> int:
@@ -164,8 +169,11 @@ class _Builder:
             s_start, s_end = max(s_start, start), min(s_end, end)
             cut = s_start
             for match in ABBREVIATION_END.finditer(self.text, s_start, s_end):
-                spans.append((cut, match.end(1)))
-                cut = match.end(1)
+                stop = match.end(1) if match.group(1) else match.end(2)
+                if not match.group(1) and len(self.text[s_start : match.start()].split()) < 2:
+                    continue  # "1. Innledning", "Kl. 18. Vi": a number opening the sentence
+                spans.append((cut, stop))
+                cut = stop
             spans.append((cut, s_end))
         return _move_openers(self.text, spans) or [(start, end)]
 
@@ -201,6 +209,16 @@ class _Builder:
             return
         after_blank, self.after_blank = self.after_blank, False
         raw = line.stripped
+        if not self.in_history and FORWARD_MARK.match(raw) and self.content_headings >= 2:
+            # "-----Opprinnelig melding-----" after the note: the mail it answers, not the note
+            self.flush()
+            self.in_history = True
+        if self.in_history:
+            heading = heading_of(line, not_a_fact=True)
+            if heading is None or match_section(heading[0]) is None:
+                self.boilerplate.append((line.start, line.end))
+                return
+            self.in_history = False  # the older message holds part of the note after all
         if self.in_signature and after_blank and _starts_a_note(line):
             # "Mvh Tove" closed the covering e-mail, and the note itself follows
             self.in_signature = False

@@ -16,7 +16,9 @@ from nlp.structure.lines import BOLD_LINE, MD_HEADING, NUMBER_PREFIX, Line
 # without a full stop ("Foreldrene sa at de ikke ble hørt") stays an item
 END = r"[\s?.!:]*$"
 # who the participants are, in headings that reword "Innledning deltaker"
-_PARTICIPANTS = "deltaker|deltakar|pårørend|forelder|foreldr|ungdomm|ungdom|famili|innleder"
+_PARTICIPANTS = (
+    "deltaker|deltakar|pårørend|pårørand|forelder|foreldr|ungdomm|ungdom|famili|innleder"
+)
 # headings that name no section of the template: a section of its own ("unknown"), not an item
 GENERIC_HEADINGS = frozenset(
     {"oppsummering", "samandrag", "sammendrag", "bakgrunn", "diverse", "eventuelt", "annet"}
@@ -34,7 +36,10 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
     (
         "intro_participant",
         [
-            r"innl(?:[ea]\w*|\.).{0,40}(deltak|pårørend|bruker|erfaring|forelder|ungdom|fosterforeld)",
+            r"innl(?:[ea]\w*|\.).{0,40}(deltak|pårørend|pårørand|bruker|brukar|erfaring|forelder"
+            r"|ungdom|fosterforeld)",
+            r"^innl(?:[ea]\w*|\.)\s+(fra|frå|ved)\s+(en\s+|ein\s+)?(mor|far|mora|moren|faren|mamma"
+            r"|pappa)" + END,
             r"(deltak|pårørend|bruker|forelder|ungdom)\w*\s+(sin|si|sitt)?\s*innl[ea]",
             r"(deltakers|deltakars|deltakerens|deltakarens|pårørendes|brukers|brukerens)\s+"
             r"(historie|innl|forteljing|fortelling)",
@@ -42,6 +47,10 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
             rf"^({_PARTICIPANTS})\w*\s+(fortalte|fortalde|forteller|fortel|delte|sa|sier|seier)"
             + END,
             rf"^(hva|kva)\s+sa\s+({_PARTICIPANTS})\w*" + END,
+            # "Hva fortalte forelderen som innledet?", "Hvem innledet, og hva ble sagt?"
+            rf"^(hva|kva)\s+(fortalte|fortalde|sa)\s+({_PARTICIPANTS})\w*"
+            r"(\s+som\s+innle\w+)?" + END,
+            r"^(hvem|kven)\s+(innledet|innleidde|innleia)\b.{0,40}$",
             rf"^(fra|frå)\s+({_PARTICIPANTS})\w*" + END,
             r"^(deltakernes|deltakarane sine|ungdommenes|foreldrenes|familienes)\s+"
             r"(erfaring|historie|forteljing|fortelling)\w*" + END,
@@ -153,6 +162,7 @@ SECTION_PATTERNS: list[tuple[str, list[str]]] = [
         "good_practice",
         [
             r"god\w*\s+praksis",
+            r"^(bra|dette var bra|det som var bra|det var bra)" + END,
             r"gode\s+eksemp",
             r"gode\s+døme",
             r"godt\s+fungert",

@@ -427,3 +427,18 @@ def test_one_person_in_two_roles() -> None:
 def test_a_place_after_the_date(text: str, place: str | None, date: str) -> None:
     header = _header(text)
     assert (header.place, header.date) == (place, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Tal deltakarar totalt: 10\nTal fagpersonar: 3\n", (10, 3, None)),
+        ("Antall deltakere totalt: 12\n", (12, None, None)),
+        ("Til stede: 15 (6 fagpersonar, 9 pårørande)\n", (15, 6, 9)),
+    ],
+)
+def test_a_total_named_after_the_participants(
+    text: str, counts: tuple[int | None, int | None, int | None]
+) -> None:
+    header = _header(text)
+    assert (header.total, header.professionals, header.participants) == counts

@@ -677,3 +677,32 @@ def test_empty_note_is_one_unknown_section_without_items() -> None:
     structure = parse("")
     assert section_ids(structure) == ["unknown"]
     assert structure.items == []
+
+
+def test_a_sentence_may_end_in_a_number() -> None:
+    text = (
+        "Innledning deltaker\n"
+        "Faren ble innlagt høsten 2023. Barna fikk ikke vite noe. Møtet var 3. april i Hamar. "
+        "Han ble 18.\tNAV-veilederen kom. Vi møttes 3. Januar hos BUP.\n"
+    )
+    body = text.index("Faren")
+    found = [t for _, t in items(text, parse(text, [(body, len(text) - 1)]))]
+    assert found == [
+        "Faren ble innlagt høsten 2023.",
+        "Barna fikk ikke vite noe. Møtet var 3. april i Hamar. Han ble 18.",
+        "NAV-veilederen kom. Vi møttes 3. Januar hos BUP.",
+    ]
+
+
+def test_the_older_message_below_a_reply_is_not_the_note() -> None:
+    text = (
+        "Utfordringer\n- Lang ventetid\n\nGod praksis\n- Fast kontakt\n\nMvh\nEspen\n\n"
+        "-----Opprinnelig melding-----\nFra: Gunnhild\nHei Espen!\n"
+        "Har du mulighet til å sende notatet før fredag?\nGunnhild\n"
+    )
+    structure = parse(text)
+    assert items(text, structure) == [
+        ("challenges", "Lang ventetid"),
+        ("good_practice", "Fast kontakt"),
+    ]
+    assert "Har du mulighet til å sende notatet før fredag?" in boilerplate(text, structure)

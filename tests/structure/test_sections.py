@@ -98,9 +98,20 @@ NYNORSK = [
     ("Forpliktande handlingar", "commitments"),
     ("Kva bør gjerast på systemnivå?", "system_level"),
     ("Det som ikkje fungerar", "challenges"),
+    ("Innleiing frå pårørande", "intro_participant"),
+]
+# introductions named by who gave them, questions about them, and terse good-practice headings
+INTRODUCTIONS = [
+    ("Innledning fra mor:", "intro_participant"),
+    ("Innledning fra en far", "intro_participant"),
+    ("Hva fortalte forelderen som innledet?", "intro_participant"),
+    ("Hvem innledet, og hva ble sagt?", "intro_participant"),
+    ("Innledning fra fagperson (mor til to)", "intro_professional"),
+    ("Bra:", "good_practice"),
+    ("Dette var bra", "good_practice"),
 ]
 
-HEADINGS = TEMPLATE + REWORDED + NUMBERED_AND_MARKED + NYNORSK
+HEADINGS = TEMPLATE + REWORDED + NUMBERED_AND_MARKED + NYNORSK + INTRODUCTIONS
 
 
 @pytest.mark.parametrize(("heading", "section"), HEADINGS)
