@@ -172,9 +172,31 @@ POSSESSIVES = frozenset(
 )
 
 
+# roles as referents abbreviate them in hasty minutes ("saksbeh. tor", "spes.ped. mona")
+ABBREVIATED_ROLES = frozenset(
+    [
+        "saksbeh",
+        "sakshands",
+        "spes.ped",
+        "spesped",
+        "kontaktl",
+        "helsesykepl",
+        "miljøterap",
+        "barneansv",
+        "koord",
+        "rådg",
+        "ped.leder",
+        "fagl",
+        "tilsynsf",
+    ]
+)
+
+
 def is_relation_word(lower: str) -> bool:
-    """A family word or title before a name ("mor", "rektor", "fostersonen", "halvbroren")."""
-    if lower in RELATION_WORDS:
+    """A family word or title before a name ("mor", "rektor", "fostersonen", "halvbroren",
+    "saksbeh.")."""
+    lower = lower.rstrip(".") if len(lower) > 2 else lower
+    if lower in RELATION_WORDS or lower in ABBREVIATED_ROLES:
         return True
     prefix = next((p for p in FAMILY_PREFIXES if lower.startswith(p)), None)
     return prefix is not None and lower[len(prefix) :] in FAMILY_BASES

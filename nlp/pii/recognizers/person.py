@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from nlp.pii.doc_view import doc_text, line_facts, token_view
 from nlp.pii.lexicon import (
+    ABBREVIATED_ROLES,
     NEVER_NAMES,
     POSSESSIVES,
     SPEECH_VERBS,
@@ -73,6 +74,30 @@ NAME_PARTICLES = frozenset(
     }
 )
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
+PARENT_WORDS = frozenset(
+    {
+        "mor",
+        "far",
+        "mora",
+        "moren",
+        "faren",
+        "mamma",
+        "pappa",
+        "forelder",
+        "forelderen",
+        "foreldre",
+        "fostermor",
+        "fosterfar",
+        "bestemor",
+        "bestefar",
+        "søster",
+        "bror",
+        "storebror",
+        "storesøster",
+        "lillebror",
+        "lillesøster",
+    }
+)
 AMBIGUOUS = frozenset(
     {
         "Liv",
@@ -158,7 +183,7 @@ def _may_be_name(text: str) -> bool:
             and not is_allowed(text)
             and text.lower() not in NEVER_NAMES
             and not is_role_noun(text)
-            and (not text.islower() or is_first_name(_title(text))),
+            and (not text.islower() or is_first_name(_title(text)) or _title(text) in AMBIGUOUS),
         )
     return known
 
@@ -285,7 +310,13 @@ class PersonRecognizer(DocRecognizer):
         previous = view.lowers[i - 1] if i > 0 else None
         following = view.texts[i + 1] if i + 1 < len(view) else None
         following_lower = view.lowers[i + 1] if following is not None else ""
-        after_relation = previous is not None and is_relation_word(previous)
+        # "mor til ida", "saksbeh. tor" (the role's full stop a token of its own): only a name
+        # can follow
+        named_by_role = i > 1 and (
+            (previous == "til" and view.lowers[i - 2] in PARENT_WORDS)
+            or (previous == "." and view.lowers[i - 2] in ABBREVIATED_ROLES)
+        )
+        after_relation = named_by_role or (previous is not None and is_relation_word(previous))
         if previous == "," and i > 1:  # "kontaktlæraren, Senait, spurde": an appositive
             before_comma = view.lowers[i - 2]
             after_relation = is_relation_word(before_comma) or is_role_noun(before_comma)
@@ -366,6 +397,11 @@ class PersonRecognizer(DocRecognizer):
             return None
         if text.islower():
             title = _title(text)
+            initial_after = following is not None and INITIAL.fullmatch(following) is not None
+            known = (is_first_name(title) and not is_common_word(text)) or title in AMBIGUOUS
+            if known and (named_by_role or initial_after) and len(text) >= 3:
+                # "mor til ida", "saksbeh. tor", "ole m.": a short or word-like name in context
+                return self.config.score - 0.2, "lower-case name in name context"
             if is_first_name(title) and not is_common_word(text) and title not in AMBIGUOUS:
                 if after_relation or before_speech:
                     return self.config.score - 0.2, "lower-case name in name context"
