@@ -56,7 +56,7 @@ from nlp.evaluation.matching import macro_f1, micro_f1_sets
 from nlp.schema import LABELS
 from nlp.settings import get_settings
 
-CLASSIFIER_VERSION = "1.10.0"
+CLASSIFIER_VERSION = "1.11.0"
 THEMES = "themes"  # the theme tagger's task among the label candidates' (out_of_fold_tasks)
 BARE_LABELS = "labels without heading"  # the kept label model's fit on the text alone
 CORE = ("challenge", "good_practice", "wish")
