@@ -12,36 +12,46 @@ from nlp.settings import REPO_ROOT
 
 ALLOWLIST_FILE = REPO_ROOT / "data" / "pii" / "allowlist.yaml"
 
-# Words before a name that make it a name: family, roles, titles (bokmål and nynorsk).
-RELATION_WORDS = frozenset(
+# family words, also after a prefix (FAMILY_PREFIXES)
+FAMILY_BASES = frozenset(
     [
-        "mor",
-        "far",
-        "mora",
-        "moren",
-        "faren",
-        "mamma",
-        "pappa",
         "sønn",
         "sønnen",
         "son",
         "sonen",
         "datter",
         "datteren",
+        "dattera",
         "dotter",
         "dottera",
         "bror",
         "broren",
         "søster",
         "søsteren",
+        "søstera",
         "syster",
         "systera",
-        "barnet",
+        "mor",
+        "moren",
+        "mora",
+        "far",
+        "faren",
         "barn",
+        "barnet",
+        "gutt",
         "gutten",
+        "gut",
         "guten",
+        "jente",
         "jenta",
         "jenten",
+    ]
+)
+# Words before a name that make it a name: family, roles, titles (bokmål and nynorsk).
+RELATION_WORDS = FAMILY_BASES | frozenset(
+    [
+        "mamma",
+        "pappa",
         "ungdommen",
         "kona",
         "mannen",
@@ -131,40 +141,6 @@ FAMILY_PREFIXES = (
     "vesle",
     "lille",
     "store",
-)
-FAMILY_BASES = frozenset(
-    [
-        "sønn",
-        "sønnen",
-        "son",
-        "sonen",
-        "datter",
-        "datteren",
-        "dattera",
-        "dotter",
-        "dottera",
-        "bror",
-        "broren",
-        "søster",
-        "søsteren",
-        "søstera",
-        "syster",
-        "systera",
-        "mor",
-        "moren",
-        "mora",
-        "far",
-        "faren",
-        "barn",
-        "barnet",
-        "gutt",
-        "gutten",
-        "gut",
-        "guten",
-        "jente",
-        "jenta",
-        "jenten",
-    ]
 )
 # a possessive between a family word and the name ("fostersonen hennar, Ask, …")
 POSSESSIVES = frozenset(

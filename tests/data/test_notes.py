@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.schema import LABELS
+from nlp.schema import LABELS, PiiType
 from nlp.settings import REPO_ROOT
 
 NOTES = sorted((REPO_ROOT / "data" / "notes").glob("*.json"))
@@ -20,17 +20,7 @@ THEMES = set(
         )
     )
 )
-PII_TYPES = {
-    "PERSON",
-    "LOCATION",
-    "ADDRESS",
-    "ORGANIZATION",
-    "FNR",
-    "PHONE",
-    "EMAIL",
-    "DATE",
-    "AGE",
-}
+PII_TYPES = set(PiiType.__args__)  # type: ignore[attr-defined]
 
 
 def test_there_are_enough_notes_in_both_splits() -> None:
@@ -76,3 +66,17 @@ def test_styles_and_variants_are_covered() -> None:
         "rom-ung",
     }
     assert sum(1 for n in notes if not n["pii"]) >= 3, "a few notes are kept clean"
+
+
+def test_the_note_compiler_knows_every_type() -> None:
+    """data/tools/compile_notes.py runs without the project installed, so it keeps its own list
+    of personal-data types: it must be the schema's."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "compile_notes", REPO_ROOT / "data" / "tools" / "compile_notes.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.PII_TYPES == PII_TYPES

@@ -74,30 +74,6 @@ NAME_PARTICLES = frozenset(
     }
 )
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
-PARENT_WORDS = frozenset(
-    {
-        "mor",
-        "far",
-        "mora",
-        "moren",
-        "faren",
-        "mamma",
-        "pappa",
-        "forelder",
-        "forelderen",
-        "foreldre",
-        "fostermor",
-        "fosterfar",
-        "bestemor",
-        "bestefar",
-        "søster",
-        "bror",
-        "storebror",
-        "storesøster",
-        "lillebror",
-        "lillesøster",
-    }
-)
 AMBIGUOUS = frozenset(
     {
         "Liv",
@@ -313,7 +289,7 @@ class PersonRecognizer(DocRecognizer):
         # "mor til ida", "saksbeh. tor" (the role's full stop a token of its own): only a name
         # can follow
         named_by_role = i > 1 and (
-            (previous == "til" and view.lowers[i - 2] in PARENT_WORDS)
+            (previous == "til" and is_relation_word(view.lowers[i - 2]))
             or (previous == "." and view.lowers[i - 2] in ABBREVIATED_ROLES)
         )
         after_relation = named_by_role or (previous is not None and is_relation_word(previous))
