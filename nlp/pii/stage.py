@@ -246,6 +246,7 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
     """Flag every other mention of a flagged name, place or institution (and name parts)."""
     extra: list[Flag] = []
     seen: set[tuple[str, str]] = set()
+    name_places: list[tuple[int, int]] | None = None  # found when a name first needs them
     for flag in flags:
         if flag.type not in SPREAD_TYPES:
             continue
@@ -267,9 +268,11 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                     Flag(match.start(), match.end(), flag.type, flag.score * 0.9, "spread")
                 )
             if flag.type == "PERSON" and needle[:1].isupper() and " " not in needle:
+                if name_places is None:
+                    name_places = [m.span() for m in _NAME_PLACE.finditer(text)]
                 extra += [
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
-                    for start, end in _lower_case_mentions(needle, text)
+                    for start, end in _lower_case_mentions(needle, text, name_places)
                 ]
     return extra
 
@@ -282,24 +285,40 @@ _LINE_START_VERBS = (
 )
 
 
-def _lower_case_mentions(name: str, text: str) -> Iterator[tuple[int, int]]:
+# a lower-case word in a name's place: alone in brackets, or opening a line or bullet before a
+# verb (one scan per note; the name is compared afterwards, so no pattern is built per name)
+_NAME_PLACE = re.compile(
+    r"(?<=\()(?P<bracketed>[^\W\d_]+(?:-[^\W\d_]+)*)(?=\))"
+    r"|(?:(?<=^)|(?<=\n)|(?<=[-*•–] )|(?<=[-*•–]\t))(?P<opening>[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"(?=[ \t]+(?:" + _LINE_START_VERBS + r")\b)"
+)
+
+
+def _lower_case_mentions(
+    name: str, text: str, name_places: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
     """The lower-case mentions of a flagged name: everywhere when it is a listed first name and
-    no ordinary word ("kari"), else only in a name's place ("sol", "bemanna")."""
-    lower = re.escape(name.lower())
-    if is_first_name(name) and not is_ordinary_word(name.lower()):
-        pattern = re.compile(r"(?<![\w-])" + lower + r"(?![\w-])")
-    else:
-        pattern = re.compile(
-            r"(?<=\()" + lower + r"(?=\))"
-            r"|(?:(?<=^)|(?<=\n)|(?<=[-*•–] )|(?<=[-*•–]\t))"
-            + lower
-            + r"(?=[ \t]+(?:"
-            + _LINE_START_VERBS
-            + r")\b)"
-        )
-    for match in pattern.finditer(text):
-        if match.group() != name:
-            yield match.start(), match.end()
+    no ordinary word ("kari"), else only in a name's place (``name_places``: "(sol)", "- sol har
+    to barn")."""
+    lower = name.lower()
+    if lower == name:
+        return
+    if is_first_name(name) and not is_ordinary_word(lower):
+        position = text.find(lower)
+        while position >= 0:
+            end = position + len(lower)
+            if _word_edge(text, position - 1) and _word_edge(text, end):
+                yield position, end
+            position = text.find(lower, end)
+        return
+    for start, end in name_places:
+        if text[start:end] == lower:
+            yield start, end
+
+
+def _word_edge(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is outside a word (or outside the text)."""
+    return not (0 <= index < len(text)) or not (text[index].isalnum() or text[index] in "_-")
 
 
 def mentions(pattern: re.Pattern[str], needle: str, text: str) -> Iterator[re.Match[str]]:
