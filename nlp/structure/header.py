@@ -39,6 +39,10 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
 ]
 _FIELDS = [(name, re.compile(pat)) for name, pat in FIELD_PATTERNS]
 PEOPLE_FIELDS = frozenset({"rom_leader", "co_leader", "referent"})
+# a capitalised name of one or more words, particles allowed ("Jan van der Berg")
+_PERSON_NAME_PATTERN = (
+    r"[A-ZÆØÅ][\wæøåéü'-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'-]+|(?:van|von|der|den|de|al|el|bin)\b))*"
+)
 FACT_LINE = re.compile(
     r"^[\s*_#>-]*(?P<key>[^:\t\n]{2,45}?)[*_]*(?:\s*:|\t|\s+[–-]\s)[\s*_]*(?P<value>.*?)[\s*_]*$"
 )
@@ -123,13 +127,59 @@ def parse_fact_line(line: Line) -> FactLine | None:
         return None
     facts = _split_value(name, match.group("value"), line.start + match.start("value"))
     first = facts[0]
-    # "ROM-leder/referent: Kari Hansen": one person in two roles
-    shared = [
-        FactLine(other, first.value, first.value_start)
-        for part in key.split("/")[1:]
-        if name in PEOPLE_FIELDS and (other := field_of(part)) in PEOPLE_FIELDS and other != name
+    if name in PEOPLE_FIELDS:
+        people = _people_in_value(key, first)
+        if people:
+            return FactLine(
+                people[0].field, people[0].value, people[0].value_start, (*people[1:], *facts[1:])
+            )
+    return FactLine(first.field, first.value, first.value_start, tuple(facts[1:]))
+
+
+# "Kari Hansen (ROM-leder) og Per Olsen (co-leder)": each name followed by its role
+_NAME_WITH_ROLE = re.compile(rf"(?P<name>{_PERSON_NAME_PATTERN})\s*\((?P<role>[^()]{{2,25}})\)")
+_VALUE_SEP = re.compile(r"\s+/\s+|\s*/\s*(?=[A-ZÆØÅ])|\s+og\s+|\s*[,;&]\s*")
+
+
+def _people_in_value(key: str, fact: FactLine) -> list[FactLine]:
+    """The people of a leaders' line, one fact per role, or [] when it names one person in one
+    role: "ROM-leder/referent: Kari Hansen" (one person in two roles), "ROM-leder/co-leder: Kari
+    Hansen / Per Olsen" (a name per role, in order), "Ledere: Kari Hansen (ROM-leder) og Per
+    Olsen (co-leder)" (each name's role in brackets)."""
+    with_roles = [
+        (field, match)
+        for match in _NAME_WITH_ROLE.finditer(fact.value)
+        if (field := field_of(match.group("role"))) in PEOPLE_FIELDS
     ]
-    return FactLine(first.field, first.value, first.value_start, (*shared, *facts[1:]))
+    if with_roles:
+        return [
+            FactLine(field, match.group("name"), fact.value_start + match.start("name"))
+            for field, match in with_roles
+        ]
+    roles = [fact.field] + [
+        other
+        for part in key.split("/")[1:]
+        if (other := field_of(part)) in PEOPLE_FIELDS and other != fact.field
+    ]
+    if len(roles) == 1:
+        return []
+    names = _split_names(fact.value)
+    if len(names) != len(roles):  # one person in every role
+        return [FactLine(role, fact.value, fact.value_start) for role in roles]
+    return [
+        FactLine(role, name, fact.value_start + offset)
+        for role, (offset, name) in zip(roles, names, strict=True)
+    ]
+
+
+def _split_names(value: str) -> list[tuple[int, str]]:
+    """The parts of a value between separators, each with its offset."""
+    parts, begin = [], 0
+    for sep in _VALUE_SEP.finditer(value):
+        parts.append((begin, value[begin : sep.start()]))
+        begin = sep.end()
+    parts.append((begin, value[begin:]))
+    return [(offset, part) for offset, part in parts if part.strip()]
 
 
 # a header line of roles and names without colons: "ROM-leder Kari Hansen, referent Ola Berg"
@@ -137,10 +187,8 @@ _PEOPLE_LABEL = (
     r"(?i:rom-?leder|rom-?leiar|møteleder|møteleiar|co-?leder|co-?leiar|medleder|medleiar"
     r"|referent)"
 )
-_PERSON_NAME = (
-    r"[A-ZÆØÅ][\wæøåéü'-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'-]+|(?:van|von|der|den|de|al|el|bin)\b))*"
-)
-_PEOPLE_PART = re.compile(rf"(?P<key>{_PEOPLE_LABEL})\s+(?P<value>{_PERSON_NAME})")
+
+_PEOPLE_PART = re.compile(rf"(?P<key>{_PEOPLE_LABEL})\s+(?P<value>{_PERSON_NAME_PATTERN})")
 _PEOPLE_SEP = re.compile(r"\s*(?:[,;|·]|\.(?=\s)|\s+og\b)\s*")
 _LINE_LEAD = re.compile(r"[\s*_#>-]*")
 

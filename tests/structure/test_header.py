@@ -416,6 +416,40 @@ def test_one_person_in_two_roles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "people"),
+    [
+        (
+            "ROM-leder/co-leder: Kari Hansen / Per Olsen",
+            [("rom_leader", "Kari Hansen"), ("co_leader", "Per Olsen")],
+        ),
+        (
+            "ROM-leiar/referent: Kari Hansen og Ola Berg. Co-leiar: Per Olsen",
+            [("rom_leader", "Kari Hansen"), ("referent", "Ola Berg"), ("co_leader", "Per Olsen")],
+        ),
+        (
+            "Ledere: Kari Hansen (ROM-leder) og Per Olsen (co-leder)",
+            [("rom_leader", "Kari Hansen"), ("co_leader", "Per Olsen")],
+        ),
+        (
+            "Møteledere: Amina Warsame (co-leder), Jan van der Berg (møteleder)",
+            [("co_leader", "Amina Warsame"), ("rom_leader", "Jan van der Berg")],
+        ),
+        ("ROM-leder: Kari Hansen (BUP)", [("rom_leader", "Kari Hansen (BUP)")]),
+        (  # three names for two roles: which is which is unknown, so each role gets them all
+            "ROM-leder/co-leder: Kari, Per og Ola",
+            [("rom_leader", "Kari, Per og Ola"), ("co_leader", "Kari, Per og Ola")],
+        ),
+    ],
+)
+def test_a_name_for_each_role(raw: str, people: list[tuple[str, str]]) -> None:
+    fact = parse_fact_line(_line(raw, start=7))
+    assert fact is not None
+    assert [(f.field, f.value) for f in fact.all()] == people
+    for f in fact.all():
+        assert raw[f.value_start - 7 :].startswith(f.value)
+
+
+@pytest.mark.parametrize(
     ("text", "place", "date"),
     [
         ("Dato: 18.09.2024, Kongsvinger\n", "Kongsvinger", "18.09.2024"),
