@@ -88,7 +88,10 @@ class PresidioPiiStage:
             or not (_is_schedule_date(text, f) or any(a <= f.start < b for a, b in planning))
         ]
         flags = [
-            f for f in flags if f.type not in SPREAD_TYPES or not is_allowed(text[f.start : f.end])
+            f
+            for f in flags
+            if f.type not in SPREAD_TYPES
+            or not (is_allowed(text[f.start : f.end]) or _ordinary_use(text, f.start, f.end))
         ]
         flags = _resolve_overlaps(flags)
         # a name spread to its other mentions is not spread into the meeting's own facts
@@ -262,8 +265,20 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
             if (needle, flag.type) in seen or is_allowed(needle):
                 continue
             seen.add((needle, flag.type))
+            if flag.type == "PERSON" and needle.islower() and is_common_word(needle):
+                # "sol", "vår" typed in lower case: elsewhere only where a name stands
+                if name_places is None:
+                    name_places = [m.span() for m in _NAME_PLACE.finditer(text)]
+                extra += [
+                    Flag(start, end, flag.type, flag.score * 0.8, "spread")
+                    for start, end in name_places
+                    if text[start:end] == needle
+                ]
+                continue
             pattern = re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?:s|'s|’s)?(?![\w-])")
             for match in mentions(pattern, needle, text):
+                if flag.type == "PERSON" and _ordinary_use(text, match.start(), match.end()):
+                    continue
                 extra.append(
                     Flag(match.start(), match.end(), flag.type, flag.score * 0.9, "spread")
                 )
@@ -277,6 +292,23 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
     return extra
 
 
+# "Dag for dag", "Stein på stein", "Mai–juni": a name that is also a word, used as the word
+_REPEATED = re.compile(r"[ \t]+(?:for|etter|på|til|om|i)[ \t]+(?P<word>[^\W\d_]+)")
+_MONTH_RANGE = re.compile(r"[ \t]*[–-][ \t]*(?:juni|juli|august|april)\b|[ \t]+og[ \t]+juni\b")
+
+
+def _ordinary_use(text: str, start: int, end: int) -> bool:
+    """Whether a name that is also a word is the word here: doubled in an idiom ("Dag for dag")
+    or a month in a range ("Mai–juni")."""
+    word = text[start:end]
+    if " " in word or not is_common_word(word):
+        return False
+    repeated = _REPEATED.match(text, end)
+    if repeated is not None and repeated.group("word").lower() == word.lower():
+        return True
+    return word.lower() == "mai" and _MONTH_RANGE.match(text, end) is not None
+
+
 # where a name typed in lower case is still the name: alone in brackets ("(sol)"), or opening a
 # line or bullet before a verb ("- sol har to barn")
 _LINE_START_VERBS = (
@@ -285,12 +317,14 @@ _LINE_START_VERBS = (
 )
 
 
-# a lower-case word in a name's place: alone in brackets, or opening a line or bullet before a
-# verb (one scan per note; the name is compared afterwards, so no pattern is built per name)
+# a lower-case word in a name's place: alone in brackets, opening a line, bullet or sentence
+# before a verb, or naming the speaker after a quote ("» – sol"); one scan per note, the name is
+# compared afterwards, so no pattern is built per name
 _NAME_PLACE = re.compile(
     r"(?<=\()(?P<bracketed>[^\W\d_]+(?:-[^\W\d_]+)*)(?=\))"
-    r"|(?:(?<=^)|(?<=\n)|(?<=[-*•–] )|(?<=[-*•–]\t))(?P<opening>[^\W\d_]+(?:-[^\W\d_]+)*)"
-    r"(?=[ \t]+(?:" + _LINE_START_VERBS + r")\b)"
+    r"|(?:(?<=^)|(?<=\n)|(?<=[-*•–] )|(?<=[-*•–]\t)|(?<=[.!?] ))"
+    r"(?P<opening>[^\W\d_]+(?:-[^\W\d_]+)*)(?=[ \t]+(?:" + _LINE_START_VERBS + r")\b)"
+    r"|(?<=[»”\"] – )(?P<speaker>[^\W\d_]+(?:-[^\W\d_]+)*)(?=[ \t]*(?:,|$|\n))"
 )
 
 

@@ -75,6 +75,14 @@ POSITIVES = [
     ("- yngste (jonas, 6 år) har autisme.", "6 år"),
     ("Hun fortalte at sønnen hennes, 14 år, ble mobbet.", "14 år"),
     ("Barnevernet hentet sønnen, Mustafe (da 7 år), fra skolen.", "7 år"),
+    # ages joined by "og", in brackets or before "gamle"; a name typed in lower case
+    ("Dei har to fosterdøtrer, Mai og Linh (9 og 11 år).", "9 og 11 år"),
+    (
+        "Ein fosterfar fortalde om to søsken, 13 og 15 år gamle, som bur kvar for seg.",
+        "13 og 15 år gamle",
+    ),
+    ("sol (16) fortalde om mora si", "16"),
+    ("Hun sa opp jobben for å følge opp tolvåringen sin.", "tolvåringen"),
 ]
 
 

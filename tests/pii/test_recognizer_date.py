@@ -41,6 +41,9 @@ POSITIVES = [
     ("Timen var fredag 14. februar.", "fredag 14. februar"),
     ("Han ble operert 29. februar 2020.", "29. februar 2020"),
     ("Ho fekk diagnosen 2. desember i fjor.", "2. desember i fjor"),
+    ("Sonen har vore i beredskapsheim sidan 14/2.", "14/2"),
+    ("Ein fosterson vart akuttplassert 2. juledag.", "2. juledag"),
+    ("Hun ble innlagt første påskedag.", "første påskedag"),
 ]
 
 
@@ -82,6 +85,8 @@ NEGATIVES = [
     "Saksnr. 21/12345 gjelder barnet.",
     "Det kostet 12.500 kroner.",
     "Han var innlagt i 2. juledag-helga.",
+    "Vi møtes igjen 2. juledag.",
+    "Etter 2/3 av tida gav dei opp.",
 ]
 
 

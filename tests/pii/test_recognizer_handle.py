@@ -37,6 +37,9 @@ def spans(recognizer: HandleRecognizer, text: str) -> list[str]:
         ("anbefalte snap-gruppa til Ask (ask_b2007)", "ask_b2007"),
         ("Brukernavnet hans er ola98, sa mor.", "ola98"),
         ("insta: kari.hansen", "kari.hansen"),
+        ("me kunne sende på snap: hodan.w99", "hodan.w99"),
+        ("Dealerne kontakter ham på Snap (kriss.l02).", "kriss.l02"),
+        ("Hodan lager en Snap-gruppe for alle, legg til hodan.xo i dag", "hodan.xo"),
     ],
 )
 def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None:

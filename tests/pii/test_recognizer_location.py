@@ -27,6 +27,10 @@ def places(make_doc, text: str, ents=None) -> set[str]:
         ("Hun har sommerjobb på Nesoddtangen.", "Nesoddtangen"),
         ("Bestemor bor i Vik.", "Vik"),
         ("Vi var på hytta i Lofoten.", "Lofoten"),
+        # typed in lower case, with a preposition, a local unit or an institution
+        ("ho budde då hjå besteforeldra sine på hareid", "hareid"),
+        ("gruppa for unge pårørande på bup volda", "volda"),
+        ("mora har vore innlagt på ålesund sjukehus", "ålesund"),
     ],
 )
 def test_finds_places(make_doc, text: str, expected: str) -> None:
@@ -43,6 +47,8 @@ def test_finds_places(make_doc, text: str, expected: str) -> None:
         "NAV svarte ikke på søknaden.",
         "Det kom en SMS fra skolen.",
         "Vi må bli flinkere til å lytte.",
+        "pappaen hans bur i stranda no",  # a common word typed in lower case
+        "hareid og volda er nemnt i ein rapport",  # no place context
     ],
 )
 def test_not_places(make_doc, text: str) -> None:

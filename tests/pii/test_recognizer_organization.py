@@ -28,6 +28,10 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("Han jobber i Bakeriet Nord AS.", "Bakeriet Nord AS"),
         ("Eleven går på Kuben videregående skole.", "Kuben videregående skole"),
         ("Saken ble sendt til barnevernet i Skien.", "barnevernet i Skien"),
+        ("Da barneverntjenesten i Lier overtok omsorgen", "barneverntjenesten i Lier"),
+        ("Fpers frå bvtj Ulstein fortalde om ny lov.", "bvtj Ulstein"),
+        ("kontaktlæraren på hovdebygda ungdomsskule sende han vidare", "hovdebygda ungdomsskule"),
+        ("no går ho på volda vidaregåande", "volda vidaregåande"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:
@@ -59,6 +63,8 @@ def test_a_role_before_an_institution_is_not_part_of_it(make_doc, text: str, exp
         "Pårørendeskolen var nyttig for mange.",
         "Voksne for Barn arrangerer ROM.",
         "Statsforvalteren og Bufdir ble nevnt som klageinstanser.",
+        "han byrja på ny skule i haust, ein vanleg skule",
+        "dei ønskjer seg ein annan barnehage",
     ],
 )
 def test_generic_services_are_not_flagged(make_doc, text: str) -> None:

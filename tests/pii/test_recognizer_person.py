@@ -75,6 +75,20 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ("rom-leder ole m., co bente", "ole m."),
         # a particle joined to the surname
         ("Forelderen, Yasmin al-Amin, har en datter.", "Yasmin al-Amin"),
+        # a round of participants: a name opening a bullet, then a colon or who they are
+        ("Runden:\n- Eli: gift med en mann som drikker.", "Eli"),
+        ("- Tor: pensjonert lærer, far til en voksen sønn.", "Tor"),
+        ("- Liv (referent): mor til en voksen datter.", "Liv"),
+        ("ho og vår (ei venninne som òg var med) gjekk saman", "vår"),
+        ("- Inga Máret Gaup: oppvokst i Karasjok.", "Inga Máret Gaup"),
+        # an age in brackets, or joined to a first name, makes an unknown word a name
+        ("Dei har to fosterdøtrer, Mai og Linh (9 og 11 år).", "Linh"),
+        ("Vi snakket med Per og Thuy om helgene.", "Thuy"),
+        ("sol (16) fortalde om mora si", "sol"),
+        # the speaker after a quote, and a dash signature on the last line
+        ('"eg trudde det var mi skuld" – sol\n', "sol"),
+        ("«Ingen spurte oss», – Hodan, 17\n", "Hodan"),
+        ("Takk for ærligheten rundt bordet.\n\n– Liv\n", "Liv"),
     ],
 )
 def test_finds_names(make_doc, text: str, expected: str) -> None:
@@ -116,6 +130,12 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Hun snakket med kontaktlæreren, Helsestasjonen og NAV.",
         "Hun kalte det «dugnad» av alle.",
         "Tiltaket «Sammen» ble avsluttet i fjor.",
+        # a heading that ends its line is no participant's name; a quote's speaker is a role
+        "Bra:\n- kommunen ringte tilbake",
+        "«Vi ble aldri spurt» – mor",
+        "«Det hjalp» – en far, 50 år",
+        "– Tips\n",
+        "Helsing\n",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:
@@ -193,3 +213,10 @@ def test_diagnoses_headings_and_imperatives_are_not_people(make_doc, text: str, 
 )
 def test_imperative_lookalikes_stay_mid_sentence_or_when_listed(make_doc, text: str, ents) -> None:
     assert names(make_doc, text, ents) == {ents[0][0]}
+
+
+def test_a_greeting_is_no_surname_before_a_name(make_doc) -> None:
+    text = "Skal vi sende det før fredag?\n\nHelsing\nIngvild"
+    found = names(make_doc, text, [("Helsing\nIngvild", "PER")])
+    assert "Helsing" not in " ".join(found)
+    assert "Ingvild" in found

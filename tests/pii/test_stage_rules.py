@@ -98,6 +98,14 @@ def test_the_pii_stage_keeps_no_note_text_after_the_note_is_gone(
         # a name that is no word: every lower-case mention
         ("Kari", "Kari sa det først.\nsenere sa kari det igjen", ["kari"]),
         ("Kari", "Kari sa det.\nkarite og kariere\n", []),
+        # a sentence start before a verb, the speaker after a quote
+        ("Sol", "Sol (16) kom. Då sa ho det. sol sa at det hjalp.\n«nei» – sol\n", ["sol", "sol"]),
+        # a name typed in lower case that is also a word spreads only to a name's place
+        (
+            "vår",
+            "ho og vår (ei venninne) kom.\ni vår var det ille. vår sa at det hjalp.\n",
+            ["vår"],
+        ),
     ],
 )
 def test_lower_case_mentions_of_a_flagged_name(name: str, text: str, found: list[str]) -> None:
@@ -107,3 +115,19 @@ def test_lower_case_mentions_of_a_flagged_name(name: str, text: str, found: list
     flags = [Flag(start, start + len(name), "PERSON", 0.85, "person")]
     spread = [text[f.start : f.end] for f in _spread(text, flags) if f.start != start]
     assert spread == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Dag (16) kom. Dag for dag ble han borte. Dag sa det.", ["Dag"]),
+        ("Stein sa det. «Stein på stein», sa vi. Stein kom.", ["Stein"]),
+        ("Mai (9) kom. Mai–juni er verst. Mai og juni er verst.", []),
+    ],
+)
+def test_a_name_that_is_also_a_word_is_not_spread_to_the_word(text: str, found: list[str]) -> None:
+    from nlp.pii.stage import _spread
+
+    name = text.split()[0]
+    flags = [Flag(0, len(name), "PERSON", 0.85, "person")]
+    assert [text[f.start : f.end] for f in _spread(text, flags) if f.start != 0] == found

@@ -16,6 +16,8 @@ text                                   span
 "gutten på 14", "jenta på 14 år"       "14", "14 år" ("på" and the noun are not part)
 "da han var på 2", "som var på 9"       "2", "9" (a person subject, "var/er/ble på N")
 "Kari (14)", "Jenta, 14 år,"           "14", "14 år"
+"Mai og Linh (9 og 11 år)"             "9 og 11 år"; also "sol (16)", a name typed in lower case
+"to søsken, 13 og 15 år gamle"         "13 og 15 år gamle"
 "i en alder av 14", "14 års alder"     "14", "14 års alder"
 "den 16-årige jenta"                   "16-årige" (only before a person noun)
 =====================================  =================================================
@@ -87,7 +89,7 @@ _ADVERBS = {"bare", "berre", "kun", "nesten", "snart", "nå", "no", "da", "då",
             "allerede", "allereie", "alt", "ca", "cirka", "omtrent", "rundt", "knapt", "ikke",
             "ikkje", "enda", "ennå", "endå", "fortsatt", "framleis", "fremdeles", "vel", "jo",
             "også", "og", "bortimot", "rett", "straks"}
-_THRESHOLD = {"over", "under", "fra", "frå", "til", "inntil", "opp", "innen", "innan", "mellom",
+_THRESHOLD = {"over", "under", "fra", "frå", "til", "inntil", "innen", "innan", "mellom",
               "minst", "maks", "maksimalt", "høyst", "høgst", "enn", "fom", "tom", "f.o.m",
               "t.o.m", "etter", "før", "à", "per", "pr"}
 _RANGE_JOIN = {"og", "eller", "til", "à"}
@@ -177,6 +179,7 @@ _DECADE = compile_pattern(
 _GAMMEL = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,:/-])
+    (?: (?: [0-9]{1,3} | ${ANY_WORD} ) ${SP}+ og ${SP}+ )?
     (?: [0-9]{1,3} | ${ANY_WORD} | halvannet | halvanna | halvtanna )
     (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )?
     ${SP}+ (?: år | måneder | månader | mnd\.? | uker | veker | dager | dagar | døgn )
@@ -186,7 +189,8 @@ _GAMMEL = compile_pattern(
     **_DEFS,
 )
 _PARENS = compile_pattern(
-    r"(?<= (?P<who>\p{L}+) ${SP}? \( ${SP}? ) [0-9]{1,3} (?: ${SP}?år )? (?= ${SP}? \) )"
+    r"(?<= (?P<who>\p{L}+) ${SP}? \( ${SP}? )"
+    r" [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )? (?= ${SP}? \) )"
 )
 _PERSON = compile_pattern(
     r"^\p{L}*?(?:${STEM})(?:${ENDING})?$",
@@ -387,7 +391,11 @@ class AgeRecognizer(NbPatternRecognizer):
                 continue
             yield Candidate(match.start(), match.end(), strong, "gammel")
         for match in self.iter_matches("parens", text):
-            if _is_person(match.group("who")) and int(_DIGITS.match(match.group())[0]) <= 120:
+            who = match.group("who")
+            # "Kari (14)", "Mai og Linh (9 og 11 år)", and "sol (16)": a first name that is also
+            # a word, typed in lower case, is a name when an age in brackets follows it
+            named = _is_person(who) or (who.islower() and is_first_name(who.capitalize()))
+            if named and all(int(n) <= 120 for n in _DIGITS.findall(match.group())):
                 yield Candidate(match.start(), match.end(), clip(self.score), "parens")
         for match in self.iter_matches("number", text):
             cand = self._cued_number(text, match)

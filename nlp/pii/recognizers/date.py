@@ -10,7 +10,7 @@ Accepted:
 * numeric with year: "12.05.2009", "12.5.09", "12/5-09", "12/5/2009", "12/5 2009",
   "12-05-2009", "2009-05-12" (a preceding "født" is not part of the span);
 * numeric without year ("12/5", "12.5.") only right after a date word: den, d., født, fødd,
-  dato, datert, innlagt, utskrevet, døde, døydde, fra, til, a weekday.
+  dato, datert, innlagt, utskrevet, døde, døydde, fra, til, siden, etter, før, innen, a weekday.
 
 Scores: with a year (or "i fjor") the config score; day + month name only config − 0.1;
 presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde …
@@ -19,8 +19,9 @@ Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mar
 2021"), years and periods ("i 2019", "2019–2021"), clock times ("kl. 14.30", "14:30"),
 ordinals that are not dates ("3. klasse", "2. trinn"), "24/7", fractions ("2/3 av barna"),
 section numbers after "punkt", "kapittel", "versjon", "§". The public holidays 1. mai, 17. mai,
-24.–26. and 31. desember and 1. januar without a year are skipped unless a strong date word
-(født, innlagt, døde, skjedde …) comes right before them.
+24.–26. and 31. desember and 1. januar without a year, and the named holidays ("2. juledag",
+"første påskedag"), are skipped unless a strong date word (født, innlagt, døde, skjedde,
+plassert …) comes right before them.
 """
 
 from __future__ import annotations
@@ -52,12 +53,14 @@ WEEKDAYS = ["mandag", "måndag", "tirsdag", "tysdag", "onsdag", "torsdag", "fred
             "laurdag", "søndag", "sundag"]
 # a numeric date without a year counts only right after one of these
 _DATE_WORDS = {"den", "d", "født", "fødd", "dato", "datert", "innlagt", "lagt", "utskrevet",
-               "utskriven", "døde", "døydde", "fra", "frå", "til", *WEEKDAYS}
+               "utskriven", "døde", "døydde", "fra", "frå", "til", "siden", "sidan", "etter",
+               "før", "innen", "innan", *WEEKDAYS}
 # a public holiday without a year counts only after one of these
 _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet", "skriven",
                  "døde", "døydde", "dato", "datert", "hendte", "hende", "skjedde", "ble", "vart",
                  "skadet", "skadd", "operert", "fødselsdag", "fødselsdagen", "bursdag",
-                 "bursdagen", "siden", "sidan"}
+                 "bursdagen", "siden", "sidan", "plassert", "akuttplassert", "flyttet",
+                 "flytta", "hentet", "henta", "arrestert", "forsvant", "forsvann", "kom"}
 _NOT_DATE_BEFORE = {"punkt", "pkt", "kapittel", "kap", "versjon", "v", "avsnitt", "tabell",
                     "figur", "vedlegg", "paragraf", "ledd", "kl", "klokka", "klokken", "side",
                     "s", "nr", "sak", "saksnr", "ref"}
@@ -80,6 +83,14 @@ _TEXTUAL = compile_pattern(
 # what every textual date contains (see NbPatternRecognizer.PREFILTERS)
 _DAY_MONTH = compile_pattern(
     r"[0-9]{1,2} \.? ${SP}* (?:${MONTH}) (?![\p{L}])", ignore_case=True, **_DEFS
+)
+# a named holiday with its day: "2. juledag", "1. påskedag", "andre pinsedag"
+_HOLIDAY = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,/-])
+    (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse)dag (?![\p{L}-])
+    """,
+    ignore_case=True,
 )
 _DOTTED = compile_pattern(
     r"""
@@ -132,6 +143,7 @@ class DateRecognizer(NbPatternRecognizer):
     NAME = "date"
     PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _TEXTUAL,
+        "holiday": _HOLIDAY,
         "dotted": _DOTTED,
         "slashed": _SLASHED,
         "dashed": _DASHED,
@@ -144,6 +156,9 @@ class DateRecognizer(NbPatternRecognizer):
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
+        for match in self.iter_matches("holiday", text):
+            if any(word in _STRONG_WORDS for word in words_before(text, match.start(), 3)):
+                yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "holiday")
         for name in ("dotted", "slashed", "dashed"):
             for match in self.iter_matches(name, text):
                 cand = self._numeric(text, match, name)

@@ -8,8 +8,9 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
 * profile links on the social networks: "facebook.com/rahel.kulturmegler",
   "www.instagram.com/kari_h/", "tiktok.com/@ola", "snapchat.com/add/ola98" (config score);
 * a user name without "@" that the words just before it call one: "snap-gruppa til Ask
-  (ask_b2007)", "brukernavnet hans er ola98", "insta: kari.hansen" (config − 0.15). It must look
-  like a user name, not a word: an underscore, a dot between letters, or letters and digits.
+  (ask_b2007)", "brukernavnet hans er ola98", "insta: kari.hansen", "snap: hodan.w99" (config −
+  0.15), within six words. It must look like a user name, not a word: an underscore, a dot
+  after letters ("kriss.l02"), or letters and digits.
 
 Not flagged: the networks' own names ("Facebook", "Snapchat"), e-mail addresses (EMAIL has
 them), web addresses of services ("nav.no/familie", "helsenorge.no").
@@ -52,10 +53,11 @@ _PROFILE_LINK = compile_pattern(
 )
 # a user name without "@": underscore, a dot between letters, or letters and digits mixed
 _BARE = compile_pattern(
-    r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:_[\p{L}\p{N}]*)+ | \p{L}+(?:\.\p{L}+){1,3}"
+    r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:_[\p{L}\p{N}]*)+ | \p{L}+(?:\.[\p{L}\p{N}]+){1,3}"
     r" | \p{L}{2,}\p{N}{2,4} ) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
 )
-# words that call the next word a user name (in the three words before it)
+# words that call a following word a user name (in the six words before it: "lager en
+# Snap-gruppe for de som var her, legg til hodan.xo")
 HANDLE_WORDS = (
     "snap",
     "snapchat",
@@ -107,6 +109,6 @@ class HandleRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("bare", text):
             if _DOMAIN_END.search(match.group()) or match.group().lower() in ABBREVIATIONS:
                 continue  # "nav.no", "f.eks": a web address or an abbreviation
-            before = words_before(text, match.start(), 3)
+            before = words_before(text, match.start(), 6)
             if any(w.startswith(HANDLE_WORDS) or w.endswith(HANDLE_WORDS) for w in before):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "bare_handle")

@@ -2,7 +2,8 @@
 
 Short or ordinary-word place names (Ås, Bø, Os, Vik, Moss, Ski, Lom) count only in place context:
 right after a place preposition ("i Ås", "fra Moss", "på Bø") or a verb of living or moving, or
-after a name in brackets ("(Geir-Arne Hansen-Mørk, Os)").
+after a name in brackets ("(Geir-Arne Hansen-Mørk, Os)"). A place typed in lower case ("på hareid",
+"bup volda") needs the same context, a local unit before it or an institution after it.
 """
 
 from __future__ import annotations
@@ -53,6 +54,50 @@ def _may_be_place(text: str) -> bool:
     return known
 
 
+# what a place typed in lower case may follow or precede ("bup volda", "volda sentrum")
+_LOCAL_UNITS = frozenset({"bup", "dps", "nav", "ppt", "bvtj", "barnevernet", "kommune", "kiwi"})
+_PLACE_NOUNS = frozenset(
+    {
+        "sjukehus",
+        "sykehus",
+        "sentrum",
+        "kommune",
+        "skole",
+        "skule",
+        "ungdomsskole",
+        "ungdomsskule",
+        "barneskole",
+        "barneskule",
+        "vidaregåande",
+        "videregående",
+        "vgs",
+        "barnehage",
+        "legekontor",
+        "legesenter",
+        "stasjon",
+    }
+)
+_MAY_BE_LOWER_PLACE: dict[str, bool] = {}
+
+
+def _may_be_lower_place(text: str) -> bool:
+    """A lower-case word of four letters or more that the place gazetteer knows capitalised and
+    that is no common word ("hareid", "volda"; not "stranda", "moss")."""
+    known = _MAY_BE_LOWER_PLACE.get(text)
+    if known is None:
+        known = remember(
+            _MAY_BE_LOWER_PLACE,
+            text,
+            len(text) >= 4
+            and text.islower()
+            and is_word(text)
+            and is_place(text.capitalize())
+            and not is_common_word(text)
+            and not is_allowed(text),
+        )
+    return known
+
+
 class LocationRecognizer(DocRecognizer):
     ENTITY = "LOCATION"
     NAME = "location"
@@ -84,7 +129,35 @@ class LocationRecognizer(DocRecognizer):
                 continue
             results.append(self.result(start_char, end_char, base - 0.05, "place gazetteer"))
         results += self._unknown_after_preposition(doc)
+        results += self._lower_case_places(doc)
         return results
+
+    def _lower_case_places(self, doc: Doc) -> list[RecognizerResult]:
+        """A place typed in lower case ("på hareid", "bup volda", "ålesund sjukehus"): a listed
+        place that is no common word, with a place preposition, a moving verb or a local unit
+        before it, or an institution after it."""
+        found = []
+        view = token_view(doc)
+        for i, text in enumerate(view.texts):
+            if not _may_be_lower_place(text):
+                continue
+            previous = view.lowers[i - 1] if i > 0 else ""
+            following = view.lowers[i + 1] if i + 1 < len(view) else ""
+            if (
+                previous in PLACE_PREPOSITIONS
+                or previous in MOVE_VERBS
+                or previous in _LOCAL_UNITS
+                or following in _PLACE_NOUNS
+            ):
+                found.append(
+                    self.result(
+                        doc[i].idx,
+                        doc[i].idx + len(text),
+                        self.config.score - 0.3,
+                        "place typed in lower case",
+                    )
+                )
+        return found
 
     def _unknown_after_preposition(self, doc: Doc) -> list[RecognizerResult]:
         """A capitalised unknown word right after a place preposition mid-sentence

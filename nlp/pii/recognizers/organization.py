@@ -1,10 +1,10 @@
 """ORGANIZATION: named institutions that narrow down who someone is.
 
 NER ORG / GPE_ORG spans, plus patterns: named schools and kindergartens ("Haugerud skole",
-"Solsikken barnehage"), local units with a place ("BUP Gjøvik", "DPS Aust-Agder",
-"barnevernet i Skien"), named treatment centres ("Borgestadklinikken", "Sykehuset Innlandet")
-and companies ("Bakeriet AS"). Generic services and public bodies in data/pii/allowlist.yaml
-are never flagged.
+"Solsikken barnehage", also typed in lower case: "hovdebygda ungdomsskule"), local units with a
+place ("BUP Gjøvik", "DPS Aust-Agder", "barnevernet i Skien", "bvtj Ulstein"), named treatment
+centres ("Borgestadklinikken", "Sykehuset Innlandet") and companies ("Bakeriet AS"). Generic
+services and public bodies in data/pii/allowlist.yaml are never flagged.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from nlp.pii.lexicon import (
     is_allowed,
     is_common_word,
     is_ordinary_word,
+    is_place,
     is_role_noun,
 )
 from nlp.pii.recognizers.spacy_base import (
@@ -45,8 +46,8 @@ COMPOUND_INSTITUTION = re.compile(
     r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
 )
 UNIT_WITH_PLACE = re.compile(
-    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|Barnevernet|barnevernet|barnevernstjenesten|"
-    r"barnevernstenesta|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
+    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|Barnevernet|barnevernet|"
+    r"[Bb]arnevernt?s?tj?enest(?:en|a)|[Bb]vtj\.?|[Bb]arnevernvakt(?:en|a)|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
     r"Familievernkontoret|familievernkontoret|Habiliteringstjenesten|habiliteringstjenesten|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
     r"Psykiatrisk[ \t]+senter|Kommunen|kommunen|Rusteamet|rusteamet|Tjenestekontoret)"
@@ -58,6 +59,11 @@ EMPLOYER = re.compile(
     r"sommerjobb|sommarjobb|ekstrajobb|deltidsstilling|ansatt|tilsett|lærling)"
     r"(?:[ \t]+(?:sin|si|sitt))?[ \t]+(?:på|i|hos|ved)[ \t]+"
     r"(?P<name>[A-ZÆØÅ][\wæøå'’.&-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\wæøå'’.&-]*))*)"
+)
+# a school typed in lower case ("hovdebygda ungdomsskule"): the name must be no ordinary word
+LOWER_SCHOOL = re.compile(
+    r"\b(?P<name>[a-zæøå][a-zæøå-]{3,})[ \t]+(?:barneskole|barneskule|ungdomsskole|ungdomsskule|"
+    r"skole|skule|videregående|vidaregåande|vgs|barnehage|bhg)\b"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 PATTERNS = (
@@ -191,6 +197,11 @@ class OrganizationRecognizer(DocRecognizer):
                     continue
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
+        for match in LOWER_SCHOOL.finditer(doc_text(doc)):
+            name = match.group("name")
+            word_like = is_ordinary_word(name) and not is_place(name.capitalize())  # "volda"
+            if not (name in _FUNCTION_WORDS or is_common_word(name) or word_like):
+                results.append(self.result(*match.span(), base - 0.2, "school in lower case"))
         return results
 
     @staticmethod

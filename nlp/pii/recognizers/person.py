@@ -123,6 +123,13 @@ NICKNAME = re.compile(
     r"venninnene|vener|venene|klassekameratene|søsknene)\b",
     re.IGNORECASE,
 )
+# the speaker named after a quote ("«eg trudde det var mi skuld» – sol"), and a note signed
+# with a dash and a name on its last line ("– Liv")
+ATTRIBUTED = re.compile(
+    r"[»”\"][.,!?]?[ \t]*[–—-][ \t]*" + _WORD_NAME + r"(?=[ \t]*(?:,|$))"
+    r"|^[ \t]*[–—][ \t]*" + _WORD_NAME.replace("name", "signed") + r"[ \t]*\s*\Z",
+    re.MULTILINE,
+)
 WRITER_IN_BRACKETS = re.compile(
     r"\b(?:jeg|eg|meg|referent|referenten)\s*\(" + _WORD_NAME + r"\)", re.IGNORECASE
 )
@@ -133,6 +140,10 @@ GREETINGS = frozenset({"mvh", "hilsen", "helsing", "hei", "hallo", "kjære", "ta
 # "Yasmin al-Amin", "Jan van der Berg": a particle joined to the surname or before it
 PARTICLE_JOINED = re.compile(r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r"|abu|ul)-[A-ZÆØÅ]")
 INITIAL = re.compile(r"[A-ZÆØÅa-zæøå]\.")
+# people named in brackets as who someone is, beside family words and roles ("vår (ei venninne)")
+_PEERS = frozenset(
+    {"venn", "venninne", "vennen", "venninna", "venninnen", "kompis", "kamerat", "kjæreste"}
+)
 
 
 def _title(word: str) -> str:
@@ -158,6 +169,7 @@ def _may_be_name(text: str) -> bool:
             and not text.endswith("-")
             and not is_allowed(text)
             and text.lower() not in NEVER_NAMES
+            and text.lower() not in GREETINGS  # "Helsing" is also a surname
             and not is_role_noun(text)
             and (not text.islower() or is_first_name(_title(text)) or _title(text) in AMBIGUOUS),
         )
@@ -238,14 +250,16 @@ class PersonRecognizer(DocRecognizer):
             (SIGNED, "name in a signature"),
             (WRITER_IN_BRACKETS, "the writer's name in brackets"),
             (NICKNAME, "a nickname in quote marks"),
+            (ATTRIBUTED, "a name after a quote or as a signature"),
         ):
             for match in pattern.finditer(text):
-                name = match.group("name")
+                group = "signed" if pattern is ATTRIBUTED and match.group("signed") else "name"
+                name = match.group(group)
                 quoted = pattern is NICKNAME or (
                     pattern is NAMED_BY and match.group("quote") is not None
                 )
                 if quoted or _given_name(name):
-                    start = match.start("name")
+                    start = match.start(group)
                     found.append(
                         self.result(start, start + len(name), self.config.score - 0.2, why)
                     )
@@ -315,6 +329,31 @@ class PersonRecognizer(DocRecognizer):
             )
         )
         with_surname = following is not None and following[:1].isupper() and is_surname(following)
+        # "Inga Máret Gaup": another part of a name follows, one no list knows as a word
+        before_name = (
+            following is not None
+            and following[:1].isupper()
+            and following[1:].islower()
+            and (
+                is_first_name(following) or not (is_ordinary_word(following) or is_place(following))
+            )
+        )
+        # "- Eli: gift med …", a round of participants: a name opening a line, then a colon
+        # (not a heading such as "Bra:", which ends its line or is no name)
+        labelled = (
+            following == ":"
+            and is_sentence_start(token)
+            and (text in AMBIGUOUS or not is_common_word(text))
+            and i + 2 < len(view)
+            and "\n" not in doc[i + 1].whitespace_
+        )
+        # "Liv (referent)", "vår (ei venninne …)": who the person is, in brackets after the name
+        bracket = view.lowers[i + 2 : i + 4] if following == "(" else []
+        if bracket[:1] and bracket[0] in {"en", "ei", "ein", "eit", "et"}:
+            bracket = bracket[1:]
+        before_role = bool(bracket) and (
+            is_relation_word(bracket[0]) or is_role_noun(bracket[0]) or bracket[0] in _PEERS
+        )
         # "sa Ask", "spurde Kari": the speaker named after the verb, mid-sentence
         after_speech = previous in STRICT_SPEECH and not is_sentence_start(token)
         # "Tone (41) fortalte": an age in brackets follows a person's name
@@ -328,6 +367,9 @@ class PersonRecognizer(DocRecognizer):
             after_relation
             or before_speech
             or with_surname
+            or before_name
+            or labelled
+            or before_role
             or after_speech
             or before_age
             or described
@@ -370,12 +412,25 @@ class PersonRecognizer(DocRecognizer):
                 and (before_verb or (following is not None and following == "("))
             ):
                 return self.config.score - 0.35, "unknown capitalised word before a verb"
+            # "Linh (9 år)", "Mai og Linh": an age in brackets, or joined to a first name
+            coordinated = (
+                previous == "og"
+                and i > 1
+                and view.texts[i - 2][:1].isupper()
+                and (is_first_name(view.texts[i - 2]) or view.texts[i - 2] in AMBIGUOUS)
+            )
+            if unknown and (before_age or coordinated):
+                return self.config.score - 0.3, "unknown capitalised word in name context"
             return None
         if text.islower():
             title = _title(text)
             initial_after = following is not None and INITIAL.fullmatch(following) is not None
             known = (is_first_name(title) and not is_common_word(text)) or title in AMBIGUOUS
-            if known and (named_by_role or initial_after) and len(text) >= 3:
+            if (
+                known
+                and (named_by_role or initial_after or before_age or before_role)
+                and len(text) >= 3
+            ):
                 # "mor til ida", "saksbeh. tor", "ole m.": a short or word-like name in context
                 return self.config.score - 0.2, "lower-case name in name context"
             if is_first_name(title) and not is_common_word(text) and title not in AMBIGUOUS:
@@ -438,13 +493,12 @@ def _without_leading_roles(doc: Doc, first: int, last: int, start: int) -> int:
         word = token.text
         lower = word.lower()
         name_like = is_first_name(word) or is_surname(word) or word in AMBIGUOUS
-        if token.is_punct or (
-            not name_like
-            and (
-                lower in GREETINGS
-                or is_relation_word(lower)
-                or is_role_noun(word)
-                or is_ordinary_word(word)
+        if (
+            token.is_punct
+            or lower in GREETINGS  # "Helsing" is also a surname
+            or (
+                not name_like
+                and (is_relation_word(lower) or is_role_noun(word) or is_ordinary_word(word))
             )
         ):
             start = token.nbor(1).idx
