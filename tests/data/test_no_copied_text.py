@@ -141,3 +141,12 @@ def test_an_unknown_option_or_missing_file_is_refused_with_the_usage(
     assert overlap.main(argv) == 2
     err = capsys.readouterr().err
     assert says in err and "usage: check_overlap.py" in err
+
+
+def test_the_red_team_notes_copy_no_seed_text(seed_runs: set) -> None:
+    notes = [
+        (path.stem, path.read_text(encoding="utf-8"))
+        for path in sorted((REPO_ROOT / "data" / "pii" / "redteam").glob("*.txt"))
+    ]
+    assert len(notes) == 12
+    assert overlap.copied_from_seeds(notes, seed_runs) == []

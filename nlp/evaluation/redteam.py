@@ -1,0 +1,111 @@
+"""Scoring the personal-data flags on the red-team notes (data/pii/redteam/).
+
+Each note is ``<id>.txt`` (the text) and ``<id>.yaml``: ``pii``, a list of ``{text, type}``
+whose every exact occurrence in the note is personal data (or only the ``occurrences`` listed,
+0-based over all exact matches), and ``not_pii``, strings that must not be flagged. A mention is
+found when every letter and digit of it lies inside some flag (``matching.covered``), as
+``romnotat eval`` counts recall. A flag that touches no mention is a false flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlp.analyse import NoteAnalyser
+from nlp.evaluation.matching import covered
+from nlp.readers import read_path
+from nlp.schema import DIRECT_PII_TYPES, AnalysedNote
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True)
+class RedTeamNote:
+    id: str
+    path: Path
+    text: str
+    mentions: tuple[Mention, ...]
+    not_pii: tuple[str, ...]
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    found, position = [], text.find(needle)
+    while position >= 0:
+        found.append(position)
+        position = text.find(needle, position + 1)
+    return found
+
+
+def load_redteam(directory: Path) -> list[RedTeamNote]:
+    """The notes of a red-team folder, their mentions resolved to offsets."""
+    notes = []
+    for spec_path in sorted(directory.glob("*.yaml")):
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+        path = spec_path.with_suffix(".txt")
+        text = path.read_text(encoding="utf-8")
+        mentions = []
+        for entry in spec.get("pii") or []:
+            starts = _starts(text, entry["text"])
+            wanted = entry.get("occurrences")
+            if wanted is not None:
+                starts = [starts[i] for i in wanted]
+            if not starts:
+                raise ValueError(f"{spec_path.name}: a pii entry does not occur in the note")
+            mentions += [Mention(s, s + len(entry["text"]), entry["type"]) for s in starts]
+        notes.append(
+            RedTeamNote(spec["id"], path, text, tuple(mentions), tuple(spec.get("not_pii") or ()))
+        )
+    return notes
+
+
+def score_note(note: RedTeamNote, analysed: AnalysedNote) -> dict[str, Any]:
+    if analysed.text != note.text:
+        raise ValueError(f"{note.id}: the reader changed the text, so the offsets do not hold")
+    flags = [(f.start, f.end) for f in analysed.pii]
+    found = [m for m in note.mentions if covered(note.text, (m.start, m.end), flags)]
+    missed = [m for m in note.mentions if m not in found]
+    gold = [False] * len(note.text)
+    for m in note.mentions:
+        gold[m.start : m.end] = [True] * (m.end - m.start)
+    false_flags = [(s, e) for s, e in flags if not any(gold[s:e])]
+    traps = sum(
+        any(s < start + len(trap) and start < e for s, e in flags)
+        for trap in note.not_pii
+        for start in _starts(note.text, trap)
+    )
+    return {
+        "id": note.id,
+        "mentions": len(note.mentions),
+        "found": len(found),
+        "direct": sum(m.type in DIRECT_PII_TYPES for m in note.mentions),
+        "direct_found": sum(m.type in DIRECT_PII_TYPES for m in found),
+        "false_flags": len(false_flags),
+        "traps_flagged": traps,
+        # types and places only: the note's words stay out of reports
+        "missed": [f"{m.type}@{m.start}" for m in missed],
+    }
+
+
+def score_redteam(analyser: NoteAnalyser, notes: Iterable[RedTeamNote]) -> dict[str, Any]:
+    """Found mentions (all and direct identifiers), false flags and flagged traps, per note and
+    in all."""
+    notes = list(notes)
+    analysed = analyser.analyse_many([read_path(note.path) for note in notes])
+    per_note = [score_note(note, result) for note, result in zip(notes, analysed, strict=True)]
+    total = {
+        key: sum(n[key] for n in per_note)
+        for key in ("mentions", "found", "direct", "direct_found", "false_flags", "traps_flagged")
+    }
+    total["recall"] = round(total["found"] / max(total["mentions"], 1), 4)
+    total["recall_direct"] = round(total["direct_found"] / max(total["direct"], 1), 4)
+    return {"total": total, "notes": per_note}

@@ -1,0 +1,41 @@
+"""The red-team notes' annotations resolve, and the scorer counts what it says."""
+
+from __future__ import annotations
+
+from nlp.evaluation.redteam import Mention, RedTeamNote, load_redteam, score_note
+from nlp.schema import AnalysedNote, PiiSpan
+from nlp.settings import REPO_ROOT
+
+
+def test_every_annotation_resolves_and_no_trap_overlaps_a_mention() -> None:
+    notes = load_redteam(REPO_ROOT / "data" / "pii" / "redteam")
+    assert [n.id for n in notes] == [f"r{i:02d}" for i in range(1, 13)]
+    for note in notes:
+        assert 15 <= len(note.mentions) <= 40
+        for trap in note.not_pii:
+            start = note.text.find(trap)
+            assert start >= 0
+            while start >= 0:
+                end = start + len(trap)
+                assert not any(m.start < end and start < m.end for m in note.mentions), note.id
+                start = note.text.find(trap, start + 1)
+
+
+def test_the_score_of_one_note() -> None:
+    text = "Kari (14) bor i Hamar. NAV ringte."
+    note = RedTeamNote(
+        "x",
+        REPO_ROOT,
+        text,
+        (Mention(0, 4, "PERSON"), Mention(6, 8, "AGE"), Mention(16, 21, "LOCATION")),
+        ("NAV",),
+    )
+    flags = [(0, 4, "PERSON"), (16, 19, "LOCATION"), (23, 26, "ORGANIZATION")]
+    analysed = AnalysedNote.model_construct(
+        text=text,
+        pii=[PiiSpan(start=s, end=e, text=text[s:e], type=t, score=0.9) for s, e, t in flags],
+    )
+    scored = score_note(note, analysed)
+    assert (scored["found"], scored["direct_found"], scored["direct"]) == (1, 1, 1)
+    assert scored["missed"] == ["AGE@6", "LOCATION@16"]  # "Hamar" only partly flagged
+    assert (scored["false_flags"], scored["traps_flagged"]) == (1, 1)

@@ -1,0 +1,23 @@
+"""Regression guard on the red-team notes (data/pii/redteam/; the figures are in its README)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.evaluation.redteam import load_redteam, score_redteam
+from nlp.runtime import get_analyser
+from nlp.settings import REPO_ROOT
+from tests.e2e.conftest import requires_models
+
+pytestmark = [pytest.mark.slow, requires_models]
+
+
+def test_the_red_team_notes_stay_found() -> None:
+    total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
+        "total"
+    ]
+    assert total["mentions"] == 381
+    # 0.972 and 0.948 when written down; a few points of room for another machine's NER build
+    assert total["recall_direct"] >= 0.95
+    assert total["recall"] >= 0.92
+    assert total["false_flags"] <= 25
