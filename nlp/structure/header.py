@@ -80,6 +80,9 @@ _PARTICIPANT_WORDS = (
     "deltak|deltakar|foreldr|forelder|pårørend|pårørand|ungdomm|ungdom|brukar|bruker|søsken"
     "|fosterforeld"
 )
+_PARTICIPANT_GROUP = re.compile(rf"(?:{_PARTICIPANT_WORDS})\w*$")
+_LEADING_NUMBER = re.compile(r"\s*\d{1,3}\b")
+_KEY_COUNT = re.compile(r"\((\d{1,3})\)")
 DATE_IN_TEXT = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)"
     r"\w*\.?(?:\s+\d{4})?)|\b\d{4}-\d{2}-\d{2}\b",
@@ -123,9 +126,24 @@ def parse_fact_line(line: Line) -> FactLine | None:
         return _people_line(line)
     key = match.group("key")
     name = field_of(key)
+    value_start = line.start + match.start("value")
     if name is None:
-        return None
-    facts = _split_value(name, match.group("value"), line.start + match.start("value"))
+        # "Ungdomar: 7", "Foreldre: 5": a group of participants counted (a count must follow,
+        # so that "Foreldre: ønsket mer informasjon" in a note's body stays content)
+        group = _PARTICIPANT_GROUP.match(key.strip(" *_").lower())
+        if group is None or _LEADING_NUMBER.match(match.group("value")) is None:
+            return None
+        return FactLine("participants", match.group("value"), value_start)
+    keyed = _KEY_COUNT.search(key)
+    if keyed and name in {"professionals", "participants", "total"}:
+        # "Fagpersoner (4): BUP, NAV og PPT": the count in brackets, the services after it
+        count = FactLine(name, keyed.group(1), line.start + match.start("key") + keyed.start(1))
+        rest = match.group("value").strip()
+        services = (
+            (FactLine("services", rest, value_start),) if rest and name == "professionals" else ()
+        )
+        return FactLine(count.field, count.value, count.value_start, services)
+    facts = _split_value(name, match.group("value"), value_start)
     first = facts[0]
     if name in PEOPLE_FIELDS:
         people = _people_in_value(key, first)

@@ -476,3 +476,27 @@ def test_a_total_named_after_the_participants(
 ) -> None:
     header = _header(text)
     assert (header.total, header.professionals, header.participants) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "services"),
+    [
+        (
+            "Ungdomar: 7\nFagpersonar (3): BUP, PPT og skulen\n",
+            (None, 3, 7),
+            ["BUP", "PPT", "skulen"],
+        ),
+        ("Foreldre: 5\nFagpersoner: 4\n", (None, 4, 5), []),
+        ("Antall deltakere (9): foreldre og besteforeldre\n", (None, None, 9), []),
+    ],
+)
+def test_counts_in_brackets_and_groups_counted(
+    text: str, counts: tuple[int | None, ...], services: list[str]
+) -> None:
+    header = _header(text)
+    assert (header.total, header.professionals, header.participants) == counts
+    assert header.services == services
+
+
+def test_a_group_without_a_count_is_no_fact() -> None:
+    assert parse_fact_line(_line("Foreldre: ønsket mer informasjon om rettigheter")) is None
