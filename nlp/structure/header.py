@@ -281,22 +281,37 @@ DATE_LINE = re.compile(
 )
 
 
-# the meeting's place at the end of a title, after a comma, a dash or "i", and a date after it:
-# "ROM psykisk helse og rus, Hamar", "Læringsnotat ROM Ung – Førde", "… i Bodø 27. januar 2025"
+# the meeting's place at the end of a title, after a comma, a dash, "i" or "på", and a date after
+# it: "ROM psykisk helse og rus, Hamar", "Læringsnotat ROM Ung – Førde", "… i Bodø 27. januar
+# 2025", "ROM-møte på Voss 5/3", "LÆRINGSNOTAT ROM UNG – FØRDE" (capitals only in a title
+# written in capitals)
+_SHORT_DATE = r"\d{1,2}/\d{1,2}(?:[/-]\d{2,4})?"
 TITLE_PLACE = re.compile(
-    r"(?:,|\s[–-]|\si)\s+(?P<place>[A-ZÆØÅ][a-zæøåéü-]+(?:\s[A-ZÆØÅ][a-zæøåéü-]+)?)"
-    r"(?:,?\s+(?:" + DATE_IN_TEXT.pattern + r"|\d{1,2}/\d{1,2}(?:[/-]\d{2,4})?))?\s*$"
+    r"(?:,|\s[–-]|\si|\spå)\s+(?P<place>[A-ZÆØÅ][a-zæøåéü-]+(?:\s[A-ZÆØÅ][a-zæøåéü-]+)?)"
+    r"(?:,?\s+(?:" + DATE_IN_TEXT.pattern + "|" + _SHORT_DATE + r"))?\s*$"
 )
+TITLE_PLACE_CAPITALS = re.compile(
+    r"(?:,|\s[–-]|\sI|\sPÅ)\s+(?P<place>[A-ZÆØÅ][A-ZÆØÅ-]+(?:\s[A-ZÆØÅ][A-ZÆØÅ-]+)?)"
+    r"(?:,?\s+(?:" + DATE_IN_TEXT.pattern + "|" + _SHORT_DATE + r"))?\s*$"
+)
+# words a title in capitals ends with that are no place
+_TITLE_WORDS = frozenset({"ROM", "UNG", "LÆRINGSNOTAT", "REFERAT", "NOTAT", "MØTE", "ROM-MØTE"})
+_TITLE_DATE = re.compile(DATE_IN_TEXT.pattern + r"|(?<![\d/])" + _SHORT_DATE + r"(?![\d/])")
 
 
 def parse_title_line(line: Line) -> list[FactLine]:
     """The meeting's place and date in a note's title line, as facts that yield to the
     header's own "Sted:" and "Dato:" lines (fields ``title_place``, ``title_date``)."""
     facts = []
-    date = DATE_IN_TEXT.search(line.raw)
+    date = _TITLE_DATE.search(line.raw)
     if date:
         facts.append(FactLine("title_date", date.group().strip(), line.start + date.start()))
     place = TITLE_PLACE.search(line.raw)
+    letters = [c for c in line.raw if c.isalpha()]
+    if place is None and letters and all(c.isupper() for c in letters):
+        place = TITLE_PLACE_CAPITALS.search(line.raw)
+        if place is not None and set(place.group("place").split()) & _TITLE_WORDS:
+            place = None
     if place:
         facts.append(
             FactLine("title_place", place.group("place"), line.start + place.start("place"))

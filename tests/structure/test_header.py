@@ -346,6 +346,10 @@ def test_a_header_line_of_place_and_date(raw: str, date: str | None, place: str 
         ("ROM barnevern – foreldre med barn i fosterhjem", None, None),
         ("LÆRINGSNOTAT ROM – psykisk helse og rus", None, None),
         ("Læringsnotat – ROM Ung", None, None),
+        ("ROM-møte på Voss 5/3", "Voss", "5/3"),
+        ("LÆRINGSNOTAT ROM UNG – FØRDE", "FØRDE", None),
+        ("LÆRINGSNOTAT – ROM UNG", None, None),
+        ("Læringsnotat ROM Ung, 12/11-2024", None, "12/11-2024"),
     ],
 )
 def test_the_title_gives_the_meetings_place_and_date(
