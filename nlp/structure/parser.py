@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from nlp.schema import HeaderFacts, Section
 from nlp.structure.header import (
@@ -141,6 +142,7 @@ class _Builder:
             len(lines) > 1
             and not any(line.stripped.endswith(SENTENCE_PUNCT) for line in lines[:-1])
             and all(len(line.stripped.split()) <= 15 for line in lines)
+            and not _wrapped_prose(lines)
         ):
             for line in lines:  # a list without bullets: one item per line
                 self.add_item(line.content_start(), line.end)
@@ -376,6 +378,27 @@ def _starts_a_note(line: Line) -> bool:
         return True
     heading = heading_of(line, not_a_fact=True)
     return heading is not None and match_section(heading[0]) is not None
+
+
+# a word a line of running text does not end on: the sentence goes on in the next line
+_RUNS_ON = frozenset(
+    "at og eller men som for til på i av om med hos fra frå å en ei et ein eit den det de dei "
+    "ikke ikkje var er har hadde skal vil kan må måtte kunne ble vart blei hvor kor når".split()
+)
+_SENTENCE_INSIDE = re.compile(r"[.!?][»”\"]?\s+[A-ZÆØÅ«]")
+
+
+def _wrapped_prose(lines: Sequence[Line]) -> bool:
+    """Whether lines without bullets are one paragraph wrapped at a fixed width, not a list of
+    short points: a line runs on into a next line that starts in lower case, and either ends on
+    a word no point ends on ("at", "og", "måtte") or has a sentence ending inside it."""
+    for line, following in pairwise(lines):
+        if not following.stripped[:1].islower():
+            continue
+        words = line.stripped.split()
+        if words and (words[-1].lower() in _RUNS_ON or _SENTENCE_INSIDE.search(line.stripped)):
+            return True
+    return False
 
 
 def _looks_like_title(raw: str) -> bool:

@@ -206,6 +206,30 @@ def test_prose_without_headings_uses_the_sentences() -> None:
     ]
 
 
+def test_prose_wrapped_at_a_fixed_width_is_read_as_sentences_not_lines() -> None:
+    text = (
+        "Utfordringer\n"
+        "Flere foreldre ventet lenge på time hos BUP, og at ingen\n"
+        "ga beskjed om ventetiden. En mor sa at hun måtte\n"
+        "ringe hver uke selv.\n"
+        "\n"
+        "Ønsker\n"
+        "Fast kontaktperson\n"
+        "raskere svar fra NAV\n"
+        "tolk på alle møter\n"
+    )
+    assert items(text, parse(text)) == [
+        (
+            "challenges",
+            "Flere foreldre ventet lenge på time hos BUP, og at ingen\nga beskjed om ventetiden.",
+        ),
+        ("challenges", "En mor sa at hun måtte\nringe hver uke selv."),
+        ("want_more", "Fast kontaktperson"),  # a list without bullets stays a line per item
+        ("want_more", "raskere svar fra NAV"),
+        ("want_more", "tolk på alle møter"),
+    ]
+
+
 def test_prose_without_sentence_spans_is_one_item_per_paragraph() -> None:
     text = "Ventetiden var lang. Ingen ringte.\n\nSkolen var flink.\n"
     structure = parse(text, spans=[])
