@@ -69,8 +69,14 @@ def build_note(read: ReadResult, doc: Doc) -> tuple[AnalysedNote, Structure]:
         for i in structure.items
         if i.section == "quotes" and (i.bullet or QUOTE_MARK.search(text[i.start : i.end]))
     ]
+    # the evening's theme in quote marks is a title, not words someone said
+    themes = [
+        (f.value_start, f.value_start + len(f.value)) for f in structure.facts if f.field == "theme"
+    ]
     quotes = []
     for q in find_quotes(text, quote_lines):
+        if any(a <= q.start < b for a, b in themes):
+            continue
         section = next((s.id for s in structure.sections if s.start <= q.start < s.end), "unknown")
         quotes.append(
             Quote(

@@ -225,3 +225,20 @@ def test_quotes_are_sorted_by_position() -> None:
     quotes = find_quotes(text)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
     assert [text[q.start : q.end] for q in quotes] == ["Først dette", "Så dette her også"]
+
+
+def test_the_evenings_theme_in_quote_marks_is_no_quote() -> None:
+    import spacy
+
+    from nlp.analyse import build_note
+    from nlp.readers import read_text
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    read = read_text(
+        "Kveldens tema: «Å bli hørt i egen sak»\nDato: 3.4.2025\n\nUtfordringer\n"
+        "- Mor sa: «Ingen spurte meg om noe.»\n"
+    )
+    note, _structure = build_note(read, nlp(read.text))
+    assert note.header.theme == "«Å bli hørt i egen sak»"
+    assert [q.text for q in note.quotes] == ["Ingen spurte meg om noe."]
