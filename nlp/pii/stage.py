@@ -8,7 +8,7 @@ institution is flagged, every other mention of it in the note is flagged too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
@@ -249,7 +249,13 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
     """Flag every other mention of a flagged name, place or institution (and name parts)."""
     extra: list[Flag] = []
     seen: set[tuple[str, str]] = set()
-    name_places: list[tuple[int, int]] | None = None  # found when a name first needs them
+    found: list[list[tuple[int, int]]] = []
+
+    def name_places() -> list[tuple[int, int]]:  # found once, when a name first needs them
+        if not found:
+            found.append(_name_places(text))
+        return found[0]
+
     for flag in flags:
         if flag.type not in SPREAD_TYPES:
             continue
@@ -267,11 +273,9 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
             seen.add((needle, flag.type))
             if flag.type == "PERSON" and needle.islower() and is_common_word(needle):
                 # "sol", "vår" typed in lower case: elsewhere only where a name stands
-                if name_places is None:
-                    name_places = [m.span() for m in _NAME_PLACE.finditer(text)]
                 extra += [
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
-                    for start, end in name_places
+                    for start, end in name_places()
                     if text[start:end] == needle
                 ]
                 continue
@@ -280,8 +284,6 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                     continue
                 extra.append(Flag(start, end, flag.type, flag.score * 0.9, "spread"))
             if flag.type == "PERSON" and needle[:1].isupper() and " " not in needle:
-                if name_places is None:
-                    name_places = [m.span() for m in _NAME_PLACE.finditer(text)]
                 extra += [
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
                     for start, end in _lower_case_mentions(needle, text, name_places)
@@ -317,20 +319,27 @@ _LINE_START_VERBS = (
 # a lower-case word in a name's place: alone in brackets, opening a line, bullet or sentence
 # before a verb, or naming the speaker after a quote ("» – sol"); one scan per note, the name is
 # compared afterwards, so no pattern is built per name
+_NAME_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_PLACE = re.compile(
-    r"(?<=\()(?P<bracketed>[^\W\d_]+(?:-[^\W\d_]+)*)(?=\))"
-    r"|(?:(?<=^)|(?<=\n)|(?<=[-*•–] )|(?<=[-*•–]\t)|(?<=[.!?] ))"
-    r"(?P<opening>[^\W\d_]+(?:-[^\W\d_]+)*)(?=[ \t]+(?:" + _LINE_START_VERBS + r")\b)"
-    r"|(?<=[»”\"] – )(?P<speaker>[^\W\d_]+(?:-[^\W\d_]+)*)(?=[ \t]*(?:,|$|\n))"
+    r"\((?P<bracketed>" + _NAME_WORD + r")\)"
+    r"|(?:^|[-*•–][ \t]|[.!?] )(?P<opening>" + _NAME_WORD + r")"
+    r"(?=[ \t]+(?:" + _LINE_START_VERBS + r")\b)"
+    r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
 )
 
 
+def _name_places(text: str) -> list[tuple[int, int]]:
+    """Where ``_NAME_PLACE`` finds a word in a name's place (the word, not the marks around it)."""
+    return [match.span(match.lastgroup or 0) for match in _NAME_PLACE.finditer(text)]
+
+
 def _lower_case_mentions(
-    name: str, text: str, name_places: Sequence[tuple[int, int]]
+    name: str, text: str, name_places: Callable[[], Sequence[tuple[int, int]]]
 ) -> Iterator[tuple[int, int]]:
     """The lower-case mentions of a flagged name: everywhere when it is a listed first name and
-    no ordinary word ("kari"), else only in a name's place (``name_places``: "(sol)", "- sol har
-    to barn")."""
+    no ordinary word ("kari"), else only in a name's place (``name_places()``: "(sol)", "- sol
+    har to barn")."""
     lower = name.lower()
     if lower == name:
         return
@@ -342,7 +351,7 @@ def _lower_case_mentions(
                 yield position, end
             position = text.find(lower, end)
         return
-    for start, end in name_places:
+    for start, end in name_places():
         if text[start:end] == lower:
             yield start, end
 

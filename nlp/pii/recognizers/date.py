@@ -150,9 +150,10 @@ class DateRecognizer(NbPatternRecognizer):
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
+        "holiday": compile_pattern(r"[eE][dD][aA][gG]"),  # no other letter folds to e, d, a, g
         "dashed": _DIGIT_DASH_DIGIT,
     }
-    LINE_BOUND = frozenset({"textual", "dashed"})
+    LINE_BOUND = frozenset({"textual", "dashed", "holiday"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
