@@ -33,7 +33,7 @@ FIELD_PATTERNS: list[tuple[str, str]] = [
         r"(representerte|represen?terte)\s+(tjenester|tenester|etater|instanser)"
         r"|^tjenester\s+(til stede|representert)|^tenester|^(tjenester|instanser|etater)$",
     ),
-    ("co_leader", r"^(co-?leder|co-?leiar|medleder|medleiar|ko-?leder|nestleder)"),
+    ("co_leader", r"^(co-?leder|co-?leiar|medleder|medleiar|ko-?leder|nestleder|co$)"),
     ("rom_leader", r"^(rom-?leder|rom-?leiar|møteleder|møteleiar|leder|leiar|ordstyrer)"),
     ("referent", r"^(referent|ref\.?|skrevet av|skrive av|notat ved)"),
 ]
@@ -248,7 +248,7 @@ def _split_value(name: str, value: str, start: int) -> list[FactLine]:
                 continue
             key_start = words[-n].start()
             key = value[key_start : colon.start()]
-            if _LABEL_BREAK.search(key):
+            if _LABEL_BREAK.search(key.rstrip(".")):  # "ref.:" is a label
                 continue  # "… 13 totalt. Representerte tjenester:": the label is after the stop
             label = field_of(key)
             if label is None:
@@ -264,7 +264,7 @@ def _fact(name: str, value: str, begin: int, end: int, start: int) -> FactLine:
     part = value[begin:end]
     text = part.strip()
     if end < len(value):
-        text = text.rstrip(" .,;|·*_")  # the punctuation before the next label
+        text = text.rstrip(" .,;|·*_/–")  # the punctuation before the next label
     lead = len(part) - len(part.lstrip(" *_"))  # "**Referent:** Berit"
     return FactLine(name, text.lstrip("*_ "), start + begin + lead)
 

@@ -83,6 +83,12 @@ POSITIVES = [
     ),
     ("sol (16) fortalde om mora si", "16"),
     ("Hun sa opp jobben for å følge opp tolvåringen sin.", "tolvåringen"),
+    # number words and more in brackets, a name in bold, nynorsk "gammal"
+    ("- Lykke (femten) bor annenhver uke hos bestefaren.", "femten"),
+    ("Camila, mor til Ask (9, CP og epilepsi), fortalde.", "9"),
+    ("Sønnen **Stein** (34) har slitt lenge.", "34"),
+    ("Ho kom frå Eritrea, tolv år gammal.", "tolv år gammal"),
+    ("Dei venta på utgreiing av sonen Baran (fire og eit halvt).", "fire og eit halvt"),
 ]
 
 

@@ -44,6 +44,8 @@ POSITIVES = [
     ("Sonen har vore i beredskapsheim sidan 14/2.", "14/2"),
     ("Ein fosterson vart akuttplassert 2. juledag.", "2. juledag"),
     ("Hun ble innlagt første påskedag.", "første påskedag"),
+    ("Det første samværet uten tilsyn var lille julaften i fjor.", "lille julaften i fjor"),
+    ("Senest da mora ble lagt inn på nyttårsaften, måtte hun tolke.", "nyttårsaften"),
 ]
 
 
@@ -86,6 +88,7 @@ NEGATIVES = [
     "Det kostet 12.500 kroner.",
     "Han var innlagt i 2. juledag-helga.",
     "Vi møtes igjen 2. juledag.",
+    "Vi feiret julaften hjemme.",
     "Etter 2/3 av tida gav dei opp.",
 ]
 

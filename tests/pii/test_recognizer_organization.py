@@ -32,6 +32,9 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("Fpers frå bvtj Ulstein fortalde om ny lov.", "bvtj Ulstein"),
         ("kontaktlæraren på hovdebygda ungdomsskule sende han vidare", "hovdebygda ungdomsskule"),
         ("no går ho på volda vidaregåande", "volda vidaregåande"),
+        ("saksbehandleren fra barnevernet i bærum var ærlig", "barnevernet i bærum"),
+        ("siv sender notatet til nav bærum og kommunen", "nav bærum"),
+        ("Vår fortalte at FACT Stange kom hjem til dem.", "FACT Stange"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:

@@ -89,6 +89,15 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ('"eg trudde det var mi skuld" – sol\n', "sol"),
         ("«Ingen spurte oss», – Hodan, 17\n", "Hodan"),
         ("Takk for ærligheten rundt bordet.\n\n– Liv\n", "Liv"),
+        # a one-letter initial before a verb or an age, or as a quote's speaker
+        ("Mor har vore deprimert siden R. var ca. tolv.", "R."),
+        ("- Y. (17), eritreisk bakgrunn, bor med far.", "Y."),
+        ("- «Ingen så at jeg var ung.» – R.\n", "R."),
+        # a name in bold opening a bullet, a lower-case name before an age in brackets
+        ("## Gode erfaringer\n\n- **Vår** fortalte at teamet kom hjem til dem.", "Vår"),
+        ("- dag (40-åring, far) har hatt fem saksbehandlere", "dag"),
+        # lower-case names in the header
+        ("rom-leder: siv bakke co-leder: rune\n", "siv bakke"),
     ],
 )
 def test_finds_names(make_doc, text: str, expected: str) -> None:
@@ -136,6 +145,7 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "«Det hjalp» – en far, 50 år",
         "– Tips\n",
         "Helsing\n",
+        "**Tips**\n- ring NAV først",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:
@@ -220,3 +230,7 @@ def test_a_greeting_is_no_surname_before_a_name(make_doc) -> None:
     found = names(make_doc, text, [("Helsing\nIngvild", "PER")])
     assert "Helsing" not in " ".join(found)
     assert "Ingvild" in found
+
+
+def test_a_header_label_before_a_colon_is_no_name(make_doc) -> None:
+    assert names(make_doc, "ROM-leder: Kari Hansen. Co: Per Olsen.") == {"Kari Hansen", "Per Olsen"}

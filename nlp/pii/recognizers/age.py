@@ -183,14 +183,18 @@ _GAMMEL = compile_pattern(
     (?: [0-9]{1,3} | ${ANY_WORD} | halvannet | halvanna | halvtanna )
     (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )?
     ${SP}+ (?: år | måneder | månader | mnd\.? | uker | veker | dager | dagar | døgn )
-    ${SP}+ (?: gammel | gamal | gamle | gml\.? ) (?![\p{L}])
+    ${SP}+ (?: gammel | gamal | gammal | gamle | gml\.? ) (?![\p{L}])
     """,
     ignore_case=True,
     **_DEFS,
 )
 _PARENS = compile_pattern(
-    r"(?<= (?P<who>\p{L}+) ${SP}? \( ${SP}? )"
-    r" [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )? (?= ${SP}? \) )"
+    r"(?<= (?P<who>\p{L}+) (?:\*\*|__)? ${SP}? \( ${SP}? )"
+    r" (?: [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )?"
+    r" | (?P<word>${ANY_WORD}) (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )? )"
+    r" (?= ${SP}? (?: \) | ,${SP} ) )",
+    ignore_case=False,
+    **_DEFS,
 )
 _PERSON = compile_pattern(
     r"^\p{L}*?(?:${STEM})(?:${ENDING})?$",
@@ -200,7 +204,9 @@ _PERSON = compile_pattern(
 )
 # Shortcuts (see NbPatternRecognizer): what every match contains, where a number may start.
 _DECADE_END = compile_pattern(r"år(?:ene|a|ane) (?![\p{L}])", ignore_case=True)
-_GAMMEL_END = compile_pattern(r"(?: gammel | gamal | gamle | gml ) (?![\p{L}])", ignore_case=True)
+_GAMMEL_END = compile_pattern(
+    r"(?: gammel | gamal | gammal | gamle | gml ) (?![\p{L}])", ignore_case=True
+)
 # A number starts with a digit or with the first two letters of a number word ("tj", "fe" …);
 # under full case folding a non-ASCII character in either place may stand for an ASCII letter
 # ("ﬁre", "ſeks", "Åtti"), so those positions are tried too.

@@ -20,8 +20,8 @@ Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mar
 ordinals that are not dates ("3. klasse", "2. trinn"), "24/7", fractions ("2/3 av barna"),
 section numbers after "punkt", "kapittel", "versjon", "§". The public holidays 1. mai, 17. mai,
 24.–26. and 31. desember and 1. januar without a year, and the named holidays ("2. juledag",
-"første påskedag"), are skipped unless a strong date word (født, innlagt, døde, skjedde,
-plassert …) comes right before them.
+"første påskedag", "julaften"), are skipped unless a strong date word (født, innlagt, døde,
+skjedde, plassert, lagt inn …) comes right before them; "lille julaften i fjor" is anchored.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet
                  "døde", "døydde", "dato", "datert", "hendte", "hende", "skjedde", "ble", "vart",
                  "skadet", "skadd", "operert", "fødselsdag", "fødselsdagen", "bursdag",
                  "bursdagen", "siden", "sidan", "plassert", "akuttplassert", "flyttet",
-                 "flytta", "hentet", "henta", "arrestert", "forsvant", "forsvann", "kom"}
+                 "flytta", "hentet", "henta", "arrestert", "forsvant", "forsvann", "kom",
+                 "inn", "lagt", "lagd"}
 _NOT_DATE_BEFORE = {"punkt", "pkt", "kapittel", "kap", "versjon", "v", "avsnitt", "tabell",
                     "figur", "vedlegg", "paragraf", "ledd", "kl", "klokka", "klokken", "side",
                     "s", "nr", "sak", "saksnr", "ref"}
@@ -89,6 +90,16 @@ _HOLIDAY = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
     (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse)dag (?![\p{L}-])
+    """,
+    ignore_case=True,
+)
+# a holiday's eve, with "i fjor" or a year after it anchoring it: "lille julaften i fjor"
+_EVE = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,/-])
+    (?: lille ${SP}+ )? (?:jul|nyttårs|nyårs|påske)aften (?![\p{L}-])
+    (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}) (?![\p{N}])
+      | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)) (?![\p{L}]) )?
     """,
     ignore_case=True,
 )
@@ -144,6 +155,7 @@ class DateRecognizer(NbPatternRecognizer):
     PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _TEXTUAL,
         "holiday": _HOLIDAY,
+        "eve": _EVE,
         "dotted": _DOTTED,
         "slashed": _SLASHED,
         "dashed": _DASHED,
@@ -151,15 +163,19 @@ class DateRecognizer(NbPatternRecognizer):
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
         "holiday": compile_pattern(r"[eE][dD][aA][gG]"),  # no other letter folds to e, d, a, g
+        "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
         "dashed": _DIGIT_DASH_DIGIT,
     }
-    LINE_BOUND = frozenset({"textual", "dashed", "holiday"})
+    LINE_BOUND = frozenset({"textual", "dashed", "holiday", "eve"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
-        for match in self.iter_matches("holiday", text):
-            if any(word in _STRONG_WORDS for word in words_before(text, match.start(), 3)):
-                yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "holiday")
+        for name in ("holiday", "eve"):
+            for match in self.iter_matches(name, text):
+                anchored = name == "eve" and (match.group("year") or match.group("rel"))
+                before = words_before(text, match.start(), 3)
+                if anchored or any(word in _STRONG_WORDS for word in before):
+                    yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for name in ("dotted", "slashed", "dashed"):
             for match in self.iter_matches(name, text):
                 cand = self._numeric(text, match, name)

@@ -2,9 +2,9 @@
 
 NER ORG / GPE_ORG spans, plus patterns: named schools and kindergartens ("Haugerud skole",
 "Solsikken barnehage", also typed in lower case: "hovdebygda ungdomsskule"), local units with a
-place ("BUP Gjøvik", "DPS Aust-Agder", "barnevernet i Skien", "bvtj Ulstein"), named treatment
-centres ("Borgestadklinikken", "Sykehuset Innlandet") and companies ("Bakeriet AS"). Generic
-services and public bodies in data/pii/allowlist.yaml are never flagged.
+place ("BUP Gjøvik", "DPS Aust-Agder", "barnevernet i Skien", "bvtj Ulstein", "nav bærum"),
+named treatment centres ("Borgestadklinikken", "Sykehuset Innlandet") and companies ("Bakeriet
+AS"). Generic services and public bodies in data/pii/allowlist.yaml are never flagged.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ COMPOUND_INSTITUTION = re.compile(
     r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
 )
 UNIT_WITH_PLACE = re.compile(
-    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|Barnevernet|barnevernet|"
+    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT|Barnevernet|barnevernet|"
     r"[Bb]arnevernt?s?tj?enest(?:en|a)|[Bb]vtj\.?|[Bb]arnevernvakt(?:en|a)|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
     r"Familievernkontoret|familievernkontoret|Habiliteringstjenesten|habiliteringstjenesten|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
@@ -64,6 +64,11 @@ EMPLOYER = re.compile(
 LOWER_SCHOOL = re.compile(
     r"\b(?P<name>[a-zæøå][a-zæøå-]{3,})[ \t]+(?:barneskole|barneskule|ungdomsskole|ungdomsskule|"
     r"skole|skule|videregående|vidaregåande|vgs|barnehage|bhg)\b"
+)
+# a local unit typed in lower case with its place ("barnevernet i bærum", "nav bærum")
+LOWER_UNIT = re.compile(
+    r"\b(?:bup|dps|nav|ppt|bvtj|barnevernet|barnevernt?s?tj?enest(?:en|a))(?:[ \t]+(?:i|på))?"
+    r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 PATTERNS = (
@@ -197,6 +202,10 @@ class OrganizationRecognizer(DocRecognizer):
                     continue
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
+        for match in LOWER_UNIT.finditer(doc_text(doc)):
+            place = match.group("place")
+            if is_place(place.capitalize()) and not is_common_word(place):
+                results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
         for match in LOWER_SCHOOL.finditer(doc_text(doc)):
             name = match.group("name")
             word_like = is_ordinary_word(name) and not is_place(name.capitalize())  # "volda"

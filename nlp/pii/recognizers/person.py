@@ -47,7 +47,7 @@ from nlp.pii.recognizers.spacy_base import (
     is_sentence_start,
     ner_spans,
 )
-from nlp.structure.header import PEOPLE_FIELDS
+from nlp.structure.header import PEOPLE_FIELDS, field_of
 from nlp.word_cache import remember
 
 NAME_PARTICLES = frozenset(
@@ -128,6 +128,19 @@ NICKNAME = re.compile(
 ATTRIBUTED = re.compile(
     r"[»”\"][.,!?]?[ \t]*[–—-][ \t]*" + _WORD_NAME + r"(?=[ \t]*(?:,|$))"
     r"|^[ \t]*[–—][ \t]*" + _WORD_NAME.replace("name", "signed") + r"[ \t]*\s*\Z",
+    re.MULTILINE,
+)
+# a one-letter initial standing for a name: before a verb or an age ("siden R. var", "- Y. (17)",
+# "S. fikk"), or naming the speaker after a quote ("» – R.")
+INITIAL_ALONE = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZÆØÅ]\.)(?=[ \t]+(?:\(\d|[a-zæøå]))"
+    r"|[»”\"][.,!?]?[ \t]*[–—-][ \t]*(?P<speaker>[A-ZÆØÅ]\.)(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
+)
+# a name in bold at the start of a bullet or line ("- **Vår** fortalte", "**Dag**, far til …")
+BOLD_NAME = re.compile(
+    r"^[ \t]*(?:[-*•–][ \t]+)?\*\*(?P<name>[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+)?)\*\*"
+    r"(?=[ \t]*[,(:]?[ \t]*\w)",
     re.MULTILINE,
 )
 WRITER_IN_BRACKETS = re.compile(
@@ -236,6 +249,13 @@ class PersonRecognizer(DocRecognizer):
             i = end
         for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
+        for match in INITIAL_ALONE.finditer(doc_text(doc)):
+            group = match.lastgroup or "name"
+            results.append(self.result(*match.span(group), base - 0.25, "one-letter initial"))
+        for match in BOLD_NAME.finditer(doc_text(doc)):
+            first = match.group("name").split()[0].split("-")[0]
+            if is_first_name(first) or first in AMBIGUOUS:
+                results.append(self.result(*match.span("name"), base - 0.2, "a name in bold"))
         results += self._header_people(doc)
         results += self._named_in_context(doc_text(doc))
         return results
@@ -278,15 +298,17 @@ class PersonRecognizer(DocRecognizer):
         """The names on one header line's value ("Kari Hansen og Ola Berg", "Kari, Ola Berg")."""
         found = []
         for part in HEADER_NAME.finditer(value):
-            lead = LEADING_LOWER.match(part.group())  # " og Per", "referent Ola"
-            name = part.group()[lead.end() :].rstrip()
+            lead = LEADING_LOWER.match(part.group()).end()  # " og Per", "referent Ola"
+            if not any(c.isupper() for c in part.group()):
+                lead = _lower_case_header_name(part.group(), lead)
+            name = part.group()[lead:].rstrip()
             if len(name) > 2 and name.endswith(".") and name[-2].islower():
                 name = name[:-1]  # the full stop after "Ola Berg."
             if len(name) < 2 or is_allowed(name):
                 continue
-            if not name[0].isupper() and not (" " not in name and _given_name(name)):
-                continue  # a lower-case name is a name here only when it is no ordinary word
-            start = value_start + part.start() + lead.end()
+            if not name[0].isupper() and not _given_name(name.split()[0]):
+                continue  # a lower-case name ("siv bakke") must start with a given name
+            start = value_start + part.start() + lead
             found.append(
                 self.result(start, start + len(name), self.config.score, "name in the header")
             )
@@ -344,6 +366,7 @@ class PersonRecognizer(DocRecognizer):
             following == ":"
             and is_sentence_start(token)
             and (text in AMBIGUOUS or not is_common_word(text))
+            and field_of(text) is None  # "Co:", "Ref:" are the header's labels
             and i + 2 < len(view)
             and "\n" not in doc[i + 1].whitespace_
         )
@@ -360,8 +383,8 @@ class PersonRecognizer(DocRecognizer):
         before_age = (
             following == "("
             and i + 2 < len(view)
-            and view.texts[i + 2].isdigit()
-            and len(view.texts[i + 2]) <= 3
+            and view.texts[i + 2][:1].isdigit()
+            and (len(view.texts[i + 2]) <= 3 or "åring" in view.lowers[i + 2])
         )
         context = (
             after_relation
@@ -465,6 +488,22 @@ class PersonRecognizer(DocRecognizer):
             or is_first_name(text)
             or (not is_common_word(text) and len(text) > 2 and not is_place(text))
         )
+
+
+def _lower_case_header_name(part: str, lead: int) -> int:
+    """Where a header name typed in lower case starts ("og siv bakke" → "siv bakke"): at a given
+    name followed by at most two surnames or words no list knows; else ``lead`` (the name, if
+    any, is judged as one word)."""
+    words = list(re.finditer(r"\S+", part))
+    for k, word in enumerate(words):
+        rest = [w.group() for w in words[k + 1 :]]
+        if (
+            _given_name(word.group())
+            and len(rest) <= 2
+            and all(is_surname(w.capitalize()) or not is_common_word(w) for w in rest)
+        ):
+            return word.start()
+    return lead
 
 
 def _continues_lower(token: Token) -> bool:
