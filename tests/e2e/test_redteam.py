@@ -16,8 +16,8 @@ def test_the_red_team_notes_stay_found() -> None:
     total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
         "total"
     ]
-    assert total["mentions"] == 381
-    # 0.972 and 0.948 when written down; a few points of room for another machine's NER build
-    assert total["recall_direct"] >= 0.95
-    assert total["recall"] >= 0.92
-    assert total["false_flags"] <= 25
+    assert total["mentions"] == 784
+    # 0.978 and 0.955 when written down; a few points of room for another machine's NER build
+    assert total["recall_direct"] >= 0.96
+    assert total["recall"] >= 0.93
+    assert total["false_flags"] <= 60
