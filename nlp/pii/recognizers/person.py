@@ -8,14 +8,23 @@
   Senait, spurde"), and before "sa"/"fortalte" (foreign names);
   a listed name that is also an ordinary word before an age in brackets ("Tone (41) fortalte");
   a listed name that is also an ordinary word (Ask, Berg) before or after a speech verb ("Ask
-  fortalde", "sa Ask");
-- names typed in lower case in name context ("kari sa", "moren kari");
+  fortalde", "sa Ask"), opening a round of participants ("- Eli: gift med", "- Liv (referent):"),
+  or before another part of a name ("Inga Máret Gaup");
+- an unknown capitalised word before an age in brackets or joined to a first name ("Mai og Linh
+  (9 og 11 år)");
+- names typed in lower case in name context ("kari sa", "moren kari", "sol (16)", "vår (ei
+  venninne)");
 - names the words around them give away, in any case and even when they are ordinary words:
-  after a naming verb ("heter ole-martin", "kaller «Kaka»"), in a signature ("mvh siv"), in
-  brackets after the writer ("jeg (siv)"), a nickname ("«Bassen» blant venner");
+  after a naming verb ("heter ole-martin", "kaller «Kaka»"), in a signature ("mvh siv", a dash
+  and a name on the last line), in brackets after the writer ("jeg (siv)"), a nickname ("«Bassen»
+  blant venner"), the speaker after a quote ("» – sol"), a first name in bold opening a bullet
+  ("- **Vår** fortalte");
 - in the header, each name on a leader or referent line, cut at the next label ("Møteleder: Kari
-  Hansen. Referent: Ola Berg"), a role word before it and the full stop after it;
-- initials ("K.H.", "K. H.", "K. Hansen"); possessives ("Karis") and hyphenated names are one span.
+  Hansen. Referent: Ola Berg"), a role word before it and the full stop after it, also in lower
+  case ("rom-leder: siv bakke");
+- initials ("K.H.", "K. H.", "K. Hansen"), and a one-letter initial before a verb or an age or as
+  a quote's speaker ("siden R. var", "- Y. (17)"); possessives ("Karis") and hyphenated names are
+  one span.
 """
 
 from __future__ import annotations
