@@ -24,9 +24,18 @@ def main(argv: list[str]) -> int:
     folders = [a for a in argv if not a.startswith("--")]
     folder = Path(folders[0]) if folders else REPO / "data" / "pii" / "redteam"
     if not folder.is_dir():
-        print(f"Fant ikke mappen {folder}.", file=sys.stderr)
+        print(
+            f"Fant ikke mappen {folder}. Oppgi en mappe med <id>.txt og <id>.yaml.", file=sys.stderr
+        )
         return 2
-    scores = score_redteam(get_analyser(), load_redteam(folder))
+    try:
+        notes = load_redteam(folder)
+    except ValueError as error:
+        print(
+            f"Kan ikke lese red team-notatene: {error}. Rett filen og prøv igjen.", file=sys.stderr
+        )
+        return 2
+    scores = score_redteam(get_analyser(), notes)
     print(json.dumps(scores if per_note else scores["total"], ensure_ascii=False, indent=1))
     return 0
 

@@ -47,25 +47,48 @@ def _starts(text: str, needle: str) -> list[int]:
 
 
 def load_redteam(directory: Path) -> list[RedTeamNote]:
-    """The notes of a red-team folder, their mentions resolved to offsets."""
-    notes = []
-    for spec_path in sorted(directory.glob("*.yaml")):
-        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-        path = spec_path.with_suffix(".txt")
-        text = path.read_text(encoding="utf-8")
-        mentions = []
-        for entry in spec.get("pii") or []:
-            starts = _starts(text, entry["text"])
-            wanted = entry.get("occurrences")
-            if wanted is not None:
-                starts = [starts[i] for i in wanted]
-            if not starts:
-                raise ValueError(f"{spec_path.name}: a pii entry does not occur in the note")
-            mentions += [Mention(s, s + len(entry["text"]), entry["type"]) for s in starts]
-        notes.append(
-            RedTeamNote(spec["id"], path, text, tuple(mentions), tuple(spec.get("not_pii") or ()))
-        )
+    """The notes of a red-team folder, their mentions resolved to offsets. A note that cannot be
+    read raises ``ValueError`` naming its file and what is wrong, never its text."""
+    notes = [_load_note(spec_path) for spec_path in sorted(directory.glob("*.yaml"))]
+    if not notes:
+        raise ValueError(f"{directory}: no <id>.yaml annotations in the folder")
     return notes
+
+
+def _load_note(spec_path: Path) -> RedTeamNote:
+    name = spec_path.name
+    path = spec_path.with_suffix(".txt")
+    try:
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        # the error's own message may quote the file; only its kind is named
+        raise ValueError(
+            f"{name}: the note or its annotation cannot be read ({type(error).__name__})"
+        ) from None
+    if not isinstance(spec, dict) or not isinstance(spec.get("pii") or [], list):
+        raise ValueError(f"{name}: the annotation must be a mapping with a list under 'pii'")
+    mentions = []
+    for k, entry in enumerate(spec.get("pii") or []):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("text"), str)
+            or "type" not in entry
+        ):
+            raise ValueError(f"{name}: pii entry {k} needs a text and a type")
+        starts = _starts(text, entry["text"])
+        wanted = entry.get("occurrences")
+        if wanted is not None:
+            if not all(isinstance(i, int) and 0 <= i < len(starts) for i in wanted):
+                raise ValueError(
+                    f"{name}: pii entry {k} lists an occurrence the note does not have"
+                )
+            starts = [starts[i] for i in wanted]
+        if not starts:
+            raise ValueError(f"{name}: pii entry {k} does not occur in the note")
+        mentions += [Mention(s, s + len(entry["text"]), entry["type"]) for s in starts]
+    note_id = str(spec.get("id") or spec_path.stem)
+    return RedTeamNote(note_id, path, text, tuple(mentions), tuple(spec.get("not_pii") or ()))
 
 
 def score_note(note: RedTeamNote, analysed: AnalysedNote) -> dict[str, Any]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from nlp.evaluation.redteam import Mention, RedTeamNote, load_redteam, score_note
 from nlp.schema import AnalysedNote, PiiSpan
 from nlp.settings import REPO_ROOT
@@ -39,3 +43,28 @@ def test_the_score_of_one_note() -> None:
     assert (scored["found"], scored["direct_found"], scored["direct"]) == (1, 1, 1)
     assert scored["missed"] == ["AGE@6", "LOCATION@16"]  # "Hamar" only partly flagged
     assert (scored["false_flags"], scored["traps_flagged"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("files", "problem"),
+    [
+        ({"x.yaml": "pii: [\n  {text: Kari"}, "cannot be read"),
+        ({"x.yaml": "pii:\n  - {text: Kari, type: PERSON}\n"}, "cannot be read"),  # no x.txt
+        ({"x.yaml": "- a list\n", "x.txt": "Kari"}, "must be a mapping"),
+        ({"x.yaml": "pii:\n  - {text: Ola, type: PERSON}\n", "x.txt": "Kari"}, "does not occur"),
+        (
+            {"x.yaml": "pii:\n  - {text: Kari, type: PERSON, occurrences: [3]}\n", "x.txt": "Kari"},
+            "occurrence",
+        ),
+        ({"x.yaml": "pii:\n  - {type: PERSON}\n", "x.txt": "Kari"}, "needs a text"),
+        ({}, "no <id>.yaml"),
+    ],
+)
+def test_a_broken_red_team_folder_is_refused_without_its_text(
+    tmp_path: Path, files: dict[str, str], problem: str
+) -> None:
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem) as raised:
+        load_redteam(tmp_path)
+    assert "Kari" not in str(raised.value)
