@@ -290,14 +290,54 @@ NEVER_NAMES = frozenset(
         "som",
     ]
 )
+# nouns after an eponym that make it a diagnosis, not a person or institution ("Downs syndrom")
+EPONYM_NOUNS = frozenset({"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"})
+# first names that are also ordinary words ("liv", "sol", "vår"): a name only where a name stands
+WORD_NAMES = frozenset(
+    {
+        "Liv",
+        "Ask",
+        "Sol",
+        "Vår",
+        "Per",
+        "Bjørn",
+        "Eli",
+        "Mai",
+        "Siv",
+        "Tor",
+        "Rune",
+        "Dag",
+        "Lars",
+        "Frank",
+        "Glenn",
+        "Storm",
+        "Bror",
+        "Dagny",
+        "Lykke",
+        "Tone",
+        "Stein",
+        "Bjørk",
+        "Rein",
+        "Frøya",
+    }
+)
 PLACE_PREPOSITIONS = frozenset(
     ["i", "på", "fra", "frå", "til", "ved", "utenfor", "utanfor", "nær", "mot", "rundt"]
 )
-_WORD_CHARS = re.compile(r"^[A-Za-zÆØÅæøåÄÖÜäöüÉéÈèÁáÍíÓóÚúÑñÇçŠšŽžČčĆćŁłŃńŚśŹźŻż'’-]+$")
+# letters of any script ("Nguyễn", "Yıldız", "Jankauskienė", "Ŋiillas"), apostrophes, hyphens
+_WORD_CHARS = re.compile(r"^(?:[^\W\d_]|['’-])+$")
+# the letters Norwegian words are spelt with, loan words' accents included ("idé", "fôr")
+_NORWEGIAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèêóòôàü")
 
 
 def is_word(text: str) -> bool:
     return bool(_WORD_CHARS.match(text))
+
+
+def has_foreign_letters(text: str) -> bool:
+    """Whether the word has a letter no Norwegian word is spelt with ("Ánde", "gdańsk",
+    "Nguyễn", "Yıldız"): in a Norwegian note such a word is a name."""
+    return any(c.isalpha() and c.lower() not in _NORWEGIAN_LETTERS for c in text)
 
 
 def is_common_word(text: str) -> bool:

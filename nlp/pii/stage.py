@@ -20,6 +20,7 @@ from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import (
+    WORD_NAMES,
     is_allowed,
     is_common_word,
     is_first_name,
@@ -28,6 +29,7 @@ from nlp.pii.lexicon import (
     is_surname,
 )
 from nlp.pii.rules_version import pii_version
+from nlp.pii.tables import find_tables
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
 from nlp.structure.header import FactLine, parse_date_line
 from nlp.structure.lines import Line
@@ -44,6 +46,7 @@ TYPE_PRIORITY = {
     "DATE": 2,
     "AGE": 1,
 }
+TABLE_SCORE = 0.85  # a cell under a "Navn" or "Bosted" column
 SPREAD_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
 HEADER_FREE_FIELDS = {"theme", "date", "place"}
 # dates in agreed actions and sharing plans are deadlines and meetings, not someone's dates
@@ -76,7 +79,15 @@ class PresidioPiiStage:
             score_threshold=self.config.score_threshold,
         )
         flags = [_flag(r) for r in results]
-        flags = [f for f in flags if f.end > f.start and text[f.start : f.end].strip()]
+        tables = find_tables(text)
+        flags = [
+            f
+            for f in flags
+            if f.end > f.start
+            and text[f.start : f.end].strip()
+            and not any(a <= f.start and f.end <= b for a, b in tables.headers)  # "Bosted"
+        ]
+        flags += [Flag(c.start, c.end, c.type, TABLE_SCORE, "table column") for c in tables.cells]
         header_end = min((s.start for s in sections if s.id != "header"), default=len(text))
         flags = _drop_header_facts(text, line_facts(doc), flags, header_end)
         flags = _drop_heading_words(text, flags, sections)
@@ -155,7 +166,8 @@ def _drop_header_facts(
     if first is not None and TITLE.search(first.raw):
         free.append((first.start, first.end))  # the note's first line names the meeting
     for line, fact in lines:
-        if (header_end is None or line.end <= header_end) and _is_title_line(line, fact):
+        in_header = header_end is None or line.end <= header_end
+        if (in_header or SUBJECT_LINE.match(line.raw)) and _is_title_line(line, fact):
             free.append((line.start, line.end))
         if (header_end is None or line.end <= header_end) and parse_date_line(line):
             free.append((line.start, line.end))
@@ -262,11 +274,24 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
         surface = text[flag.start : flag.end]
         needles = {surface}
         if flag.type == "PERSON":
+            parts = re.split(r"\s+", surface)
             needles |= {
                 p
-                for p in re.split(r"\s+", surface)
-                if len(p) > 2 and p[0].isupper() and not is_common_word(p)
+                for p in parts
+                if len(p) > 2 and p[0].isupper() and (not is_common_word(p) or p in WORD_NAMES)
             }
+            if len(parts) > 1 and is_common_word(parts[0]) and parts[0].capitalize() in WORD_NAMES:
+                # "dag rasmussen", "Dag Rein": the given name that is also a word, in lower case,
+                # is spread only to a name's place ("dag delte sin historie")
+                needles.add(parts[0].lower())
+            for initials in _initials_of(surface):
+                if (initials, "initials") in seen:
+                    continue
+                seen.add((initials, "initials"))
+                extra += [
+                    Flag(start, end, flag.type, flag.score * 0.8, "spread initials")
+                    for start, end in _mentions(initials, text)
+                ]
         for needle in needles:
             if (needle, flag.type) in seen or is_allowed(needle):
                 continue
@@ -276,7 +301,7 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                 extra += [
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
                     for start, end in name_places()
-                    if text[start:end] == needle
+                    if text[start:end] in (needle, needle + "s")
                 ]
                 continue
             for start, end in _mentions(needle, text):
@@ -291,21 +316,56 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
     return extra
 
 
+_INITIALS_WORD = re.compile(r"[A-ZÆØÅ](?:[^\W\d_]+|\.)")
+_DOTTED_INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.\s?){2,3}")
+
+
+def _initials_of(surface: str) -> list[str]:
+    """How a person flagged as ``surface`` may be written by initials elsewhere in the note:
+    "Randi S." and "Randi Solberg" as "RS"; "K.H." as "KH" and "k.h.". A string the allow-list
+    knows (a service's acronym) is left out."""
+    words = surface.split()
+    if _DOTTED_INITIALS.fullmatch(surface.strip()):
+        letters = "".join(c for c in surface if c.isalpha())
+    elif 2 <= len(words) <= 3 and all(_INITIALS_WORD.fullmatch(w) for w in words):
+        letters = "".join(w[0] for w in words)
+    else:
+        return []
+    if not 2 <= len(letters) <= 3 or is_allowed(letters):
+        return []
+    return [letters, ".".join(letters.lower()) + ".", ".".join(letters) + "."]
+
+
 # "Dag for dag", "Stein på stein", "Mai–juni": a name that is also a word, used as the word
 _REPEATED = re.compile(r"[ \t]+(?:for|etter|på|til|om|i)[ \t]+(?P<word>[^\W\d_]+)")
 _MONTH_RANGE = re.compile(r"[ \t]*[–-][ \t]*(?:juni|juli|august|april)\b|[ \t]+og[ \t]+juni\b")
 
 
 def _ordinary_use(text: str, start: int, end: int) -> bool:
-    """Whether a name that is also a word is the word here: doubled in an idiom ("Dag for dag")
-    or a month in a range ("Mai–juni")."""
+    """Whether a name that is also a word is the word here: doubled in an idiom ("Dag for dag"),
+    a month in a range ("Mai–juni"), "Vår" before a noun ("Vår erfaring") or "Lykke til"."""
     word = text[start:end]
     if " " in word or not is_common_word(word):
         return False
     repeated = _REPEATED.match(text, end)
     if repeated is not None and repeated.group("word").lower() == word.lower():
         return True
-    return word.lower() == "mai" and _MONTH_RANGE.match(text, end) is not None
+    lower = word.lower()
+    if lower == "vår":  # "Vår erfaring": the possessive opening a sentence before a noun
+        noun = _NEXT_WORD.match(text, end)
+        return (
+            noun is not None
+            and _SENTENCE_OPENING.search(text[max(0, start - 3) : start]) is not None
+            and not _VERB_AFTER.fullmatch(noun.group("word"))
+            and noun.group("word") not in _FUNCTION_WORDS
+        )
+    if lower == "lykke":  # "Lykke til"
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and after.group("word") == "til"
+    return lower == "mai" and _MONTH_RANGE.match(text, end) is not None
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zæøå]+)\b")
 
 
 # where a name typed in lower case is still the name: alone in brackets ("(sol)"), or opening a
@@ -320,10 +380,21 @@ _LINE_START_VERBS = (
 # before a verb, or naming the speaker after a quote ("» – sol"); one scan per note, the name is
 # compared afterwards, so no pattern is built per name
 _NAME_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+# a word after "Vår" that makes it the name: a verb ("Vår sender", "Vår avslutta")
+_VERB_AFTER = re.compile(r"(?:" + _LINE_START_VERBS + r")|[a-zæøå]{2,}(?:er|ar|te|de|et|dde|a)")
+_FUNCTION_WORDS = frozenset({"på", "i", "og", "som", "fra", "frå", "med", "til", "om", "hos"})
+_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?]\s|[-•*«\"]\s?)$")
+_KIN_AFTER = (
+    "far|mor|bror|søster|syster|foreldre|pappa|mamma|kone|mann|sønn|son|datter|dotter|barn|born|"
+    "familie|venn|venner|kjæreste|lærer|kontaktlærer|rom|mobil|telefon"
+)
 _NAME_PLACE = re.compile(
     r"\((?P<bracketed>" + _NAME_WORD + r")\)"
     r"|(?:^|[-*•–][ \t]|[.!?] )(?P<opening>" + _NAME_WORD + r")"
-    r"(?=[ \t]+(?:" + _LINE_START_VERBS + r")\b)"
+    # before a listed verb or any past tense ("dag delte", "tone ønsket", "ask mistet")
+    r"(?=[ \t]+(?:(?:" + _LINE_START_VERBS + r")\b|[a-zæøå]{2,}(?:te|de|et|dde)\b))"
+    # a possessive before a family word ("storms far")
+    r"|\b(?P<owner>" + _NAME_WORD + r"s)(?=[ \t]+(?:" + _KIN_AFTER + r")\b)"
     r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))",
     re.MULTILINE,
 )

@@ -22,6 +22,16 @@ def spans(recognizer: AgeRecognizer, text: str) -> list[str]:
 
 
 POSITIVES = [
+    # red-team round 6: a hedge is part of the expression, a second predicate after "og",
+    # halves, a lower-case name that is also a word before an appositive age
+    ("Dag er far til Sol (snart 15) som bor i fosterhjem.", "snart 15"),
+    ("Storm er snart sytten og prata mest.", "snart sytten"),
+    ("ask (stefar, ca 40) kom sammen med kona.", "ca 40"),
+    ("Liv bur i Askvoll, går på Dale ungdomsskule og er 14.", "14"),
+    ("Dmytro, som har autisme og er fjorten, bor hjemme.", "fjorten"),
+    ("Elias var 17 1/2 da han ble innlagt.", "17 1/2"),
+    ("Ein gut på to og eit halvt år bur hjå dei.", "to og eit halvt år"),
+    ("hilde er mor til storm, seksten år, og ei jente.", "seksten år"),
     # "på N": the number (and "år" if written), not "på" or the noun
     ("Gutten på 14 hadde ingen å snakke med.", "14"),
     ("Vi snakket med jenta på fjorten om skolen.", "fjorten"),
@@ -48,7 +58,7 @@ POSITIVES = [
     ("Barnet var tre måneder gammel da mora ble syk.", "tre måneder gammel"),
     ("Kari er 14 år.", "14 år"),
     ("Gutten som var 12 år, fikk ikke si noe.", "12 år"),
-    ("Hun var ca. 14 år da det skjedde.", "14 år"),
+    ("Hun var ca. 14 år da det skjedde.", "ca. 14 år"),
     ("Hun var 12 år på den tiden.", "12 år"),
     # bare numbers after an age verb: the number only
     ("Da hun var 16, flyttet hun ut.", "16"),
@@ -117,6 +127,9 @@ def test_strong_forms_score_higher(recognizer: AgeRecognizer) -> None:
 
 
 NEGATIVES = [
+    # a group or a count after "og er": no single person is the subject
+    "Familien bor i Oslo og er 14 personer.",
+    "Vi bor der og er 14.",
     # thresholds and ranges
     "Tilbudet gjelder barn over 18.",
     "Ungdom under 25 år får gratis hjelp.",

@@ -21,6 +21,11 @@ def spans(recognizer: DateRecognizer, text: str) -> list[str]:
 
 
 POSITIVES = [
+    # red-team round 6: "i fjor" or a strong word anchors a date without a year; one-dot
+    # dates in a range; a month and year after an event in a life
+    ("RS: mor til gutt, akuttplassert 3/10 i fjor.", "3/10"),
+    ("Han ble utskrevet 20.2 i år.", "20.2"),
+    ("Dei kom frå Eritrea saman med mora i august 2017.", "august 2017"),
     ("Hun ble innlagt 3. mars.", "3. mars"),
     ("Gutten ble skrevet ut 3. mars 2021 uten oppfølging.", "3. mars 2021"),
     ("Det skjedde den 14. oktober i fjor.", "14. oktober i fjor"),
@@ -67,6 +72,9 @@ def test_year_raises_score(recognizer: DateRecognizer) -> None:
 
 
 NEGATIVES = [
+    "Loven ble endret i mars 2022.",
+    "Andelen gikk fra 2.5 til 3.5 prosent.",
+    "Hun fikk 3/10 poeng på prøven.",
     "Hun ble innlagt i mars.",
     "Det skjedde i mars 2021.",
     "De flyttet i 2019.",
@@ -115,3 +123,7 @@ def test_any_text_spans_within_text(text: str) -> None:
     for result in HYPOTHESIS_RECOGNIZER.analyze(text, entities=["DATE"], nlp_artifacts=None):
         assert 0 <= result.start < result.end <= len(text)
         assert result.entity_type == "DATE"
+
+
+def test_one_dot_dates_in_a_range(recognizer: DateRecognizer) -> None:
+    assert spans(recognizer, "Han var innlagt fra 5.1 til 20.2 i år.") == ["5.1", "20.2"]

@@ -40,6 +40,8 @@ def spans(recognizer: HandleRecognizer, text: str) -> list[str]:
         ("me kunne sende på snap: hodan.w99", "hodan.w99"),
         ("Dealerne kontakter ham på Snap (kriss.l02).", "kriss.l02"),
         ("Hodan lager en Snap-gruppe for alle, legg til hodan.xo i dag", "hodan.xo"),
+        # an underscore between letters makes a user name without a network named near it
+        ("gav meg lov til å skrive at ho heiter liv_i_lia der", "liv_i_lia"),
     ],
 )
 def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None:
@@ -57,6 +59,7 @@ def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None
         "Vi har en konto på BUP7 sin side.",
         "Instagram-kontoen til skolen er nav.no",
         "En lone @ i teksten.",
+        "Fyll inn ____ her og lagre som notat_2024.docx.",
     ],
 )
 def test_not_handles(recognizer: HandleRecognizer, text: str) -> None:

@@ -31,6 +31,10 @@ def places(make_doc, text: str, ents=None) -> set[str]:
         ("ho budde då hjå besteforeldra sine på hareid", "hareid"),
         ("gruppa for unge pårørande på bup volda", "volda"),
         ("mora har vore innlagt på ålesund sjukehus", "ålesund"),
+        # places no list knows, typed in lower case: foreign letters, or where someone lives
+        ("moren hennes ringer hver dag fra gdańsk og spør", "gdańsk"),
+        ("faren bor nå alene på hommersåk", "hommersåk"),
+        ("han vokste opp på ganddal med en far som drakk", "ganddal"),
     ],
 )
 def test_finds_places(make_doc, text: str, expected: str) -> None:
@@ -49,6 +53,8 @@ def test_finds_places(make_doc, text: str, expected: str) -> None:
         "Vi må bli flinkere til å lytte.",
         "pappaen hans bur i stranda no",  # a common word typed in lower case
         "hareid og volda er nemnt i ein rapport",  # no place context
+        "hun bor på hybel og han bodde på institusjon",  # ordinary words where one lives
+        "Send notatet til ROM-leder innen fredag.",
     ],
 )
 def test_not_places(make_doc, text: str) -> None:

@@ -35,6 +35,10 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("saksbehandleren fra barnevernet i bærum var ærlig", "barnevernet i bærum"),
         ("siv sender notatet til nav bærum og kommunen", "nav bærum"),
         ("Vår fortalte at FACT Stange kom hjem til dem.", "FACT Stange"),
+        # a sports club, a hospital's short name where someone works or was admitted
+        ("Ho spelar handball i Førde IL og trivst.", "Førde IL"),
+        ("Hun jobber kveld som renholder på UNN.", "UNN"),
+        ("kona hans ble innlagt på sus i februar", "sus"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:
@@ -78,3 +82,15 @@ def test_ner_org_is_kept_but_generic_names_are_dropped(make_doc) -> None:
     text = "Han fikk jobb i Equinor etter at NAV hjalp ham."
     found = orgs(make_doc, text, [("Equinor", "ORG"), ("NAV", "ORG")])
     assert found == {"Equinor"}
+
+
+def test_an_eponym_before_a_diagnosis_is_no_institution(make_doc) -> None:
+    text = "Datteren har Downs syndrom og går i barnehage."
+    assert orgs(make_doc, text, [("Downs", "ORG")]) == set()
+
+
+def test_a_model_span_ends_where_its_sentence_ends(make_doc) -> None:
+    text = "Han jobber på Peppes på Torvbyen. Treneren har ikke spurt."
+    found = orgs(make_doc, text, [("Torvbyen. Treneren", "ORG")])
+    assert "Torvbyen" in found
+    assert not any("Treneren" in f for f in found)

@@ -131,3 +131,80 @@ def test_a_name_that_is_also_a_word_is_not_spread_to_the_word(text: str, found: 
     name = text.split()[0]
     flags = [Flag(0, len(name), "PERSON", 0.85, "person")]
     assert [text[f.start : f.end] for f in _spread(text, flags) if f.start != 0] == found
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        # a person's initials elsewhere in the note: "Randi S." as "RS", "K.H." as "KH", "k.h."
+        ("Randi S.", "Randi S. kom.\n- RS: mor til gutt.\nRSA og BRS er ikke henne.", ["RS"]),
+        ("K.H.", "K.H. kom. Kven er KH? Er det k.h. lenger nede?", ["KH", "k.h."]),
+        # initials that are a service's acronym are not spread
+        ("Berit Ulla Pedersen", "Berit Ulla Pedersen kom.\nBUP ringte.", []),
+    ],
+)
+def test_initials_of_a_flagged_person_are_flagged(name: str, text: str, found: list[str]) -> None:
+    from nlp.pii.stage import _spread
+
+    flags = [Flag(0, len(name), "PERSON", 0.85, "person")]
+    spread = [f for f in _spread(text, flags) if f.recognizer == "spread initials" and f.start]
+    assert [text[f.start : f.end] for f in spread] == found
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        # a lower-case word-name opening a sentence before a past tense, or as a possessive
+        (
+            "storm",
+            "storm (16) kom. storms far ruser seg. storm mistet jobben.",
+            ["storms", "storm"],
+        ),
+        # the given name of a flagged full name, in lower case, in a name's place only
+        (
+            "dag rasmussen",
+            "dag rasmussen kom. dag delte sin historie. i dag delte vi mat.",
+            ["dag"],
+        ),
+    ],
+)
+def test_word_names_spread_to_more_name_places(name: str, text: str, found: list[str]) -> None:
+    from nlp.pii.stage import _spread
+
+    flags = [Flag(0, len(name), "PERSON", 0.85, "person")]
+    assert [text[f.start : f.end] for f in _spread(text, flags) if f.start != 0] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Vår (16) kom. Vår erfaring er god. Vår sender notatet. Fostermor Vår på Voss.", 2),
+        ("Lykke (14) kom. Lykke til videre! Lykke sa det.", 1),
+    ],
+)
+def test_vaar_and_lykke_as_words_are_not_spread(text: str, found: int) -> None:
+    from nlp.pii.stage import _spread
+
+    name = text.split()[0]
+    flags = [Flag(0, len(name), "PERSON", 0.85, "person")]
+    assert len([f for f in _spread(text, flags) if f.start != 0]) == found
+
+
+def test_table_columns_type_their_cells_and_the_header_row_is_no_data() -> None:
+    from nlp.pii.tables import find_tables
+
+    text = (
+        "Deltakere\nNavn\tRolle\tBosted\nRandi S.\tmor\tHokksund\nask\tstefar\t–\n"
+        "Zainab H.\tmor\tFjell\n\nRunde rundt bordet\nTabell\tuten\tkjente kolonner\n"
+    )
+    tables = find_tables(text)
+    cells = [(text[c.start : c.end], c.type) for c in tables.cells]
+    assert cells == [
+        ("Randi S.", "PERSON"),
+        ("Hokksund", "LOCATION"),
+        ("ask", "PERSON"),
+        ("Zainab H.", "PERSON"),
+        ("Fjell", "LOCATION"),
+    ]
+    assert [text[a:b] for a, b in tables.headers] == ["Navn\tRolle\tBosted"]
+    assert find_tables("Ingen tabell her.\n").cells == ()

@@ -50,7 +50,13 @@ from typing import ClassVar
 
 import regex
 
-from nlp.pii.lexicon import POSSESSIVES, is_common_word, is_first_name, is_ordinary_word
+from nlp.pii.lexicon import (
+    POSSESSIVES,
+    WORD_NAMES,
+    is_common_word,
+    is_first_name,
+    is_ordinary_word,
+)
 from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
@@ -190,6 +196,7 @@ _GAMMEL = compile_pattern(
 )
 _PARENS = compile_pattern(
     r"(?<= (?P<who>\p{L}+) (?:\*\*|__)? ${SP}? \( ${SP}? )"
+    r" (?: (?: snart | ca\.? | cirka | nesten | bortimot ) ${SP}+ )?"
     r" (?: [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )?"
     r" | (?P<word>${ANY_WORD}) (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )? )"
     r" (?= ${SP}? (?: \) | ,${SP} ) )",
@@ -236,6 +243,16 @@ def _not_a_number_word(text: str, position: int) -> bool:
 
 
 _DIGITS = compile_pattern(r"[0-9]+")
+# an adverb that is part of the age expression before the number ("snart 15", "ca. 40")
+_HEDGE_BEFORE = compile_pattern(
+    r"(?<![\p{L}]) (?: snart | ca\.? | cirka | nesten | bortimot ) ${SP}+ $", ignore_case=True
+)
+# a half after the number ("17 1/2", "17½") or a half year ("to og eit halvt år")
+_HALF = compile_pattern(r"${SP}? (?: 1/2 | ½ ) (?![\p{N}/])")
+_AND_A_HALF = compile_pattern(
+    r"${SP}+ og ${SP}+ (?: et | eit | ett ) ${SP}+ halvt (?: ${SP}+ år )? (?![\p{L}])",
+    ignore_case=True,
+)
 _YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])")
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
 _SENTENCE_END = compile_pattern(r"[.!?](?=\s|$)")
@@ -280,7 +297,8 @@ def _is_person(word: str) -> bool:
         return True
     if word.islower() and len(word) > 2 and lower not in _ADVERBS:
         # a name typed in lower case ("jonas, 6 år") that is no ordinary word
-        return is_first_name(word.capitalize()) and not is_common_word(lower)
+        title = word.capitalize()
+        return (is_first_name(title) and not is_common_word(lower)) or title in WORD_NAMES
     return word[:1].isupper() and not word.isupper() and lower not in _ADVERBS
 
 
@@ -289,7 +307,12 @@ def _names_someone(words: list[str]) -> bool:
     ("Rapporten, 3, ble" is no age)."""
     skip = {",", "("} | _ADVERBS | POSSESSIVES
     who = next((w for w in reversed(words) if w.lower() not in skip), "")
-    return bool(_PERSON.match(who.lower())) or not is_ordinary_word(who)
+    return (
+        bool(_PERSON.match(who.lower()))
+        or who in WORD_NAMES
+        or is_first_name(who)
+        or not is_ordinary_word(who)
+    )
 
 
 def _coordinated(words: list[str]) -> bool:
@@ -358,6 +381,30 @@ def _rule_for_a_role(words: list[str]) -> bool:
     )
 
 
+def _second_predicate(text: str, start: int, before: list[str]) -> bool:
+    """The number follows "og er" / "og var" in a sentence whose subject is a person: the first
+    word of the sentence, or a person before ", som" ("Dmytro, som har autisme og er fjorten").
+    """
+    words = list(before)
+    while words and words[-1].lower() in _ADVERBS - {"og"}:
+        words.pop()
+    if len(words) < 2 or words[-1].lower() not in _AGE_VERBS - _FILL_VERBS:
+        return False
+    if words[-2].lower() != "og":
+        return False
+    sentence = _words_before(text, start, 40)
+    lowered = [w.lower() for w in sentence]
+    if "som" in lowered:
+        k = len(lowered) - 1 - lowered[::-1].index("som")
+        return k >= 2 and sentence[k - 1] == "," and _is_person(sentence[k - 2])
+    first = sentence[0] if sentence else ""
+    return first.lower() in _SINGULAR_SUBJECT - {"som"} or (
+        first[:1].isupper()
+        and not first.isupper()
+        and (is_first_name(first) or first in WORD_NAMES or not is_ordinary_word(first))
+    )
+
+
 class AgeRecognizer(NbPatternRecognizer):
     """Ages of persons: "16-åringen", "i 40-årene", "fjorten år", "da hun var 16" …"""
 
@@ -380,6 +427,18 @@ class AgeRecognizer(NbPatternRecognizer):
     REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {"number": _not_a_number_word}
 
     def find(self, text: str) -> Iterator[Candidate]:
+        for candidate in self._ages(text):
+            hedge = _HEDGE_BEFORE.search(text[max(0, candidate.start - 12) : candidate.start])
+            if hedge is not None:  # "er snart sytten": the adverb is part of the expression
+                candidate = Candidate(
+                    candidate.start - len(hedge.group()),
+                    candidate.end,
+                    candidate.score,
+                    candidate.why,
+                )
+            yield candidate
+
+    def _ages(self, text: str) -> Iterator[Candidate]:
         strong = clip(self.score + 0.15)
         for match in self.iter_matches("aaring", text):
             if match.group("suffix") in {"er", "ar"} and self._generic_group(text, match.start()):
@@ -421,6 +480,9 @@ class AgeRecognizer(NbPatternRecognizer):
             return None
         if _ORDINAL.match(text, end):
             return None  # "hun ble 3. i NM"
+        half = _HALF.match(text, end) or _AND_A_HALF.match(text, end)
+        if half is not None:
+            end = half.end()  # "17 1/2", "to og eit halvt år"
         before = _words_before(text, start, 6)
         coordinated = _coordinated(before)
         if not coordinated and _threshold_before(text, start, before):
@@ -436,6 +498,8 @@ class AgeRecognizer(NbPatternRecognizer):
         ars_alder = lower_after[:1] == ["års"] and lower_after[1:2] in (["alder"], ["alderen"])
         if cue is None and ars_alder:
             cue = "alder"  # "i 16 års alder"
+        if cue is None and _second_predicate(text, start, before):
+            cue = "verb"  # "Liv bur i Askvoll og er 14."
         if cue is None:
             return None
         span_end = end

@@ -15,13 +15,21 @@ Accepted:
 Scores: with a year (or "i fjor") the config score; day + month name only config − 0.1;
 presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde …
 
-Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars", "mars
-2021"), years and periods ("i 2019", "2019–2021"), clock times ("kl. 14.30", "14:30"),
-ordinals that are not dates ("3. klasse", "2. trinn"), "24/7", fractions ("2/3 av barna"),
-section numbers after "punkt", "kapittel", "versjon", "§". The public holidays 1. mai, 17. mai,
-24.–26. and 31. desember and 1. januar without a year, and the named holidays ("2. juledag",
-"første påskedag", "julaften"), are skipped unless a strong date word (født, innlagt, døde,
-skjedde, plassert, lagt inn …) comes right before them; "lille julaften i fjor" is anchored.
+* a day and month with one dot ("5.1") in a range of them ("fra 5.1 til 20.2") or before
+  "i fjor"/"i år"; a numeric date without a year before "i fjor" or after a strong date word
+  ("akuttplassert 3/10 i fjor");
+* a month and year after i/fra/siden when a verb of an event in a life (kom, flyttet, innlagt,
+  født, plassert …) comes within eight words before it ("kom frå Eritrea saman med mora i
+  august 2017").
+
+Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars"), a month and
+year without an event in a life before it ("mars 2021"), years and periods ("i 2019", "2019–2021"),
+clock times ("kl. 14.30", "14:30"), ordinals that are not dates ("3. klasse", "2. trinn"), "24/7",
+fractions ("2/3 av barna"), section numbers after "punkt", "kapittel", "versjon", "§". The public
+holidays 1. mai, 17. mai, 24.–26. and 31. desember and 1. januar without a year, and the named
+holidays ("2. juledag", "første påskedag", "julaften"), are skipped unless a strong date word
+(født, innlagt, døde, skjedde, plassert, lagt inn …) comes right before them; "lille julaften i
+fjor" is anchored.
 """
 
 from __future__ import annotations
@@ -128,6 +136,55 @@ _DASHED = compile_pattern(
 )
 
 _DIGIT_DASH_DIGIT = compile_pattern(r"[0-9]-[0-9]")  # in every dashed date
+# "fra 5.1 til 20.2": a day and month with one dot, only in a range of them or before "i fjor"
+_DOTTED_SHORT = compile_pattern(
+    r"""
+    (?<![\p{N}\p{L}/.,-])
+    (?P<day>[0-9]{1,2}) \. (?P<month>[0-9]{1,2})
+    (?![\p{N}])(?![.,:/][\p{N}])(?!\.(?:${SP}|$))
+    """
+)
+_SHORT_RANGE_AFTER = compile_pattern(
+    r"${SP}+ (?:til|–|-) ${SP}+ [0-9]{1,2} \. [0-9]{1,2} (?![\p{N}])", ignore_case=True
+)
+_SHORT_RANGE_BEFORE = compile_pattern(
+    r"(?:fra|frå) ${SP}+ [0-9]{1,2} \. [0-9]{1,2} ${SP}+ (?:til|–|-) ${SP}+ $", ignore_case=True
+)
+# "i fjor", "i år" after a day and month anchors it in someone's story
+_RELATIVE_YEAR = compile_pattern(r"${SP}+ i ${SP}+ (?:fjor|fjol|forfjor|år) (?![\p{L}])")
+# "kom frå Eritrea i august 2017": a month and year, when an event in someone's life is told
+_MONTH_YEAR = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen) ${SP}+
+    (?P<date> (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|
+       desember) ${SP}+ (?:19|20)[0-9]{2} ) (?![\p{N}])
+    """,
+    ignore_case=True,
+)
+_LIFE_EVENTS = {
+    "kom",
+    "flyttet",
+    "flytta",
+    "flytte",
+    "innlagt",
+    "født",
+    "fødd",
+    "døde",
+    "døydde",
+    "plassert",
+    "akuttplassert",
+    "flyktet",
+    "flykta",
+    "rømte",
+    "forsvant",
+    "forsvann",
+    "arrestert",
+    "utskrevet",
+    "utskriven",
+    "skilte",
+    "diagnosen",
+}
+_UNITS_AFTER = {"prosent", "millioner", "mill", "kilo", "kg", "timer", "timar", "poeng", "kr"}
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
@@ -159,6 +216,8 @@ class DateRecognizer(NbPatternRecognizer):
         "dotted": _DOTTED,
         "slashed": _SLASHED,
         "dashed": _DASHED,
+        "dotted_short": _DOTTED_SHORT,
+        "month_year": _MONTH_YEAR,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
@@ -181,6 +240,20 @@ class DateRecognizer(NbPatternRecognizer):
                 cand = self._numeric(text, match, name)
                 if cand is not None:
                     yield cand
+        for match in self.iter_matches("dotted_short", text):
+            start, end = match.span()
+            in_range = _SHORT_RANGE_AFTER.match(text, end) or _SHORT_RANGE_BEFORE.search(
+                text[max(0, start - 30) : start]
+            )
+            if (
+                (in_range or _RELATIVE_YEAR.match(text, end))
+                and _valid(int(match.group("day")), int(match.group("month")), None)
+                and not set(words_after(text, end, 3)) & _UNITS_AFTER
+            ):
+                yield Candidate(start, end, clip(self.score - 0.1), "dotted_short")
+        for match in self.iter_matches("month_year", text):
+            if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
+                yield Candidate(*match.span("date"), clip(self.score - 0.1), "month_year")
 
     def _textual(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("textual", text):
@@ -216,7 +289,9 @@ class DateRecognizer(NbPatternRecognizer):
             return None
         start, end = match.span()
         if year is None:
-            if not before or before[-1] not in _DATE_WORDS:
+            strong = bool(before) and before[-1] in _STRONG_WORDS
+            anchored = strong or _RELATIVE_YEAR.match(text, end) is not None
+            if not anchored and (not before or before[-1] not in _DATE_WORDS):
                 return None
             after = words_after(text, end, 1)
             if after and after[0] in {"av", "deler", "del", "parten"}:

@@ -10,7 +10,9 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
 * a user name without "@" that the words just before it call one: "snap-gruppa til Ask
   (ask_b2007)", "brukernavnet hans er ola98", "insta: kari.hansen", "snap: hodan.w99" (config −
   0.15), within six words. It must look like a user name, not a word: an underscore, a dot
-  after letters ("kriss.l02"), or letters and digits.
+  after letters ("kriss.l02"), or letters and digits;
+* a word with an underscore between letters anywhere ("ho heiter liv_i_lia der"): no Norwegian
+  word is written so (config − 0.15).
 
 Not flagged: the networks' own names ("Facebook", "Snapchat"), e-mail addresses (EMAIL has
 them), web addresses of services ("nav.no/familie", "helsenorge.no").
@@ -56,6 +58,7 @@ _BARE = compile_pattern(
     r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:_[\p{L}\p{N}]*)+ | \p{L}+(?:\.[\p{L}\p{N}]+){1,3}"
     r" | \p{L}{2,}\p{N}{2,4} ) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
 )
+_UNDERSCORED = compile_pattern(r"[\p{L}\p{N}]* \p{L} [\p{L}\p{N}]* (?:_[\p{L}\p{N}]+)+")
 # words that call a following word a user name (in the six words before it: "lager en
 # Snap-gruppe for de som var her, legg til hodan.xo")
 HANDLE_WORDS = (
@@ -104,11 +107,18 @@ class HandleRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("profile_link", text):
             yield Candidate(match.start(), match.end(), clip(self.score), "profile_link")
         lowered = text.lower()
-        if not any(word in lowered for word in HANDLE_WORDS):
+        named = any(word in lowered for word in HANDLE_WORDS)
+        if not named and "_" not in text:
             return
         for match in self.iter_matches("bare", text):
             if _DOMAIN_END.search(match.group()) or match.group().lower() in ABBREVIATIONS:
                 continue  # "nav.no", "f.eks": a web address or an abbreviation
+            if _UNDERSCORED.fullmatch(match.group()):
+                # "liv_i_lia": no Norwegian word is written with an underscore between letters
+                yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "underscore")
+                continue
+            if not named:
+                continue
             before = words_before(text, match.start(), 6)
             if any(w.startswith(HANDLE_WORDS) or w.endswith(HANDLE_WORDS) for w in before):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "bare_handle")

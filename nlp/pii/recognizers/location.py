@@ -8,15 +8,19 @@ after a name in brackets ("(Geir-Arne Hansen-Mørk, Os)"). A place typed in lowe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc, Token
 
 from nlp.pii.doc_view import token_view
 from nlp.pii.lexicon import (
     PLACE_PREPOSITIONS,
+    has_foreign_letters,
     is_allowed,
     is_common_word,
     is_first_name,
+    is_ordinary_word,
     is_place,
     is_word,
 )
@@ -98,6 +102,40 @@ def _may_be_lower_place(text: str) -> bool:
     return known
 
 
+_MAY_BE_UNLISTED_LOWER_PLACE: dict[str, bool] = {}
+_LIVING_VERBS = frozenset({"bor", "bur", "bodde", "budde", "vokste", "vaks", "voks"})
+_LIVING_FILLERS = frozenset(
+    {"nå", "no", "alene", "aleine", "fortsatt", "framleis", "opp", "sammen", "saman", "der"}
+)
+
+
+def _may_be_unlisted_lower_place(text: str) -> bool:
+    """A lower-case word of four letters or more that no list knows ("hommersåk", "gdańsk")."""
+    known = _MAY_BE_UNLISTED_LOWER_PLACE.get(text)
+    if known is None:
+        known = remember(
+            _MAY_BE_UNLISTED_LOWER_PLACE,
+            text,
+            len(text) >= 4
+            and text.islower()
+            and is_word(text)
+            and not is_ordinary_word(text)
+            and not is_allowed(text),
+        )
+    return known
+
+
+def _lives_at(lowers: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` follows "på" or "i" after a verb of living or growing up, with
+    at most three words such as "nå alene" or "opp" between ("bor nå alene på hommersåk")."""
+    if i < 2 or lowers[i - 1] not in {"på", "i"}:
+        return False
+    k = i - 2
+    while k >= 0 and i - 2 - k < 3 and lowers[k] in _LIVING_FILLERS:
+        k -= 1
+    return k >= 0 and lowers[k] in _LIVING_VERBS
+
+
 class LocationRecognizer(DocRecognizer):
     ENTITY = "LOCATION"
     NAME = "location"
@@ -139,10 +177,26 @@ class LocationRecognizer(DocRecognizer):
         found = []
         view = token_view(doc)
         for i, text in enumerate(view.texts):
-            if not _may_be_lower_place(text):
+            listed = _may_be_lower_place(text)
+            if not listed and not _may_be_unlisted_lower_place(text):
                 continue
             previous = view.lowers[i - 1] if i > 0 else ""
             following = view.lowers[i + 1] if i + 1 < len(view) else ""
+            if not listed:
+                # a place no list knows: spelt with foreign letters after a place preposition
+                # ("fra gdańsk"), or where someone lives or grew up ("bor nå alene på hommersåk")
+                if (has_foreign_letters(text) and previous in PLACE_PREPOSITIONS) or _lives_at(
+                    view.lowers, i
+                ):
+                    found.append(
+                        self.result(
+                            doc[i].idx,
+                            doc[i].idx + len(text),
+                            self.config.score - 0.3,
+                            "unlisted place typed in lower case where someone lives",
+                        )
+                    )
+                continue
             if (
                 previous in PLACE_PREPOSITIONS
                 or previous in MOVE_VERBS
@@ -175,6 +229,7 @@ class LocationRecognizer(DocRecognizer):
                 or is_common_word(text)
                 or is_allowed(text)
                 or is_first_name(text)
+                or text.startswith("ROM-")  # "til ROM-leder": the meeting's own roles
             ):
                 continue
             token = doc[i]

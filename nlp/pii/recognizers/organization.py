@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from nlp.pii.doc_view import doc_text
 from nlp.pii.lexicon import (
+    EPONYM_NOUNS,
     NEVER_NAMES,
     is_allowed,
     is_common_word,
@@ -71,11 +72,22 @@ LOWER_UNIT = re.compile(
     r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
+# a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
+CLUB = re.compile(
+    rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
+    r"[Ff]otballklubb|[Hh]åndballklubb|[Hh]andballklubb)\b"
+)
+# a hospital by its short name where someone was admitted or works ("innlagt på sus", "på UNN")
+HOSPITAL = re.compile(
+    r"\b(?:på|ved|til|fra|frå)[ \t]+(?P<name>UNN|SUS|OUS|AHUS|Ahus|NLSH|SSHF|HUS|SiV|SØ|"
+    r"unn|sus|ous|ahus)\b(?![-/])"
+)
 PATTERNS = (
     (SCHOOL, "named school or kindergarten"),
     (COMPOUND_INSTITUTION, "named institution"),
     (UNIT_WITH_PLACE, "local unit with a place"),
     (COMPANY, "company"),
+    (CLUB, "sports club"),
 )
 _FUNCTION_WORDS = frozenset(
     [
@@ -183,7 +195,9 @@ class OrganizationRecognizer(DocRecognizer):
     def _find(self, doc: Doc) -> list[RecognizerResult]:
         base = self.config.score
         results: list[RecognizerResult] = []
-        for _ent, start, end, text in ner_spans(doc, NER_LABELS):
+        for ent, start, end, text in ner_spans(doc, NER_LABELS):
+            if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
+                continue  # "Downs syndrom": a diagnosis
             if not is_allowed(text):
                 results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):
@@ -202,6 +216,8 @@ class OrganizationRecognizer(DocRecognizer):
                     continue
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
+        for match in HOSPITAL.finditer(doc_text(doc)):
+            results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
         for match in LOWER_UNIT.finditer(doc_text(doc)):
             place = match.group("place")
             if is_place(place.capitalize()) and not is_common_word(place):

@@ -37,10 +37,14 @@ from spacy.tokens import Doc, Token
 from nlp.pii.doc_view import doc_text, line_facts, token_view
 from nlp.pii.lexicon import (
     ABBREVIATED_ROLES,
+    EPONYM_NOUNS,
     NEVER_NAMES,
+    PLACE_PREPOSITIONS,
     POSSESSIVES,
     SPEECH_VERBS,
     STRICT_SPEECH,
+    WORD_NAMES,
+    has_foreign_letters,
     is_allowed,
     is_common_word,
     is_first_name,
@@ -83,40 +87,25 @@ NAME_PARTICLES = frozenset(
     }
 )
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
-AMBIGUOUS = frozenset(
-    {
-        "Liv",
-        "Ask",
-        "Sol",
-        "Vår",
-        "Per",
-        "Bjørn",
-        "Eli",
-        "Mai",
-        "Siv",
-        "Tor",
-        "Rune",
-        "Dag",
-        "Lars",
-        "Frank",
-        "Glenn",
-        "Storm",
-        "Bror",
-        "Dagny",
-    }
-)
 INITIALS = re.compile(
     r"(?<![\w.])(?:[A-ZÆØÅ]\.\s?){1,2}[A-ZÆØÅ]\.(?!\w)|(?<![\w.])[A-ZÆØÅ]\.\s?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"
 )
+# initials typed in lower case ("k.h."), unless a common abbreviation ("m.m.", "o.l.", "t.d.")
+LOWER_INITIALS = re.compile(r"(?<![\w.])[a-zæøå]\.[a-zæøå]\.(?![\w.])")
+DOTTED_ABBREVIATIONS = frozenset(
+    "m.m. o.l. t.d. m.a. e.l. d.d. s.k. p.t. a.s. i.e. e.g. o.a. m.v. d.e. n.å. b.l. t.o. i.a. "
+    "v.s. f.o. a.a. e.a. f.k. o.k. u.a. k.a. h.h. s.d. m.h. m.fl. t.h. t.v. v.h. i.d. a.m. p.m. "
+    "e.kr. f.kr. n.b. o.s. s.e. f.v. el. d.v. d.s. p.s. e.m. f.m.".split()
+)
 NER_LABELS = {"PER"}
-EPONYM_NOUNS = {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"}
 HEADER_NAME = re.compile(r"[^,;/&|·()\n]+?(?=\s*(?:[,;/&|·(]|\bog\b|$))")
 _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # a name given by a naming verb ("den eldste heter ole-martin", "som alle kaller «Kaka»"), in a
 # signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
 NAMED_BY = re.compile(
     r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kaller|kallar)\s+"
-    r"(?:(?:ofte|bare|berre|også|for|seg|han|henne|ho|hun)\s+)?(?P<quote>[«\"“'])?" + _WORD_NAME,
+    r"(?:(?:ofte|bare|berre|også|for|seg|meg|deg|oss|dem|dei|han|ham|henne|ho|hun)\s+)?"
+    r"(?P<quote>[«\"“'])?" + _WORD_NAME,
     re.IGNORECASE,
 )
 SIGNED = re.compile(
@@ -143,6 +132,9 @@ ATTRIBUTED = re.compile(
 # "S. fikk"), or naming the speaker after a quote ("» – R.")
 INITIAL_ALONE = re.compile(
     r"(?<![\w.])(?P<name>[A-ZÆØÅ]\.)(?=[ \t]+(?:\(\d|[a-zæøå]))"
+    # between commas after a person noun ("En jente, S., ville ikke")
+    r"|\b(?:jente|jenta|gutt|gutten|gut|guten|mor|far|ungdom|deltaker|deltakar|elev),[ \t]"
+    r"(?P<appositive>[A-ZÆØÅ]\.)(?=,)"
     r"|[»”\"][.,!?]?[ \t]*[–—-][ \t]*(?P<speaker>[A-ZÆØÅ]\.)(?=[ \t]*(?:,|$))",
     re.MULTILINE,
 )
@@ -162,6 +154,13 @@ GREETINGS = frozenset({"mvh", "hilsen", "helsing", "hei", "hallo", "kjære", "ta
 # "Yasmin al-Amin", "Jan van der Berg": a particle joined to the surname or before it
 PARTICLE_JOINED = re.compile(r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r"|abu|ul)-[A-ZÆØÅ]")
 INITIAL = re.compile(r"[A-ZÆØÅa-zæøå]\.")
+# verbs too short for VERB_ENDINGS that a person does ("Liv bur i Askvoll", "Dag fekk")
+_SHORT_VERBS = frozenset({"bor", "bur", "har", "fikk", "fekk", "gikk", "gjekk", "kom", "tok", "sa"})
+_ELDEST = frozenset({"eldste", "yngste", "minste", "mellomste", "eldst", "yngst", "minst"})
+_BEING = frozenset({"er", "var", "blir", "ble", "blei", "vart"})
+_ARTICLES = frozenset({"en", "ei", "ein", "et", "eit"})
+# after these a word with foreign letters is a place ("fra gdańsk"), which LocationRecognizer has
+PLACES_BEFORE = PLACE_PREPOSITIONS | {"bor", "bur", "bodde", "budde"}
 # people named in brackets as who someone is, beside family words and roles ("vår (ei venninne)")
 _PEERS = frozenset(
     {"venn", "venninne", "vennen", "venninna", "venninnen", "kompis", "kamerat", "kjæreste"}
@@ -193,7 +192,13 @@ def _may_be_name(text: str) -> bool:
             and text.lower() not in NEVER_NAMES
             and text.lower() not in GREETINGS  # "Helsing" is also a surname
             and not is_role_noun(text)
-            and (not text.islower() or is_first_name(_title(text)) or _title(text) in AMBIGUOUS),
+            and (
+                not text.islower()
+                or is_first_name(_title(text))
+                or _title(text) in WORD_NAMES
+                or has_foreign_letters(text)  # "rūta", "gdańsk"
+                or (len(text) >= 3 and not is_ordinary_word(text))  # "den eldste, ayaan,"
+            ),
         )
     return known
 
@@ -258,12 +263,15 @@ class PersonRecognizer(DocRecognizer):
             i = end
         for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
+        for match in LOWER_INITIALS.finditer(doc_text(doc)):
+            if match.group() not in DOTTED_ABBREVIATIONS:
+                results.append(self.result(*match.span(), base - 0.25, "initials in lower case"))
         for match in INITIAL_ALONE.finditer(doc_text(doc)):
             group = match.lastgroup or "name"
             results.append(self.result(*match.span(group), base - 0.25, "one-letter initial"))
         for match in BOLD_NAME.finditer(doc_text(doc)):
             first = match.group("name").split()[0].split("-")[0]
-            if is_first_name(first) or first in AMBIGUOUS:
+            if is_first_name(first) or first in WORD_NAMES:
                 results.append(self.result(*match.span("name"), base - 0.2, "a name in bold"))
         results += self._header_people(doc)
         results += self._named_in_context(doc_text(doc))
@@ -313,8 +321,8 @@ class PersonRecognizer(DocRecognizer):
             name = part.group()[lead:].rstrip()
             if len(name) > 2 and name.endswith(".") and name[-2].islower():
                 name = name[:-1]  # the full stop after "Ola Berg."
-            if len(name) < 2 or is_allowed(name):
-                continue
+            if len(name) < 2 or is_allowed(name) or not name[0].isalpha():
+                continue  # too short, a service, or a placeholder ("[navn]", "<navn>")
             if not name[0].isupper() and not _given_name(name.split()[0]):
                 continue  # a lower-case name ("siv bakke") must start with a given name
             start = value_start + part.start() + lead
@@ -340,7 +348,11 @@ class PersonRecognizer(DocRecognizer):
         after_relation = named_by_role or (previous is not None and is_relation_word(previous))
         if previous == "," and i > 1:  # "kontaktlæraren, Senait, spurde": an appositive
             before_comma = view.lowers[i - 2]
-            after_relation = is_relation_word(before_comma) or is_role_noun(before_comma)
+            after_relation = (
+                is_relation_word(before_comma)
+                or is_role_noun(before_comma)
+                or before_comma in _ELDEST  # "den eldste, ayaan, har"
+            )
             if before_comma in POSSESSIVES and i > 2:  # "fostersonen hennar, Ask, vart"
                 after_relation = is_relation_word(view.lowers[i - 3])
         # "Ingá, systera hans, …", "Ask, som er …": the words after a name say who it is
@@ -356,10 +368,26 @@ class PersonRecognizer(DocRecognizer):
             and following.islower()
             and (
                 following_lower in SPEECH_VERBS
+                or following_lower in _SHORT_VERBS
                 or (len(following) > 3 and following_lower.endswith(VERB_ENDINGS))
             )
         )
         with_surname = following is not None and following[:1].isupper() and is_surname(following)
+        # "vår hansen": a lower-case surname that is no ordinary word follows
+        with_lower_surname = (
+            following is not None
+            and following.islower()
+            and len(following) > 2
+            and is_surname(following.capitalize())
+            and not is_common_word(following)
+        )
+        # "Lykke er storesøster til", "dag var ein far som": who the person is, after a verb
+        role_at = i + 3 if i + 2 < len(view) and view.lowers[i + 2] in _ARTICLES else i + 2
+        described_by_verb = (
+            following_lower in _BEING
+            and role_at < len(view)
+            and (is_relation_word(view.lowers[role_at]) or view.lowers[role_at] in _PEERS)
+        )
         # "Inga Máret Gaup": another part of a name follows, one no list knows as a word
         before_name = (
             following is not None
@@ -374,7 +402,7 @@ class PersonRecognizer(DocRecognizer):
         labelled = (
             following == ":"
             and is_sentence_start(token)
-            and (text in AMBIGUOUS or not is_common_word(text))
+            and (text in WORD_NAMES or not is_common_word(text))
             and field_of(text) is None  # "Co:", "Ref:" are the header's labels
             and i + 2 < len(view)
             and "\n" not in doc[i + 1].whitespace_
@@ -405,12 +433,19 @@ class PersonRecognizer(DocRecognizer):
             or after_speech
             or before_age
             or described
+            or described_by_verb
             or relative
         )
         listed = is_first_name(text) or is_surname(text)
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
-            if is_first_name(text) or text in AMBIGUOUS:
-                ambiguous = text in AMBIGUOUS or is_common_word(text) or len(text) <= 2
+            if is_first_name(text) or text in WORD_NAMES:
+                lower = text.lower()
+                ambiguous = (
+                    text in WORD_NAMES
+                    or is_common_word(text)
+                    or len(text) <= 2
+                    or (lower.endswith("et") and is_common_word(lower[:-2]))  # "Livet"
+                )
                 if not ambiguous:
                     return self.config.score - 0.1, "first-name gazetteer"
                 if context:
@@ -419,12 +454,14 @@ class PersonRecognizer(DocRecognizer):
                 if (
                     is_sentence_start(token)
                     and before_verb
-                    and (text in AMBIGUOUS or not inflected)
+                    and (text in WORD_NAMES or not inflected)
                 ):
                     return self.config.score - 0.3, "ambiguous name before a verb"
                 if not is_sentence_start(token) and not is_place(text):
                     return self.config.score - 0.25, "ambiguous name capitalised mid-sentence"
                 return None
+            if has_foreign_letters(text) and not is_place(text) and previous not in PLACES_BEFORE:
+                return self.config.score - 0.2, "a word spelt with letters Norwegian does not use"
             if after_relation and not is_common_word(text) and not is_sentence_start(token):
                 return self.config.score - 0.2, "capitalised word after a family word or title"
             if described and not (is_ordinary_word(text) or is_place(text)):
@@ -442,6 +479,7 @@ class PersonRecognizer(DocRecognizer):
                 unknown
                 and is_sentence_start(token)
                 and (before_verb or (following is not None and following == "("))
+                and not text.endswith(("ene", "ane"))  # "Tvillingene var": a plural noun
             ):
                 return self.config.score - 0.35, "unknown capitalised word before a verb"
             # "Linh (9 år)", "Mai og Linh": an age in brackets, or joined to a first name
@@ -449,7 +487,7 @@ class PersonRecognizer(DocRecognizer):
                 previous == "og"
                 and i > 1
                 and view.texts[i - 2][:1].isupper()
-                and (is_first_name(view.texts[i - 2]) or view.texts[i - 2] in AMBIGUOUS)
+                and (is_first_name(view.texts[i - 2]) or view.texts[i - 2] in WORD_NAMES)
             )
             if unknown and (before_age or coordinated):
                 return self.config.score - 0.3, "unknown capitalised word in name context"
@@ -457,19 +495,38 @@ class PersonRecognizer(DocRecognizer):
         if text.islower():
             title = _title(text)
             initial_after = following is not None and INITIAL.fullmatch(following) is not None
-            known = (is_first_name(title) and not is_common_word(text)) or title in AMBIGUOUS
+            known = (is_first_name(title) and not is_common_word(text)) or title in WORD_NAMES
             if (
                 known
-                and (named_by_role or initial_after or before_age or before_role)
+                and (
+                    named_by_role
+                    or initial_after
+                    or before_age
+                    or before_role
+                    or described_by_verb
+                    or with_lower_surname
+                    or relative
+                    or described
+                )
                 and len(text) >= 3
             ):
                 # "mor til ida", "saksbeh. tor", "ole m.": a short or word-like name in context
                 return self.config.score - 0.2, "lower-case name in name context"
-            if is_first_name(title) and not is_common_word(text) and title not in AMBIGUOUS:
+            if is_first_name(title) and not is_common_word(text) and title not in WORD_NAMES:
                 if after_relation or before_speech:
                     return self.config.score - 0.2, "lower-case name in name context"
                 if len(text) >= 4 and not is_place(title) and not is_ordinary_word(text):
                     return self.config.score - 0.35, "lower-case first name"  # not "soner"
+            if has_foreign_letters(text) and len(text) >= 3 and previous not in PLACES_BEFORE:
+                return self.config.score - 0.3, "a lower-case word spelt with foreign letters"
+            if (
+                previous == ","
+                and after_relation
+                and following == ","
+                and not (is_ordinary_word(text) or is_place(title))
+                and not text.endswith("isk")  # "(mor, kurdisk, bur i Florø)": an adjective
+            ):
+                return self.config.score - 0.35, "unknown lower-case word in an appositive"
         return None
 
     @staticmethod
@@ -521,6 +578,8 @@ def _continues_lower(token: Token) -> bool:
     text = token.text
     if INITIAL.fullmatch(text):
         return True
+    if text.islower() and is_surname(text.capitalize()) and not is_common_word(text):
+        return True  # "vår hansen"
     return (
         text.islower()
         and len(text) > 2
@@ -540,7 +599,7 @@ def _without_leading_roles(doc: Doc, first: int, last: int, start: int) -> int:
             continue
         word = token.text
         lower = word.lower()
-        name_like = is_first_name(word) or is_surname(word) or word in AMBIGUOUS
+        name_like = is_first_name(word) or is_surname(word) or word in WORD_NAMES
         if (
             token.is_punct
             or lower in GREETINGS  # "Helsing" is also a surname

@@ -56,7 +56,12 @@ class DocRecognizer(EntityRecognizer):
         """Candidates from ``_find`` minus those inside an allow-listed name ("Røde Kors")."""
         allowed = allowed_spans(doc)
         return [
-            r for r in self._find(doc) if not any(s <= r.start and r.end <= e for s, e in allowed)
+            r
+            for r in self._find(doc)
+            # inside an allow-listed name, or running into one ("Foreningen Norsk" of
+            # "Foreningen Norsk Fosterhjemsforening")
+            if not any(s <= r.end - 1 < e and r.end < e for s, e in allowed)
+            and not any(s <= r.start and r.end <= e for s, e in allowed)
         ]
 
     def _find(self, doc: Doc) -> list[RecognizerResult]:
@@ -69,6 +74,7 @@ class DocRecognizer(EntityRecognizer):
         return new_result(self, self.ENTITY, start, end, score, explanation)
 
 
+ORDINAL_END = re.compile(r"\d{1,4}\.")
 LIST_MARKER = re.compile(r"^(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]$")
 
 
@@ -81,6 +87,8 @@ def is_sentence_start(token: Token) -> bool:
         return True
     if previous.text in {".", "!", "?"} or previous.is_space:
         return True
+    if ORDINAL_END.fullmatch(previous.text) and token.text[:1].isupper():
+        return True  # "og er 14. Livet heime": the number and the full stop are one token
     if not any(c.isalnum() for c in previous.text) or LIST_MARKER.match(previous.text):
         return is_sentence_start(previous)  # "-", "•", "**", "#", "«", "(", "3.", "b)" ...
     return False
@@ -176,7 +184,15 @@ def ner_spans(doc: Doc, labels: set[str]) -> Iterator[tuple[Span, int, int, str]
     """Plausible NER entities with one of ``labels`` as (entity, start, end, text), character
     offsets trimmed of punctuation: the shared first step of the entity recognizers."""
     for ent in doc.ents:
-        if ent.label_ in labels and plausible_entity(doc, ent.start, ent.end):
+        if ent.label_ not in labels:
+            continue
+        last = next(
+            (t.i for t in doc[ent.start : ent.end - 1] if t.text in {".", "!", "?"}), ent.end
+        )
+        if last < ent.end and doc[last + 1].text[:1].isupper():
+            # "Torvbyen. Treneren": the sentence ends inside the span
+            ent = Span(doc, ent.start, last, label=ent.label_)
+        if len(ent) and plausible_entity(doc, ent.start, ent.end):
             start, end = span_without_punct(doc, ent.start, ent.end)
             if end > start:
                 yield ent, start, end, doc_text(doc)[start:end]
