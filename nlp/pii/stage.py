@@ -70,7 +70,15 @@ class PresidioPiiStage:
         self.analyzer, self.engine = build_analyzer(nlp, self.config)
         self.version = pii_version()
 
-    def flags(self, text: str, doc: Doc, sections: Sequence[Section] = ()) -> list[Flag]:
+    def flags(
+        self,
+        text: str,
+        doc: Doc,
+        sections: Sequence[Section] = (),
+        meeting: Sequence[tuple[int, int]] = (),
+    ) -> list[Flag]:
+        """The personal data in ``text``; ``meeting`` holds where the opening of a note in prose
+        states the meeting's own place and date ("Møtet vart halde på X onsdag 6. mars")."""
         share_doc_text(doc, text)
         results = self.analyzer.analyze(
             text=text,
@@ -90,6 +98,7 @@ class PresidioPiiStage:
         flags += [Flag(c.start, c.end, c.type, TABLE_SCORE, "table column") for c in tables.cells]
         header_end = min((s.start for s in sections if s.id != "header"), default=len(text))
         flags = _drop_header_facts(text, line_facts(doc), flags, header_end)
+        flags = [f for f in flags if not _meeting_fact(f, meeting)]
         flags = _drop_heading_words(text, flags, sections)
         planning = [(s.start, s.end) for s in sections if s.id in PLANNING_SECTIONS]
         flags = [
@@ -107,6 +116,7 @@ class PresidioPiiStage:
         flags = _resolve_overlaps(flags)
         # a name spread to its other mentions is not spread into the meeting's own facts
         spread = _drop_header_facts(text, line_facts(doc), _spread(text, flags), header_end)
+        spread = [f for f in spread if not _meeting_fact(f, meeting)]
         return _resolve_overlaps(flags + spread)
 
     def apply(self, note: AnalysedNote, doc: Doc) -> None:
@@ -119,7 +129,7 @@ class PresidioPiiStage:
                 score=round(f.score, 3),
                 recognizer=f.recognizer,
             )  # type: ignore[arg-type]
-            for f in self.flags(note.text, doc, note.sections)
+            for f in self.flags(note.text, doc, note.sections, _meeting_spans(note))
         ]
         anonymise_note(note)
 
@@ -242,6 +252,27 @@ def _is_schedule_date(text: str, flag: Flag) -> bool:
     before = text[max(line_start, flag.start - 30) : flag.start]
     return bool(
         SCHEDULE_BEFORE.search(before) or NEXT_MEETING.search(text[line_start : flag.start])
+    )
+
+
+def _meeting_spans(note: AnalysedNote) -> list[tuple[int, int]]:
+    """Where the note states its meeting's place and date before its first item: the header
+    facts a prose opening gives ("Møtet ble holdt på X 6. mars") stand there."""
+    opening_end = min((item.start for item in note.items), default=len(note.text))
+    spans = []
+    for value in (note.header.place, note.header.date):
+        position = note.text.find(value) if value else -1
+        if position >= 0 and position + len(value or "") <= opening_end:
+            spans.append((position, position + len(value or "")))
+    return spans
+
+
+def _meeting_fact(flag: Flag, meeting: Sequence[tuple[int, int]]) -> bool:
+    """A flag inside the meeting's own place, or touching its date ("onsdag 6. mars 2024")."""
+    return any(
+        (a <= flag.start and flag.end <= b)
+        or (flag.type == "DATE" and flag.start < b and a < flag.end)
+        for a, b in meeting
     )
 
 
@@ -393,16 +424,25 @@ _NAME_PLACE = re.compile(
     r"|(?:^|[-*•–][ \t]|[.!?] )(?P<opening>" + _NAME_WORD + r")"
     # before a listed verb or any past tense ("dag delte", "tone ønsket", "ask mistet")
     r"(?=[ \t]+(?:(?:" + _LINE_START_VERBS + r")\b|[a-zæøå]{2,}(?:te|de|et|dde)\b))"
-    # a possessive before a family word ("storms far")
-    r"|\b(?P<owner>" + _NAME_WORD + r"s)(?=[ \t]+(?:" + _KIN_AFTER + r")\b)"
     r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))",
     re.MULTILINE,
 )
 
 
+# a family word after a possessive ("storms far"): found first, the word before it checked after
+_KIN_WORD = re.compile(r"(?<=[^\W\d_]s)[ \t]+(?:" + _KIN_AFTER + r")\b")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+
+
 def _name_places(text: str) -> list[tuple[int, int]]:
-    """Where ``_NAME_PLACE`` finds a word in a name's place (the word, not the marks around it)."""
-    return [match.span(match.lastgroup or 0) for match in _NAME_PLACE.finditer(text)]
+    """Where ``_NAME_PLACE`` finds a word in a name's place (the word, not the marks around it),
+    and possessives before a family word."""
+    places = [match.span(match.lastgroup or 0) for match in _NAME_PLACE.finditer(text)]
+    for kin in _KIN_WORD.finditer(text):
+        owner = _WORD_BEFORE.search(text, max(0, kin.start() - 40), kin.start())
+        if owner is not None:
+            places.append(owner.span())
+    return sorted(places)
 
 
 def _lower_case_mentions(

@@ -358,10 +358,34 @@ PROSE_FACTS = [
 ]
 
 
+# "Møtet vart halde på Sunde kyrkjelydshus onsdag 6. mars 2024 og leia av Ingrid Bjørk, …":
+# where, when and by whom, in one sentence
+_WEEKDAY = r"(?:man|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag"
+PROSE_MEETING = re.compile(
+    r"^(?i:møtet|kvelden|samlinga|samlingen|rom-møtet|rom-samlinga|rom-samlingen)\s+"
+    r"(?i:ble|vart|blei)\s+(?i:holdt|halde|haldt|avholdt|arrangert)\s+(?i:på|i)\s+"
+    r"(?P<place>[A-ZÆØÅ][\wæøå-]*(?:\s+(?!(?i:og|den|" + _WEEKDAY + r")\b)[\wæøå-]+){0,3}?)"
+    r"(?=\s*(?:,|\.|\s(?i:og|den)\s|\s(?i:" + _WEEKDAY + r")\b|\s\d|$))"
+    r"(?:,?\s+(?:(?i:" + _WEEKDAY + r")\s+)?(?:(?i:den)\s+)?"
+    r"(?P<date>" + DATE_IN_TEXT.pattern + r"))?"
+    r"(?:.*?\b(?i:leia|leidd|ledet|leda)\s+av\s+"
+    r"(?P<leader>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}))?",
+    re.DOTALL,
+)
+
+
 def prose_facts(text: str, start: int, end: int) -> list[FactLine]:
-    """The fact a sentence of a prose note's opening states ("Temaet for kvelden var …", "Vi
-    var 15 til stede, 9 foreldre og 6 fagpersoner", "Møtet ble ledet av Kari Hansen"), if any."""
+    """The facts a sentence of a prose note's opening states ("Temaet for kvelden var …", "Vi
+    var 15 til stede, 9 foreldre og 6 fagpersoner", "Møtet ble ledet av Kari Hansen", "Møtet
+    vart halde på X onsdag 6. mars og leia av Y"), if any."""
     sentence = text[start:end]
+    meeting = PROSE_MEETING.match(sentence)
+    if meeting is not None:
+        return [
+            FactLine(field, meeting.group(group), start + meeting.start(group))
+            for field, group in (("place", "place"), ("date", "date"), ("rom_leader", "leader"))
+            if meeting.group(group)
+        ]
     for name, pattern in PROSE_FACTS:
         match = pattern.match(sentence)
         if match is None:

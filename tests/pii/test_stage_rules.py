@@ -208,3 +208,14 @@ def test_table_columns_type_their_cells_and_the_header_row_is_no_data() -> None:
     ]
     assert [text[a:b] for a, b in tables.headers] == ["Navn\tRolle\tBosted"]
     assert find_tables("Ingen tabell her.\n").cells == ()
+
+
+def test_the_meeting_place_and_date_a_prose_opening_states_are_not_flagged() -> None:
+    from nlp.pii.stage import _meeting_fact
+
+    text = "Møtet vart halde på Sunde kyrkjelydshus onsdag 6. mars 2024 og leia av Ingrid Bjørk."
+    place = (text.index("Sunde"), text.index(" onsdag"))
+    date = (text.index("6. mars"), text.index(" og leia"))
+    assert _meeting_fact(flag(text, "Sunde", "PERSON"), [place, date])
+    assert _meeting_fact(flag(text, "onsdag 6. mars 2024", "DATE"), [place, date])
+    assert not _meeting_fact(flag(text, "Ingrid Bjørk", "PERSON"), [place, date])

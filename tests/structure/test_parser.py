@@ -730,3 +730,37 @@ def test_the_older_message_below_a_reply_is_not_the_note() -> None:
         ("good_practice", "Fast kontakt"),
     ]
     assert "Har du mulighet til å sende notatet før fredag?" in boilerplate(text, structure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "date", "leader"),
+    [
+        (
+            "Møtet vart halde på Sunde kyrkjelydshus onsdag 6. mars 2024 og leia av Ingrid "
+            "Bjørk, som har vore ROM-leiar i fleire år.",
+            "Sunde kyrkjelydshus",
+            "6. mars 2024",
+            "Ingrid Bjørk",
+        ),
+        (
+            "Møtet ble holdt på Frivilligsentralen i Hamar 12.03.2024, og det ble ledet av "
+            "Kari Hansen.",
+            "Frivilligsentralen i Hamar",
+            "12.03.2024",
+            "Kari Hansen",
+        ),
+        ("Kvelden ble arrangert i Kulturhuset.", "Kulturhuset", None, None),
+    ],
+)
+def test_a_prose_opening_names_the_meetings_place_date_and_leader(
+    sentence: str, place: str, date: str | None, leader: str | None
+) -> None:
+    text = f"Læringsnotat ROM barnevern\n\n{sentence}\n\nEi mor fortalde om sonen.\n"
+    start = text.index(sentence)
+    last = text.index("Ei mor")
+    # spaCy keeps "6. mars" inside the sentence, where the stand-in splitter would cut it
+    spans = [(0, 26), (start, start + len(sentence)), (last, len(text) - 1)]
+    structure = parse(text, spans)
+    header = structure.header
+    assert (header.place, header.date, header.rom_leader) == (place, date, leader)
+    assert [t for _, t in items(text, structure)] == ["Ei mor fortalde om sonen."]

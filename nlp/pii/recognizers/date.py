@@ -224,8 +224,9 @@ class DateRecognizer(NbPatternRecognizer):
         "holiday": compile_pattern(r"[eE][dD][aA][gG]"),  # no other letter folds to e, d, a, g
         "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
         "dashed": _DIGIT_DASH_DIGIT,
+        "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
     }
-    LINE_BOUND = frozenset({"textual", "dashed", "holiday", "eve"})
+    LINE_BOUND = frozenset({"textual", "dashed", "holiday", "eve", "month_year"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
