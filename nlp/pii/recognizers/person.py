@@ -23,8 +23,14 @@
   Hansen. Referent: Ola Berg"), a role word before it and the full stop after it, also in lower
   case ("rom-leder: siv bakke");
 - initials ("K.H.", "K. H.", "K. Hansen"), and a one-letter initial before a verb or an age or as
-  a quote's speaker ("siden R. var", "- Y. (17)"); possessives ("Karis") and hyphenated names are
-  one span.
+  a quote's speaker ("siden R. var", "- Y. (17)") or between commas after a person word ("En
+  jente, S., ville"); lower-case initials that are no abbreviation ("k.h.", not "m.m.");
+  possessives ("Karis") and hyphenated names are one span;
+- since 1.5.0: any word spelt with letters Norwegian does not use ("Ánde", "Nguyễn Thị Lan",
+  "rūta"), unless a place preposition precedes it; a word-name described after "er" ("Lykke er
+  storesøster til"), before ", som", or before a short verb ("Liv bur i"); a lower-case name with
+  a known surname ("vår hansen"); an unknown lower-case word between commas after a person word
+  ("den eldste, ayaan, har").
 """
 
 from __future__ import annotations
