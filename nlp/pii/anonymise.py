@@ -1,4 +1,4 @@
-"""Consistent, typed Norwegian placeholders for flagged personal data (presidio-anonymizer).
+"""Consistent, typed Norwegian placeholders for flagged personal data.
 
 Every mention of one entity gets the same placeholder within a note: "Kari", "Kari Hansen" and
 "Karis" all become [NAVN 1]. Names, places and institutions are numbered; ages, dates, numbers
@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from nlp.schema import AnalysedNote, PiiSpan
 
@@ -30,11 +26,6 @@ PLACEHOLDER = {
 }
 NUMBERED = {"PERSON", "LOCATION", "ORGANIZATION"}
 _WORD = re.compile(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*")
-
-
-@lru_cache(maxsize=1)
-def _engine() -> AnonymizerEngine:
-    return AnonymizerEngine()
 
 
 def _name_tokens(text: str) -> frozenset[str]:
@@ -117,20 +108,28 @@ def placeholder(span: PiiSpan) -> str:
 
 
 def anonymise_text(text: str, spans: Sequence[PiiSpan], offset: int = 0) -> str:
-    """``text`` (which starts at ``offset`` in the note) with every non-rejected flag replaced."""
-    results = []
-    operators = {}
+    """``text`` (which starts at ``offset`` in the note) with every non-rejected flag replaced by
+    its placeholder. Flags that overlap (a referent's own flag over a model's) are replaced as
+    one stretch, by the placeholder of the flag that starts first (the longest, if two do)."""
     end_of_text = offset + len(text)
-    for span in spans:
-        if span.status == "rejected" or span.end <= offset or span.start >= end_of_text:
-            continue
-        label = placeholder(span)
-        start, end = max(span.start, offset) - offset, min(span.end, end_of_text) - offset
-        results.append(RecognizerResult(entity_type=label, start=start, end=end, score=span.score))
-        operators[label] = OperatorConfig("replace", {"new_value": label})
-    if not results:
+    cuts = [
+        (max(span.start, offset) - offset, min(span.end, end_of_text) - offset, span)
+        for span in spans
+        if span.status != "rejected" and span.end > offset and span.start < end_of_text
+    ]
+    if not cuts:
         return text
-    return _engine().anonymize(text=text, analyzer_results=results, operators=operators).text
+    cuts.sort(key=lambda cut: (cut[0], -cut[1]))
+    parts: list[str] = []
+    written = 0  # how much of ``text`` is in ``parts``, as text or under a placeholder
+    for start, end, span in cuts:
+        if end <= written:
+            continue  # inside a stretch already replaced
+        if start >= written:
+            parts += [text[written:start], placeholder(span)]
+        written = end
+    parts.append(text[written:])
+    return "".join(parts)
 
 
 def anonymise_note(note: AnalysedNote) -> AnalysedNote:
