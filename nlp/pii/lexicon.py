@@ -221,6 +221,10 @@ SPEECH_VERBS = STRICT_SPEECH | frozenset(
 # Capitalised at a sentence start, these are never names.
 NEVER_NAMES = frozenset(
     [
+        "referent",
+        "referenten",
+        "fra",
+        "frå",
         "tal",
         "talet",
         "ikke",

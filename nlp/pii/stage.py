@@ -28,6 +28,7 @@ from nlp.pii.lexicon import (
     is_place,
     is_surname,
 )
+from nlp.pii.recognizers.person import PLACEHOLDERS
 from nlp.pii.rules_version import pii_version
 from nlp.pii.tables import find_tables
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
@@ -324,9 +325,11 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                     for start, end in _mentions(initials, text)
                 ]
         for needle in needles:
-            if (needle, flag.type) in seen or is_allowed(needle):
+            if (needle, flag.type) in seen or is_allowed(needle) or needle in PLACEHOLDERS:
                 continue
             seen.add((needle, flag.type))
+            if flag.type == "PERSON" and needle.isupper() and is_common_word(needle):
+                continue  # "(DAG)" in capitals: not "ÉN DAG OM GANGEN"
             if flag.type == "PERSON" and needle.islower() and is_common_word(needle):
                 # "sol", "vår" typed in lower case: elsewhere only where a name stands
                 extra += [

@@ -1,4 +1,5 @@
-"""Tables pasted from Word or a spreadsheet: rows of cells split by tabs under a header row.
+"""Tables pasted from Word or a spreadsheet (cells split by tabs) or written in markdown (cells
+between pipes), under a header row.
 
 A header row names its columns ("Navn<TAB>Rolle<TAB>Bosted"); a cell under a column of names,
 places or institutions is personal data of that type whatever its words, even a name that is
@@ -34,7 +35,17 @@ COLUMN_TYPES = {
     "arbeidsgjevar": "ORGANIZATION",
     "arbeidssted": "ORGANIZATION",
 }
-_EMPTY = re.compile(r"[\s\-–—./?x]*", re.IGNORECASE)  # "–", "-", "?", "x": nothing written
+_EMPTY = re.compile(r"[\s\-–—./?x:]*", re.IGNORECASE)  # "–", "-", "?", "x": nothing written
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _separator(line: str) -> str | None:
+    """How the line's cells are split: "\t" (a paste from Word) or "|" (a markdown table)."""
+    if "\t" in line:
+        return "\t"
+    if _PIPE_ROW.match(line):
+        return "|"
+    return None
 
 
 @dataclass(frozen=True)
@@ -50,9 +61,9 @@ class Tables:
     headers: tuple[tuple[int, int], ...]  # the header rows' spans
 
 
-def _column_types(line: str) -> list[str | None] | None:
+def _column_types(line: str, separator: str) -> list[str | None] | None:
     """The type under each column of a header row, or None when the line is no header row."""
-    columns = [c.strip().rstrip(":").lower() for c in line.split("\t")]
+    columns = [c.strip().strip("*_").rstrip(":").lower() for c in line.split(separator)]
     types = [COLUMN_TYPES.get(c) for c in columns]
     return types if any(types) else None
 
@@ -62,19 +73,20 @@ def find_tables(text: str) -> Tables:
     it (lines with a tab, up to the first line without one)."""
     cells: list[Cell] = []
     headers: list[tuple[int, int]] = []
-    if "\t" not in text:
+    if "\t" not in text and "|" not in text:
         return Tables((), ())
     types: list[str | None] | None = None
     offset = 0
     for line in text.split("\n"):
-        if "\t" not in line:
+        separator = _separator(line)
+        if separator is None:
             types = None
         elif types is None:
-            types = _column_types(line)
+            types = _column_types(line, separator)
             if types is not None:
                 headers.append((offset, offset + len(line)))
         else:
-            columns = line.split("\t")
+            columns = line.split(separator)
             position = offset
             for k, column in enumerate(columns):
                 kind = types[k] if k < len(types) else None

@@ -21,6 +21,11 @@ def spans(recognizer: DateRecognizer, text: str) -> list[str]:
 
 
 POSITIVES = [
+    # red-team round 7: a day as an ordinal word, a year of birth, a weekday's abbreviation
+    ("ble lagt inn tredje mai to tusen og tjueto etter", "tredje mai to tusen og tjueto"),
+    ("funnet natt til niende februar i år etter", "niende februar i år"),
+    ("Mai, som er fødd i 2011, har Angelman syndrom.", "2011"),
+    ("begge akuttplassert fre 3/2 etter bekymringsmelding", "3/2"),
     # red-team round 6: "i fjor" or a strong word anchors a date without a year; one-dot
     # dates in a range; a month and year after an event in a life
     ("RS: mor til gutt, akuttplassert 3/10 i fjor.", "3/10"),
@@ -72,6 +77,7 @@ def test_year_raises_score(recognizer: DateRecognizer) -> None:
 
 
 NEGATIVES = [
+    "Den andre mai-dagen var det fint vær.",
     "Loven ble endret i mars 2022.",
     "Andelen gikk fra 2.5 til 3.5 prosent.",
     "Hun fikk 3/10 poeng på prøven.",

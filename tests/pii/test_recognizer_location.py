@@ -35,6 +35,7 @@ def places(make_doc, text: str, ents=None) -> set[str]:
         ("moren hennes ringer hver dag fra gdańsk og spør", "gdańsk"),
         ("faren bor nå alene på hommersåk", "hommersåk"),
         ("han vokste opp på ganddal med en far som drakk", "ganddal"),
+        ("datter 13 år i fosterhjem i egersund", "egersund"),
     ],
 )
 def test_finds_places(make_doc, text: str, expected: str) -> None:

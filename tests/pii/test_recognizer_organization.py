@@ -39,6 +39,7 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("Ho spelar handball i Førde IL og trivst.", "Førde IL"),
         ("Hun jobber kveld som renholder på UNN.", "UNN"),
         ("kona hans ble innlagt på sus i februar", "sus"),
+        ("Kristoffer Lund er fagperson, Nittedal barneverntjeneste.", "Nittedal barneverntjeneste"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:

@@ -123,3 +123,17 @@ def test_any_text_spans_within_text(text: str) -> None:
         assert 0 <= result.start < result.end <= len(text)
         assert result.entity_type == "PHONE"
         assert 0.0 < result.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reference word two words back is no reference number's label
+        ("mvh tone (ref) – ring 48 21 09 73 hvis noe er feil", "48 21 09 73"),
+    ],
+)
+def test_a_label_further_back_does_not_hide_a_number(text: str, expected: str) -> None:
+    from nlp.pii.recognizers.phone import PhoneRecognizer
+
+    found = PhoneRecognizer().analyze(text, entities=["PHONE"], nlp_artifacts=None)
+    assert [text[r.start : r.end] for r in found] == [expected]

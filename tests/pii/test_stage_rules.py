@@ -219,3 +219,20 @@ def test_the_meeting_place_and_date_a_prose_opening_states_are_not_flagged() -> 
     assert _meeting_fact(flag(text, "Sunde", "PERSON"), [place, date])
     assert _meeting_fact(flag(text, "onsdag 6. mars 2024", "DATE"), [place, date])
     assert not _meeting_fact(flag(text, "Ingrid Bjørk", "PERSON"), [place, date])
+
+
+def test_markdown_tables_type_their_cells_too() -> None:
+    from nlp.pii.tables import find_tables
+
+    text = (
+        "## Deltakere\n\n| Navn | Rolle | Kommune |\n|---|---|---|\n"
+        "| Randi Lie | Fostermor | Gjerdrum |\n| Kristoffer Lund | Fagperson | – |\n\nTekst.\n"
+    )
+    tables = find_tables(text)
+    cells = [(text[c.start : c.end], c.type) for c in tables.cells]
+    assert cells == [
+        ("Randi Lie", "PERSON"),
+        ("Gjerdrum", "LOCATION"),
+        ("Kristoffer Lund", "PERSON"),
+    ]
+    assert [text[a:b] for a, b in tables.headers] == ["| Navn | Rolle | Kommune |"]

@@ -53,6 +53,7 @@ import regex
 from nlp.pii.lexicon import (
     POSSESSIVES,
     WORD_NAMES,
+    is_allowed,
     is_common_word,
     is_first_name,
     is_ordinary_word,
@@ -119,6 +120,7 @@ _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer"
           "månader", "mnd", "meter", "m", "cm", "km", "prosent", "poeng", "sider", "stk",
           "stykker", "liter", "personer", "barn", "elever"}
 _ALDER = {"alder", "alderen", "alderdom"}
+_PLACEHOLDERS = {"namn", "navn", "nn"}
 # "som den gang var på 9": the time between the subject and the verb
 _THEN = [["den", "gang"], ["den", "gangen"], ["den", "gong"], ["den", "gongen"], ["på", "det"]]
 # a role noun in the definite singular names anyone in that role when a rule is stated: "når
@@ -195,7 +197,7 @@ _GAMMEL = compile_pattern(
     **_DEFS,
 )
 _PARENS = compile_pattern(
-    r"(?<= (?P<who>\p{L}+) (?:\*\*|__)? ${SP}? \( ${SP}? )"
+    r"(?<= (?P<who>\p{L}+) [\].]? (?:\*\*|__)? ${SP}? \( ${SP}? )"
     r" (?: (?: snart | ca\.? | cirka | nesten | bortimot ) ${SP}+ )?"
     r" (?: [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )?"
     r" | (?P<word>${ANY_WORD}) (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )? )"
@@ -253,7 +255,7 @@ _AND_A_HALF = compile_pattern(
     r"${SP}+ og ${SP}+ (?: et | eit | ett ) ${SP}+ halvt (?: ${SP}+ år )? (?![\p{L}])",
     ignore_case=True,
 )
-_YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])")
+_YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])", ignore_case=True)
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
 _SENTENCE_END = compile_pattern(r"[.!?](?=\s|$)")
 _ORDINAL = compile_pattern(r"\.${SP}*\p{Ll}")
@@ -290,7 +292,11 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
 def _is_person(word: str) -> bool:
     if word in {",", "("}:
         return False
+    if len(word) <= 3 and word.isupper() and word.isalpha() and not is_allowed(word):
+        return True  # an initial or a placeholder: "J.", "AB", "X", "NN"
     lower = word.lower()
+    if lower in _PLACEHOLDERS:
+        return True  # "[namn] (17)"
     if lower in _NOT_SUBJECT:
         return False
     if _PERSON.match(lower):
@@ -309,8 +315,8 @@ def _names_someone(words: list[str]) -> bool:
     who = next((w for w in reversed(words) if w.lower() not in skip), "")
     return (
         bool(_PERSON.match(who.lower()))
-        or who in WORD_NAMES
-        or is_first_name(who)
+        or who.capitalize() in WORD_NAMES
+        or is_first_name(who.capitalize())
         or not is_ordinary_word(who)
     )
 
@@ -493,7 +499,9 @@ class AgeRecognizer(NbPatternRecognizer):
         lower_after = [w.lower() for w in after]
         cue = "paa" if coordinated else self._cue(before)
         closes_appositive = (
-            cue == "appositive" and text[end : end + 1] in {",", ")"} and _names_someone(before)
+            cue == "appositive"
+            and text[end : end + 1] in {",", ")", "\n", ""}
+            and _names_someone(before)
         )
         ars_alder = lower_after[:1] == ["års"] and lower_after[1:2] in (["alder"], ["alderen"])
         if cue is None and ars_alder:
@@ -514,7 +522,7 @@ class AgeRecognizer(NbPatternRecognizer):
                     return None  # "16 års erfaring"
                 span_end = text.index(after[1], span_end) + len(after[1])
             elif (
-                cue != "fill"
+                cue not in {"fill", "person", "appositive", "name"}
                 and rest
                 and rest[0] in _DURATION_AFTER
                 and not _AT_THAT_TIME.match(text[span_end:].lstrip())
@@ -522,6 +530,9 @@ class AgeRecognizer(NbPatternRecognizer):
                 return None  # "var to år på venteliste", "var tre år i strekk"
         elif number.lower() in NEUTER_ONES:
             return None  # "ett" only as "ett år"
+        elif cue == "name":
+            if lower_after and (lower_after[0] in _UNITS or lower_after[0][:1].isdigit()):
+                return None  # "Kari 14 dager", "rom 14 b"
         elif cue == "person" or (cue == "appositive" and not closes_appositive):
             return None  # "jente 17 år", "Jenta, 14 år": the "år" is required, unless the
             # number closes the appositive ("frida, 15, går", "(Bjørn Tuan Pham, 17)")
@@ -542,8 +553,12 @@ class AgeRecognizer(NbPatternRecognizer):
     def _cue(before: list[str]) -> str | None:
         """Why the number is an age ("verb", "paa", "alder", "appositive"), or None."""
         words = list(before)
-        while words and words[-1].lower() in _ADVERBS:
+        while words and (
+            words[-1].lower() in _ADVERBS or [w.lower() for w in words[-2:]] == ["i", "dag"]
+        ):
             words.pop()
+            if words and words[-1].lower() == "i":
+                words.pop()  # "er i dag 7 år"
         if not words:
             return None
         last = words[-1]
@@ -567,12 +582,16 @@ class AgeRecognizer(NbPatternRecognizer):
             return "verb" if _good_subject(prev) else None
         if _PERSON.match(lower) and lower not in _NOT_SUBJECT:
             return "person"  # "jente 17 år"
+        if len(last) > 2 and is_first_name(last.capitalize()) and not is_common_word(lower):
+            return "name"  # "mor til jonas 11 og mia 4": a first name, then the age
         if (
             prev is not None
             and prev.lower() in _AGE_VERBS
             and (lower in _SINGULAR_SUBJECT or (_is_person(last) and lower not in _NOT_SUBJECT))
         ):
             return "verb"  # "da var hun 16"
+        if lower == "på" and prev is not None and prev.lower() in POSSESSIVES and len(words) >= 3:
+            prev = words[-3]  # "datteren sin på femten"
         if lower == "på" and prev is not None and _is_person(prev):
             return "paa"
         if lower == "på" and prev is not None and prev.lower() in _AGE_VERBS - _FILL_VERBS:

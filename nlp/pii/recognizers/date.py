@@ -62,7 +62,8 @@ WEEKDAYS = ["mandag", "måndag", "tirsdag", "tysdag", "onsdag", "torsdag", "fred
 # a numeric date without a year counts only right after one of these
 _DATE_WORDS = {"den", "d", "født", "fødd", "dato", "datert", "innlagt", "lagt", "utskrevet",
                "utskriven", "døde", "døydde", "fra", "frå", "til", "siden", "sidan", "etter",
-               "før", "innen", "innan", *WEEKDAYS}
+               "før", "innen", "innan", *WEEKDAYS,
+               "man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn"}  # "fre 3/2"
 # a public holiday without a year counts only after one of these
 _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet", "skriven",
                  "døde", "døydde", "dato", "datert", "hendte", "hende", "skjedde", "ble", "vart",
@@ -184,6 +185,76 @@ _LIFE_EVENTS = {
     "skilte",
     "diagnosen",
 }
+# a day written as an ordinal word ("tredje mai to tusen og tjueto", "natt til niende februar")
+_ORDINAL_DAYS = [
+    "første",
+    "fyrste",
+    "andre",
+    "tredje",
+    "fjerde",
+    "femte",
+    "sjette",
+    "sjuande",
+    "sjuende",
+    "syvende",
+    "åttende",
+    "åttande",
+    "niende",
+    "niande",
+    "tiende",
+    "tiande",
+    "ellevte",
+    "tolvte",
+    "trettende",
+    "trettande",
+    "fjortende",
+    "fjortande",
+    "femtende",
+    "femtande",
+    "sekstende",
+    "sekstande",
+    "syttende",
+    "syttande",
+    "attende",
+    "attande",
+    "nittende",
+    "nittande",
+    "tjuende",
+    "tjuande",
+    "tjueførste",
+    "tjuefyrste",
+    "tjueandre",
+    "tjuetredje",
+    "tjuefjerde",
+    "tjuefemte",
+    "tjuesjette",
+    "tjuesjuende",
+    "tjuesjuande",
+    "tjueåttende",
+    "tjueåttande",
+    "tjueniende",
+    "tjueniande",
+    "trettiende",
+    "trettiande",
+    "trettiførste",
+    "trettifyrste",
+]
+_ORDINAL_DATE = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}]) (?:${ORDINAL}) ${SP}+
+    (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)
+    (?![\p{L}-])
+    (?: ${SP}+ (?:(?:19|20)[0-9]{2} | i${SP}+(?:fjor|fjol|år)) (?![\p{L}\p{N}])
+      | ${SP}+ to${SP}+tusen (?:${SP}+og)? ${SP}+ [\p{L}]+ )?
+    """,
+    ignore_case=True,
+    ORDINAL=alternation(_ORDINAL_DAYS),
+)
+# a year of birth ("fødd i 2011", "født i 2009")
+_BIRTH_YEAR = compile_pattern(
+    r"(?<![\p{L}]) (?:født|fødd) ${SP}+ i ${SP}+ (?P<date>(?:19|20)[0-9]{2}) (?![\p{N}])",
+    ignore_case=True,
+)
 _UNITS_AFTER = {"prosent", "millioner", "mill", "kilo", "kg", "timer", "timar", "poeng", "kr"}
 
 
@@ -218,6 +289,8 @@ class DateRecognizer(NbPatternRecognizer):
         "dashed": _DASHED,
         "dotted_short": _DOTTED_SHORT,
         "month_year": _MONTH_YEAR,
+        "ordinal_date": _ORDINAL_DATE,
+        "birth_year": _BIRTH_YEAR,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
@@ -225,8 +298,12 @@ class DateRecognizer(NbPatternRecognizer):
         "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
         "dashed": _DIGIT_DASH_DIGIT,
         "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
+        "ordinal_date": compile_pattern(r"[dDeE] [ \u00a0\u202f]+ [mMfFaAjJsSoOnN]"),
+        "birth_year": compile_pattern(r"[fF] [øØ] [dD]"),
     }
-    LINE_BOUND = frozenset({"textual", "dashed", "holiday", "eve", "month_year"})
+    LINE_BOUND = frozenset(
+        {"textual", "dashed", "holiday", "eve", "month_year", "ordinal_date", "birth_year"}
+    )
 
     def find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
@@ -252,6 +329,10 @@ class DateRecognizer(NbPatternRecognizer):
                 and not set(words_after(text, end, 3)) & _UNITS_AFTER
             ):
                 yield Candidate(start, end, clip(self.score - 0.1), "dotted_short")
+        for match in self.iter_matches("ordinal_date", text):
+            yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "ordinal_date")
+        for match in self.iter_matches("birth_year", text):
+            yield Candidate(*match.span("date"), clip(self.score - 0.1), "birth_year")
         for match in self.iter_matches("month_year", text):
             if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "month_year")

@@ -103,7 +103,26 @@ def _may_be_lower_place(text: str) -> bool:
 
 
 _MAY_BE_UNLISTED_LOWER_PLACE: dict[str, bool] = {}
-_LIVING_VERBS = frozenset({"bor", "bur", "bodde", "budde", "vokste", "vaks", "voks"})
+_LIVING_VERBS = frozenset(
+    {
+        "bor",
+        "bur",
+        "bodde",
+        "budde",
+        "vokste",
+        "vaks",
+        "voks",
+        # where a child lives away from home ("i fosterhjem i egersund", "institusjonen på x")
+        "fosterhjem",
+        "fosterheim",
+        "fosterfamilien",
+        "institusjon",
+        "institusjonen",
+        "avlastning",
+        "avlasting",
+        "hybel",
+    }
+)
 _LIVING_FILLERS = frozenset(
     {"nå", "no", "alene", "aleine", "fortsatt", "framleis", "opp", "sammen", "saman", "der"}
 )

@@ -72,6 +72,11 @@ LOWER_UNIT = re.compile(
     r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
+# a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste")
+PLACE_THEN_UNIT = re.compile(
+    r"\b[A-ZÆØÅ][\wæøå-]+[ \t]+(?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|"
+    r"familievernkontor|helsestasjon|legevakt|PPT|NAV-kontor)\b"
+)
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
@@ -88,6 +93,7 @@ PATTERNS = (
     (UNIT_WITH_PLACE, "local unit with a place"),
     (COMPANY, "company"),
     (CLUB, "sports club"),
+    (PLACE_THEN_UNIT, "local unit after its place"),
 )
 _FUNCTION_WORDS = frozenset(
     [
@@ -214,6 +220,9 @@ class OrganizationRecognizer(DocRecognizer):
                     continue  # only the generic word is left ("skole")
                 if pattern is COMPOUND_INSTITUTION and self._generic_compound(text):
                     continue
+                first = text.split()[0]
+                if pattern is PLACE_THEN_UNIT and is_common_word(first) and not is_place(first):
+                    continue  # "At barneverntjenesten spør …": no place before the unit
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
         for match in HOSPITAL.finditer(doc_text(doc)):

@@ -54,6 +54,7 @@ from nlp.pii.lexicon import (
     is_allowed,
     is_common_word,
     is_first_name,
+    is_imperative,
     is_ordinary_word,
     is_place,
     is_relation_word,
@@ -94,7 +95,8 @@ NAME_PARTICLES = frozenset(
 )
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
 INITIALS = re.compile(
-    r"(?<![\w.])(?:[A-ZÆØÅ]\.\s?){1,2}[A-ZÆØÅ]\.(?!\w)|(?<![\w.])[A-ZÆØÅ]\.\s?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"
+    r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?!\w)"
+    r"|(?<![\w.])[A-ZÆØÅ]\.[ \t]?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"  # not across a line break
 )
 # initials typed in lower case ("k.h."), unless a common abbreviation ("m.m.", "o.l.", "t.d.")
 LOWER_INITIALS = re.compile(r"(?<![\w.])[a-zæøå]\.[a-zæøå]\.(?![\w.])")
@@ -162,6 +164,29 @@ PARTICLE_JOINED = re.compile(r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r"|abu|
 INITIAL = re.compile(r"[A-ZÆØÅa-zæøå]\.")
 # verbs too short for VERB_ENDINGS that a person does ("Liv bur i Askvoll", "Dag fekk")
 _SHORT_VERBS = frozenset({"bor", "bur", "har", "fikk", "fekk", "gikk", "gjekk", "kom", "tok", "sa"})
+# "i mai sa han": a month, not a name, before the speech verb
+_TIME_BEFORE = frozenset({"i", "fra", "frå", "til", "innen", "innan", "neste", "hver", "kvar"})
+_COUNTED = frozenset(
+    {
+        "dager",
+        "dagar",
+        "uker",
+        "veker",
+        "timer",
+        "timar",
+        "kr",
+        "kroner",
+        "prosent",
+        "ganger",
+        "gonger",
+        "minutter",
+        "stk",
+        "personer",
+        "mnd",
+        "måneder",
+        "månader",
+    }
+)
 _ELDEST = frozenset({"eldste", "yngste", "minste", "mellomste", "eldst", "yngst", "minst"})
 _BEING = frozenset({"er", "var", "blir", "ble", "blei", "vart"})
 _ARTICLES = frozenset({"en", "ei", "ein", "et", "eit"})
@@ -171,6 +196,15 @@ PLACES_BEFORE = PLACE_PREPOSITIONS | {"bor", "bur", "bodde", "budde"}
 _PEERS = frozenset(
     {"venn", "venninne", "vennen", "venninna", "venninnen", "kompis", "kamerat", "kjæreste"}
 )
+
+
+# what a referent writes instead of a name: never a name itself
+PLACEHOLDERS = frozenset({"NN", "N.N.", "X", "XX", "XXX", "Y", "Z"})
+
+
+def _family_word(word: str) -> bool:
+    """A family word or title ("Mormor", "MORMOR"), unless it is also a name ("Bror")."""
+    return is_relation_word(word.lower()) and _title(word.lower()) not in WORD_NAMES
 
 
 def _title(word: str) -> str:
@@ -197,7 +231,9 @@ def _may_be_name(text: str) -> bool:
             and not is_allowed(text)
             and text.lower() not in NEVER_NAMES
             and text.lower() not in GREETINGS  # "Helsing" is also a surname
+            and text not in PLACEHOLDERS
             and not is_role_noun(text)
+            and not _family_word(text)
             and (
                 not text.islower()
                 or is_first_name(_title(text))
@@ -236,6 +272,19 @@ class PersonRecognizer(DocRecognizer):
                 continue  # "Downs syndrom": names are capitalised (but "van", "bin" ...)
             if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
                 continue  # "Downs syndrom", "Aspergers syndrom": a diagnosis
+            if all(w in PLACEHOLDERS or w.islower() for w in text.split()):
+                continue  # "NN", "frå NN": what a referent writes instead of a name
+            if _family_word(text.split()[0]) and len(text.split()) <= 2:
+                continue  # "Mormor", "MORMOR TIL": a family word the model took for a name
+            first = doc[ent.start]
+            if (
+                ent.end - ent.start == 1
+                and is_sentence_start(first)
+                and ent.end < len(doc)
+                and doc[ent.end].text.islower()
+                and is_imperative(text)
+            ):
+                continue  # "Lim inn fra Teams": a verb opening a line
             start = _without_leading_roles(doc, ent.start, ent.end, start)
             if not is_allowed(doc_text(doc)[start:end]):
                 results.append(self.result(start, end, base, "NER PER"))
@@ -264,9 +313,18 @@ class PersonRecognizer(DocRecognizer):
                 and not is_sentence_start(doc[begin])
             ):
                 begin -= 1  # "Micheál Martin": a first name the lists do not know
+            if (
+                begin > 0
+                and not lower_case
+                and texts[begin - 1].islower()
+                and _title(texts[begin - 1]) in WORD_NAMES
+                and is_surname(texts[begin])
+            ):
+                begin -= 1  # "en far stein Halvorsen": a word-name typed in lower case
             start_char, end_char = doc[begin].idx, doc[end - 1].idx + len(doc[end - 1].text)
             results.append(self.result(start_char, end_char, score, why))
             i = end
+        results += self._names_in_capitals(doc)
         for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
         for match in LOWER_INITIALS.finditer(doc_text(doc)):
@@ -282,6 +340,59 @@ class PersonRecognizer(DocRecognizer):
         results += self._header_people(doc)
         results += self._named_in_context(doc_text(doc))
         return results
+
+    def _names_in_capitals(self, doc: Doc) -> list[RecognizerResult]:
+        """Names written in capitals ("MOR (ANNE) FORTALTE", "- ANNE:", "(LINE MARIE SKOG)"): a
+        first name that is no ordinary word, or a word-name alone in brackets ("(DAG)"), with the
+        name parts in capitals after it."""
+        found = []
+        texts = token_view(doc).texts
+        i = 0
+        while i < len(doc):
+            text = texts[i]
+            if (
+                len(text) < 3
+                or not text.isupper()
+                or not text.isalpha()
+                or is_allowed(text)
+                or _family_word(text)
+            ):
+                i += 1
+                continue
+            title = _title(text.lower())
+            bracketed = 0 < i < len(doc) - 1 and texts[i - 1] == "(" and texts[i + 1] in {")", ","}
+            following = _title(texts[i + 1].lower()) if i + 1 < len(doc) else ""
+            name_follows = (
+                i + 1 < len(doc)
+                and texts[i + 1].isupper()
+                and texts[i + 1].isalpha()
+                and is_first_name(following)
+                and not is_common_word(following)
+            )
+            if not (
+                (is_first_name(title) and not is_common_word(title))
+                or ((title in WORD_NAMES or is_first_name(title)) and (bracketed or name_follows))
+            ):
+                i += 1
+                continue
+            end = i + 1
+            while (
+                end < len(doc)
+                and texts[end].isupper()
+                and texts[end].isalpha()
+                and len(texts[end]) > 1
+                and not is_allowed(texts[end])
+                and (
+                    is_first_name(_title(texts[end].lower()))
+                    or is_surname(_title(texts[end].lower()))
+                    or not is_common_word(texts[end].lower())
+                )
+            ):
+                end += 1
+            start_char, end_char = doc[i].idx, doc[end - 1].idx + len(texts[end - 1])
+            found.append(self.result(start_char, end_char, self.config.score - 0.2, "in capitals"))
+            i = end
+        return found
 
     def _named_in_context(self, text: str) -> list[RecognizerResult]:
         """Names that the words around them give away, whatever their case or whether they are
@@ -301,6 +412,8 @@ class PersonRecognizer(DocRecognizer):
                 quoted = pattern is NICKNAME or (
                     pattern is NAMED_BY and match.group("quote") is not None
                 )
+                if name in PLACEHOLDERS or name.split()[0].lower() in NEVER_NAMES:
+                    continue  # "» – X", "Helsing frå NN": the referent kept the name out
                 if quoted or _given_name(name):
                     start = match.start(group)
                     found.append(
@@ -327,7 +440,13 @@ class PersonRecognizer(DocRecognizer):
             name = part.group()[lead:].rstrip()
             if len(name) > 2 and name.endswith(".") and name[-2].islower():
                 name = name[:-1]  # the full stop after "Ola Berg."
-            if len(name) < 2 or is_allowed(name) or not name[0].isalpha():
+            if (
+                len(name) < 2
+                or is_allowed(name)
+                or not name[0].isalpha()
+                or name in PLACEHOLDERS
+                or name.startswith("ROM-")  # "Referent: ROM-leder"
+            ):
                 continue  # too short, a service, or a placeholder ("[navn]", "<navn>")
             if not name[0].isupper() and not _given_name(name.split()[0]):
                 continue  # a lower-case name ("siv bakke") must start with a given name
@@ -429,8 +548,25 @@ class PersonRecognizer(DocRecognizer):
             and view.texts[i + 2][:1].isdigit()
             and (len(view.texts[i + 2]) <= 3 or "åring" in view.lowers[i + 2])
         )
+        # "mor til jonas 11 og mia 4": an age without brackets after a name typed in lower case
+        before_bare_age = (
+            previous not in _TIME_BEFORE  # "i dag 7 år"
+            and following is not None
+            and following.isdigit()
+            and len(following) <= 2
+            and int(following) <= 25
+            and (i + 2 >= len(view) or view.lowers[i + 2] not in _COUNTED)
+        )
+        # "Liv og Per-Arne Rein er besteforeldre": joined by "og" to a capitalised first name
+        before_coordinated = (
+            following_lower == "og"
+            and i + 2 < len(view)
+            and view.texts[i + 2][:1].isupper()
+            and is_first_name(view.texts[i + 2].split("-")[0])
+        )
         context = (
-            after_relation
+            before_coordinated
+            or after_relation
             or before_speech
             or with_surname
             or before_name
@@ -452,7 +588,14 @@ class PersonRecognizer(DocRecognizer):
                     or len(text) <= 2
                     or (lower.endswith("et") and is_common_word(lower[:-2]))  # "Livet"
                 )
-                if not ambiguous:
+                imperative = (
+                    is_sentence_start(token)
+                    and following is not None
+                    and following.islower()
+                    and not before_speech
+                    and is_imperative(text)
+                )
+                if not ambiguous and not imperative:  # "Lim inn fra Teams": a verb
                     return self.config.score - 0.1, "first-name gazetteer"
                 if context:
                     return self.config.score - 0.1, "ambiguous name in name context"
@@ -513,6 +656,9 @@ class PersonRecognizer(DocRecognizer):
                     or with_lower_surname
                     or relative
                     or described
+                    or (before_speech and previous not in _TIME_BEFORE)  # "som mai sa"
+                    or before_bare_age
+                    or (after_relation and following in {",", "–", "-", "og", ")", ":", None})
                 )
                 and len(text) >= 3
             ):
@@ -523,7 +669,12 @@ class PersonRecognizer(DocRecognizer):
                     return self.config.score - 0.2, "lower-case name in name context"
                 if len(text) >= 4 and not is_place(title) and not is_ordinary_word(text):
                     return self.config.score - 0.35, "lower-case first name"  # not "soner"
-            if has_foreign_letters(text) and len(text) >= 3 and previous not in PLACES_BEFORE:
+            if (
+                has_foreign_letters(text)
+                and len(text) >= 3
+                and previous not in PLACES_BEFORE
+                and (after_relation or before_speech or before_verb or described or relative)
+            ):
                 return self.config.score - 0.3, "a lower-case word spelt with foreign letters"
             if (
                 previous == ","

@@ -95,7 +95,16 @@ _NOT_PHONE_AFTER = compile_pattern(
 
 def _not_a_phone(text: str, start: int, end: int) -> bool:
     before = words_before(text, start, 2)
-    if any(_NOT_PHONE_BEFORE.match(word) for word in before):
+    # the word just before ("saksnr 12 34 56 78"), or the one before "nr" ("org. nr 98 …");
+    # not a word further back ("(ref) – ring 48 21 09 73")
+    if before and (
+        _NOT_PHONE_BEFORE.match(before[-1])
+        or (
+            len(before) == 2
+            and before[-1] in {"nr", "nummer", "no"}
+            and _NOT_PHONE_BEFORE.match(before[0])
+        )
+    ):
         return True
     after = words_after(text, end, 1)
     if after and _NOT_PHONE_AFTER.match(after[0]):
