@@ -298,7 +298,10 @@ class DateRecognizer(NbPatternRecognizer):
         "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
         "dashed": _DIGIT_DASH_DIGIT,
         "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
-        "ordinal_date": compile_pattern(r"[dDeE] [ \u00a0\u202f]+ [mMfFaAjJsSoOnN]"),
+        "ordinal_date": compile_pattern(
+            r"[dtrj]e [\ \u00a0\u202f]+ (?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)",
+            ignore_case=True,
+        ),
         "birth_year": compile_pattern(r"[fF] [øØ] [dD]"),
     }
     LINE_BOUND = frozenset(

@@ -72,11 +72,13 @@ LOWER_UNIT = re.compile(
     r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
-# a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste")
-PLACE_THEN_UNIT = re.compile(
-    r"\b[A-ZÆØÅ][\wæøå-]+[ \t]+(?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|"
-    r"familievernkontor|helsestasjon|legevakt|PPT|NAV-kontor)\b"
+# a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste"):
+# the unit is found first, then the capitalised word before it
+UNIT_AFTER_PLACE = re.compile(
+    r"[ \t](?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|familievernkontor|"
+    r"helsestasjon|legevakt|PPT|NAV-kontor)\b"
 )
+_PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
@@ -93,7 +95,6 @@ PATTERNS = (
     (UNIT_WITH_PLACE, "local unit with a place"),
     (COMPANY, "company"),
     (CLUB, "sports club"),
-    (PLACE_THEN_UNIT, "local unit after its place"),
 )
 _FUNCTION_WORDS = frozenset(
     [
@@ -220,11 +221,9 @@ class OrganizationRecognizer(DocRecognizer):
                     continue  # only the generic word is left ("skole")
                 if pattern is COMPOUND_INSTITUTION and self._generic_compound(text):
                     continue
-                first = text.split()[0]
-                if pattern is PLACE_THEN_UNIT and is_common_word(first) and not is_place(first):
-                    continue  # "At barneverntjenesten spør …": no place before the unit
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
+        results += self._units_after_places(doc_text(doc))
         for match in HOSPITAL.finditer(doc_text(doc)):
             results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
         for match in LOWER_UNIT.finditer(doc_text(doc)):
@@ -237,6 +236,24 @@ class OrganizationRecognizer(DocRecognizer):
             if not (name in _FUNCTION_WORDS or is_common_word(name) or word_like):
                 results.append(self.result(*match.span(), base - 0.2, "school in lower case"))
         return results
+
+    def _units_after_places(self, text: str) -> list[RecognizerResult]:
+        """ "Nittedal barneverntjeneste": a capitalised place word before a local unit (not "At
+        barneverntjenesten spør …")."""
+        found = []
+        for unit in UNIT_AFTER_PLACE.finditer(text):
+            place = _PLACE_BEFORE.search(text, max(0, unit.start() - 40), unit.start())
+            if place is None:
+                continue
+            word = place.group()
+            if is_common_word(word) and not is_place(word):
+                continue
+            found.append(
+                self.result(
+                    place.start(), unit.end(), self.config.score, "local unit after its place"
+                )
+            )
+        return found
 
     @staticmethod
     def _generic_compound(word: str) -> bool:
