@@ -225,6 +225,7 @@ NEVER_NAMES = frozenset(
         "referenten",
         "fra",
         "frå",
+        "no",  # nynorsk "now" opening a sentence ("No har ho hybel")
         "tal",
         "talet",
         "ikke",
