@@ -297,6 +297,8 @@ NEVER_NAMES = frozenset(
 )
 # nouns after an eponym that make it a diagnosis, not a person or institution ("Downs syndrom")
 EPONYM_NOUNS = frozenset({"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"})
+# what a referent writes instead of a name ("ROM-leiar: NN", "sa X"): never a name itself
+PLACEHOLDERS = frozenset({"NN", "N.N.", "X", "XX", "XXX", "Y", "Z"})
 # first names that are also ordinary words ("liv", "sol", "vår"): a name only where a name stands
 WORD_NAMES = frozenset(
     {

@@ -20,6 +20,7 @@ from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import (
+    PLACEHOLDERS,
     WORD_NAMES,
     is_allowed,
     is_common_word,
@@ -28,7 +29,6 @@ from nlp.pii.lexicon import (
     is_place,
     is_surname,
 )
-from nlp.pii.recognizers.person import PLACEHOLDERS
 from nlp.pii.rules_version import pii_version
 from nlp.pii.tables import find_tables
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
@@ -354,6 +354,12 @@ _INITIALS_WORD = re.compile(r"[A-ZÆØÅ](?:[^\W\d_]+|\.)")
 _DOTTED_INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.\s?){2,3}")
 
 
+# capital abbreviations of everyday text that a person's initials may spell ("Ola Kvam" → OK)
+_COMMON_ABBREVIATIONS = frozenset(
+    {"OK", "TV", "IT", "PC", "NB", "PS", "HR", "SMS", "VG", "EU", "FN", "USA", "ID"}
+)
+
+
 def _initials_of(surface: str) -> list[str]:
     """How a person flagged as ``surface`` may be written by initials elsewhere in the note:
     "Randi S." and "Randi Solberg" as "RS"; "K.H." as "KH" and "k.h.". A string the allow-list
@@ -365,7 +371,7 @@ def _initials_of(surface: str) -> list[str]:
         letters = "".join(w[0] for w in words)
     else:
         return []
-    if not 2 <= len(letters) <= 3 or is_allowed(letters):
+    if not 2 <= len(letters) <= 3 or is_allowed(letters) or letters in _COMMON_ABBREVIATIONS:
         return []
     return [letters, ".".join(letters.lower()) + ".", ".".join(letters) + "."]
 

@@ -70,7 +70,7 @@ def _column_types(line: str, separator: str) -> list[str | None] | None:
 
 def find_tables(text: str) -> Tables:
     """Every header row with at least one typed column, and the typed cells of the rows under
-    it (lines with a tab, up to the first line without one)."""
+    it (lines split the same way, by tabs or pipes, up to the first line that is neither)."""
     cells: list[Cell] = []
     headers: list[tuple[int, int]] = []
     if "\t" not in text and "|" not in text:

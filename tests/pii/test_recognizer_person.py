@@ -291,3 +291,9 @@ def test_appositives_and_placeholders(make_doc, text: str, expected: set[str]) -
 def test_a_span_running_into_an_allow_listed_name_is_dropped(make_doc) -> None:
     text = "- Foreningen Norsk Fosterhjemsforening har kurs for nye fosterforeldre."
     assert names(make_doc, text, [("Foreningen Norsk", "PER")]) == set()
+
+
+def test_a_name_running_into_an_allow_listed_name_keeps_the_name(make_doc) -> None:
+    text = "Vi snakket med Kari Zyqvist Norsk Fosterhjemsforening om kurs."
+    found = names(make_doc, text, [("Kari Zyqvist Norsk", "PER")])
+    assert "Kari Zyqvist" in found

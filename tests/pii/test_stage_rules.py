@@ -236,3 +236,11 @@ def test_markdown_tables_type_their_cells_too() -> None:
         ("Kristoffer Lund", "PERSON"),
     ]
     assert [text[a:b] for a, b in tables.headers] == ["| Navn | Rolle | Kommune |"]
+
+
+def test_initials_that_spell_an_everyday_abbreviation_are_not_spread() -> None:
+    from nlp.pii.stage import _spread
+
+    text = "Ola Kvam kom. Det var OK, sa han.\n- OK: sa ja.\n"
+    flags = [Flag(0, 8, "PERSON", 0.85, "person")]
+    assert not [f for f in _spread(text, flags) if f.recognizer == "spread initials"]

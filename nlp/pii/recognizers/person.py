@@ -30,7 +30,12 @@
   "rūta"), unless a place preposition precedes it; a word-name described after "er" ("Lykke er
   storesøster til"), before ", som", or before a short verb ("Liv bur i"); a lower-case name with
   a known surname ("vår hansen"); an unknown lower-case word between commas after a person word
-  ("den eldste, ayaan, har").
+  ("den eldste, ayaan, har");
+- since 1.6.0: names in capitals ("MOR (ANNE) FORTALTE", "(LINE MARIE SKOG)", "(DAG)"); a
+  word-name joined by "og" to a first name ("Liv og Per-Arne Rein"), or typed in lower case before
+  "sa", after a family word ("morfar dag –"), before a bare age ("mia 4") or before a capitalised
+  surname ("stein Halvorsen"). Never names: placeholders ("NN", "X"), family words the name lists
+  hold ("Mormor"), a verb's imperative opening a line ("Lim inn").
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from nlp.pii.lexicon import (
     EPONYM_NOUNS,
     NEVER_NAMES,
     PLACE_PREPOSITIONS,
+    PLACEHOLDERS,
     POSSESSIVES,
     SPEECH_VERBS,
     STRICT_SPEECH,
@@ -198,10 +204,6 @@ PLACES_BEFORE = PLACE_PREPOSITIONS | {"bor", "bur", "bodde", "budde"}
 _PEERS = frozenset(
     {"venn", "venninne", "vennen", "venninna", "venninnen", "kompis", "kamerat", "kjæreste"}
 )
-
-
-# what a referent writes instead of a name: never a name itself
-PLACEHOLDERS = frozenset({"NN", "N.N.", "X", "XX", "XXX", "Y", "Z"})
 
 
 def _only_in_an_appositive(text: str) -> bool:

@@ -55,14 +55,20 @@ class DocRecognizer(EntityRecognizer):
     def find(self, doc: Doc) -> list[RecognizerResult]:
         """Candidates from ``_find`` minus those inside an allow-listed name ("Røde Kors")."""
         allowed = allowed_spans(doc)
-        return [
-            r
-            for r in self._find(doc)
-            # inside an allow-listed name, or running into one ("Foreningen Norsk" of
-            # "Foreningen Norsk Fosterhjemsforening")
-            if not any(s <= r.end - 1 < e and r.end < e for s, e in allowed)
-            and not any(s <= r.start and r.end <= e for s, e in allowed)
-        ]
+        kept = []
+        for r in self._find(doc):
+            if any(s <= r.start and r.end <= e for s, e in allowed):
+                continue  # inside an allow-listed name ("Røde Kors")
+            into = next((s for s, e in allowed if r.start < s < r.end < e), None)
+            if into is not None:
+                # running into one ("Foreningen Norsk" of "Foreningen Norsk Fosterhjemsforening"):
+                # what stands before it is kept when a name list knows a word of it
+                before = doc_text(doc)[r.start : into].rstrip()
+                if not any(is_first_name(w) or is_surname(w) for w in before.split()):
+                    continue
+                r.end = r.start + len(before)
+            kept.append(r)
+        return kept
 
     def _find(self, doc: Doc) -> list[RecognizerResult]:
         raise NotImplementedError
