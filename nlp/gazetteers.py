@@ -36,3 +36,8 @@ def surnames() -> frozenset[str]:
 
 def places() -> frozenset[str]:
     return word_set("municipalities.txt", "places.txt", "world_places.txt")
+
+
+def postal_places() -> frozenset[str]:
+    """Norway's postal places (towns and villages the other place lists lack: "Bryne")."""
+    return word_set("postal_places.txt")

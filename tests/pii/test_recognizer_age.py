@@ -111,6 +111,17 @@ POSITIVES = [
     ("Sønnen **Stein** (34) har slitt lenge.", "34"),
     ("Ho kom frå Eritrea, tolv år gammal.", "tolv år gammal"),
     ("Dei venta på utgreiing av sonen Baran (fire og eit halvt).", "fire og eit halvt"),
+    # red-team round 8: youth spellings, "typ", a bracket after the number, a birthday with a
+    # date after it, "den gangen" between subject and verb, children counted before their ages
+    ("- Kiki (sekstan, går på vidaregåande)", "sekstan"),
+    ("kom frå Somalia da han var typ ni år", "ni år"),
+    ("- eli, nesten 18 (skriv namnet med liten bokstav)", "nesten 18"),
+    ("«Jonta skal fylle ti 3. februar, og han gler seg»", "ti"),
+    ("og at hun den gangen var nitten. Hun jobber nå", "nitten"),
+    ("Gutten 17 nå, ettervern usikkert.", "17"),
+    ("har to søsken fra Stange, 7 og ni år. Storesøster går", "7 og ni år"),
+    ("fosterfar til to søsken 9 og 13 år", "9 og 13 år"),
+    ("- Vår (2008-modell lol) – insta", "2008-modell"),
 ]
 
 
@@ -122,7 +133,7 @@ def test_positive(recognizer: AgeRecognizer, text: str, expected: str) -> None:
 def test_ages_joined_by_og(recognizer: AgeRecognizer) -> None:
     text = "Maria har to barn på 5 og 9 år."
     found = [text[r.start : r.end] for r in recognizer.analyze(text, entities=["AGE"])]
-    assert found == ["5", "9 år"]
+    assert found == ["5 og 9 år"]  # the children counted before them: one span for both
 
 
 def test_two_ages(recognizer: AgeRecognizer) -> None:
@@ -197,6 +208,8 @@ NEGATIVES = [
     "Hun var på 2 kurs i fjor.",
     "Rapporten, 3, ble lest høyt.",
     "Tilbudet gjelder barn mellom 6 og 12 år.",
+    "Barna har fått 3 og 4 timer i uka.",
+    "Han var typ glad for det.",
 ]
 
 

@@ -211,12 +211,27 @@ def test_other_entities_not_asked(recognizer: FnrRecognizer) -> None:
 
 # -- recognizer: negatives ------------------------------------------------------------------
 
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        *(one_off(n, p) for n, p in [(FNR[0], 10), (D_NUMBERS[0], 4), (H_NUMBERS[0], 9)]),
+        one_off(NEW_RULE[0], 9),
+        "030593 47185",  # made up for a form: the date holds, the check digits do not
+    ],
+)
+def test_a_number_with_wrong_check_digits_is_flagged_lower(
+    recognizer: FnrRecognizer, number: str
+) -> None:
+    """A fødselsnummer typed one digit wrong still tells who someone is: flagged when its first
+    six digits are a date, below a valid one (the engine's context words raise it)."""
+    assert kind(number) is None
+    text = f"Fødselsnummeret er {number}."
+    found = recognizer.analyze(text, entities=["FNR"], nlp_artifacts=None)
+    assert [(text[r.start : r.end], r.score) for r in found] == [(number, pytest.approx(0.5))]
+
+
 NEGATIVES = [
-    *(
-        pytest.param(f"Fødselsnummeret er {one_off(n, p)}.", id=f"one-off-{p}-{n}")
-        for n, p in [(FNR[0], 10), (FNR[1], 0), (D_NUMBERS[0], 4), (H_NUMBERS[0], 9)]
-    ),
-    pytest.param(f"fnr {one_off(NEW_RULE[0], 9)}", id="one-off-k1-new-rule"),
     pytest.param(f"fnr {valid_numbers(30, 2, 80, n=1)[0]}", id="30-february"),
     pytest.param(f"fnr {valid_numbers(12, 13, 80, n=1)[0]}", id="month-13"),
     pytest.param("Kontonummeret er 1234.56.78903.", id="account-dots"),

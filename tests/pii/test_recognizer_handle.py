@@ -42,6 +42,14 @@ def spans(recognizer: HandleRecognizer, text: str) -> list[str]:
         ("Hodan lager en Snap-gruppe for alle, legg til hodan.xo i dag", "hodan.xo"),
         # an underscore between letters makes a user name without a network named near it
         ("gav meg lov til å skrive at ho heiter liv_i_lia der", "liv_i_lia"),
+        # any word after a network's name and a colon, a personal blog's address
+        ("Storm!! verdas beste memes 😂 discord: stormzyx", "stormzyx"),
+        ("- Kiki, Snap: kikifjord", "kikifjord"),
+        ("Ho skriv om dette på ingridsverden.blogg.no, og mange", "ingridsverden.blogg.no"),
+        (
+            "Les https://kari-nordmann.blogspot.com/2024/05/ der",
+            "https://kari-nordmann.blogspot.com/2024/05/",
+        ),
     ],
 )
 def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None:
@@ -60,6 +68,8 @@ def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None
         "Instagram-kontoen til skolen er nav.no",
         "En lone @ i teksten.",
         "Fyll inn ____ her og lagre som notat_2024.docx.",
+        "Har du snap: nei, sa han.",
+        "Tid: 18.00 Sted: Hamar",
     ],
 )
 def test_not_handles(recognizer: HandleRecognizer, text: str) -> None:

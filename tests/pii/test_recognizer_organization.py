@@ -40,6 +40,15 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("Hun jobber kveld som renholder på UNN.", "UNN"),
         ("kona hans ble innlagt på sus i februar", "sus"),
         ("Kristoffer Lund er fagperson, Nittedal barneverntjeneste.", "Nittedal barneverntjeneste"),
+        # an employer typed in lower case with its place last
+        ("far jobbar skift på felleskjøpet klepp og søv lite", "felleskjøpet klepp"),
+        ("mor jobber deltid på coop extra voss", "coop extra voss"),
+        (
+            "Aleksandra jobbar natt som reinhaldar på Førde sentralsjukehus og",
+            "Førde sentralsjukehus",
+        ),
+        ("- Stadig nye vaksne på Solbakken avlastingsbustad.", "Solbakken avlastingsbustad"),
+        ("miljøterapeut på Solbakken barne- og ungdomshjem", "Solbakken barne- og ungdomshjem"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:
@@ -73,6 +82,8 @@ def test_a_role_before_an_institution_is_not_part_of_it(make_doc, text: str, exp
         "Statsforvalteren og Bufdir ble nevnt som klageinstanser.",
         "han byrja på ny skule i haust, ein vanleg skule",
         "dei ønskjer seg ein annan barnehage",
+        "mor jobber i kommunen og far på kjøkkenet",
+        "han jobber på butikken i helgene",
     ],
 )
 def test_generic_services_are_not_flagged(make_doc, text: str) -> None:

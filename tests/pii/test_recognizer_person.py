@@ -44,6 +44,12 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         # names the words around them give away, in any case
         ("Den eldste heter ole-martin og er 13.", "ole-martin"),
         ("Broren, som alle kaller «Kaka», flyttet ut.", "Kaka"),
+        # up to two little words after the naming verb, a nickname asked about
+        ("Bestefar kalla ho alltid «Maipus».", "Maipus"),
+        ("Han ba oss kalle ham «Tronna» og lo.", "Tronna"),
+        ("Kallenavnet hans var «Tassen» på skolen.", "Tassen"),
+        ("> Kva er «Bubben»?", "Bubben"),
+        ("Hvem er 'Nøtta'?", "Nøtta"),
         ("Ho heiter Vår og går i tredje klasse.", "Vår"),
         ("Kari ledet og jeg (siv) tok notater.", "siv"),
         ("Takk for i kveld.\nmvh siv", "siv"),

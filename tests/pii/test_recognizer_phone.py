@@ -137,3 +137,35 @@ def test_a_label_further_back_does_not_hide_a_number(text: str, expected: str) -
 
     found = PhoneRecognizer().analyze(text, entities=["PHONE"], nlp_artifacts=None)
     assert [text[r.start : r.end] for r in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "kan ringe meg på fire sju ni to to fem åtte en eller sende epost",
+            "fire sju ni to to fem åtte en",
+        ),
+        ("Nummeret er ni-en-fem førti åtti-sju to.", "ni-en-fem førti åtti-sju to"),
+        ("Ring Ni En Fem, Fire Null, Åtte Sju To i kveld", "Ni En Fem, Fire Null, Åtte Sju To"),
+        ("nummeret: fire åtte tjue to tretti en sytten", "fire åtte tjue to tretti en sytten"),
+        ("MOBIL FIRE ÅTTE TO TO NULL NI SJU EIN", "FIRE ÅTTE TO TO NULL NI SJU EIN"),
+        # a ninth digit word is the sentence going on ("to ganger")
+        ("ring ni ni åtte åtte sju sju seks seks to ganger", "ni ni åtte åtte sju sju seks seks"),
+    ],
+)
+def test_a_number_read_out_as_words(recognizer: PhoneRecognizer, text: str, expected: str) -> None:
+    assert spans(recognizer, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun telte en, to, tre, fire, fem, seks, sju, åtte.",  # would start with 1
+        "De var fire fem seks stykker som kom.",  # too few digits
+        "Ti tolv elleve tretten",  # nine digits or fewer than eight
+        "to og to og to og to",
+    ],
+)
+def test_number_words_that_are_no_number(recognizer: PhoneRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

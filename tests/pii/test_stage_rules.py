@@ -244,3 +244,49 @@ def test_initials_that_spell_an_everyday_abbreviation_are_not_spread() -> None:
     text = "Ola Kvam kom. Det var OK, sa han.\n- OK: sa ja.\n"
     flags = [Flag(0, 8, "PERSON", 0.85, "person")]
     assert not [f for f in _spread(text, flags) if f.recognizer == "spread initials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "event"),
+    [
+        (">   Mor: Yasmin Haddad, f. 11.05.1989", "11.05.1989", True),
+        ("som hun har hatt siden fødselen 2. august 2019.", "2. august 2019", True),
+        ("Amina satt ferdig påkledd i gangen i en time 3. januar før de", "3. januar", True),
+        ("- Kari sender notatet til deltakerne 3. mai.", "3. mai", False),
+        ("Hun ble innlagt i fjor. Vi møtes igjen 4. juni.", "4. juni", False),
+    ],
+)
+def test_a_date_in_an_agreed_action_is_kept_when_it_is_an_event_in_a_life(
+    text: str, surface: str, event: bool
+) -> None:
+    from nlp.pii.stage import _event_date
+
+    assert _event_date(text, flag(text, surface, "DATE")) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "found"),
+    [
+        # a flag over one half is widened over the whole word
+        ("helsesøster på Ask sin skole, Sol-\nvang skole, som", "Sol", "Sol-\nvang"),
+        ("innlagt på San-\nderud etter", "San", "San-\nderud"),
+        # a broken word a name or place list knows is flagged on its own
+        ("Møtet ble ledet av Ing-\nrid, som ønsket velkommen.", None, "Ing-\nrid"),
+        ("jobber på Nortura i Brumund-\ndal når han", None, "Brumund-\ndal"),
+    ],
+)
+def test_words_hyphenated_over_a_line_break(text: str, flagged: str | None, found: str) -> None:
+    from nlp.pii.line_breaks import hyphen_breaks
+    from nlp.pii.stage import _over_line_breaks
+
+    flags = [flag(text, flagged, "PERSON")] if flagged else []
+    out = _over_line_breaks(flags, hyphen_breaks(text))
+    assert found in [text[f.start : f.end] for f in out]
+
+
+def test_an_ordinary_word_hyphenated_over_a_line_break_is_not_flagged() -> None:
+    from nlp.pii.line_breaks import hyphen_breaks
+    from nlp.pii.stage import _over_line_breaks
+
+    text = "Hun ringte barne-\nvernet og tretti-\nfem andre."
+    assert _over_line_breaks([], hyphen_breaks(text)) == []

@@ -20,9 +20,12 @@ text                                   span
 "to søsken, 13 og 15 år gamle"         "13 og 15 år gamle"
 "i en alder av 14", "14 års alder"     "14", "14 års alder"
 "den 16-årige jenta"                   "16-årige" (only before a person noun)
+"to søsken fra Stange, 7 og ni år"     "7 og ni år" (children counted in the words before)
+"Vår (2008-modell)"                    "2008-modell" (a birth year as youth write it)
 =====================================  =================================================
 
-Numbers: 0–120 in digits; number words one–nineteen, the tens and compounds ("tjuefem",
+Numbers: 0–120 in digits; number words one–nineteen (also as youth and dialect write the
+teens: "sekstan", "syttan"), the tens and compounds ("tjuefem",
 "førtito") in bokmål and nynorsk (ein/eitt, sju/syv, sytten/søtten, tjue/tjuge/tyve,
 tretti/tredve, sytti/søtti …). "en"/"ei"/"ein" (also articles) only count before "-åring" or in
 "… år gammel"; "ett"/"eitt" only with "år".
@@ -72,7 +75,9 @@ UNITS = ["to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni"]
 ARTICLE_ONES = ["en", "ei", "ein"]  # also articles: only in "-åring" and "… år gammel"
 NEUTER_ONES = ["ett", "eitt"]  # only with "år"
 TEENS = ["ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "søtten",
-         "atten", "nitten"]
+         "atten", "nitten",
+         # as youth and dialect write them ("Kiki (sekstan, går på …)")
+         "trettan", "fjortan", "femtan", "sekstan", "syttan", "søttan", "attan", "nittan"]
 TENS = ["tjue", "tjuge", "tyve", "tretti", "tredve", "førti", "femti", "seksti", "sytti",
         "søtti", "åtti", "nitti"]
 _PERSON_STEMS = [
@@ -95,7 +100,7 @@ _AUXILIARIES = {"har", "hadde", "skal", "skulle", "vil", "ville", "kan", "kunne"
 _ADVERBS = {"bare", "berre", "kun", "nesten", "snart", "nå", "no", "da", "då", "akkurat",
             "allerede", "allereie", "alt", "ca", "cirka", "omtrent", "rundt", "knapt", "ikke",
             "ikkje", "enda", "ennå", "endå", "fortsatt", "framleis", "fremdeles", "vel", "jo",
-            "også", "og", "bortimot", "rett", "straks"}
+            "også", "og", "bortimot", "rett", "straks", "typ"}
 _THRESHOLD = {"over", "under", "fra", "frå", "til", "inntil", "innen", "innan", "mellom",
               "minst", "maks", "maksimalt", "høyst", "høgst", "enn", "fom", "tom", "f.o.m",
               "t.o.m", "etter", "før", "à", "per", "pr"}
@@ -120,6 +125,9 @@ _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer"
           "månader", "mnd", "meter", "m", "cm", "km", "prosent", "poeng", "sider", "stk",
           "stykker", "liter", "personer", "barn", "elever"}
 _ALDER = {"alder", "alderen", "alderdom"}
+# a birthday's date after "fyller ti" ("skal fylle ti 3. februar", "fyller 16 i mai" has "i")
+_MONTHS = {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "desember"}  # fmt: skip
 _PLACEHOLDERS = {"namn", "navn", "nn"}
 # "som den gang var på 9": the time between the subject and the verb
 _THEN = [["den", "gang"], ["den", "gangen"], ["den", "gong"], ["den", "gongen"], ["på", "det"]]
@@ -204,6 +212,29 @@ _PARENS = compile_pattern(
     r" (?= ${SP}? (?: \) | ,${SP} ) )",
     ignore_case=False,
     **_DEFS,
+)
+# the ages of children counted just before ("to søsken fra Stange, 7 og ni år", "fosterfar til
+# to søsken 9 og 13 år"): the children's word is checked in the words before
+_SIBLING_AGES = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,:/-])
+    (?: [0-9]{1,2} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} )
+    (?: ${SP}* , ${SP}* (?: [0-9]{1,2} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} ) )*
+    ${SP}+ og ${SP}+
+    (?: [0-9]{1,2} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} )
+    (?: ${SP}+ år )? (?![\p{L}\p{N}])
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
+_CHILDREN = frozenset(
+    {"søsken", "sysken", "barn", "born", "barna", "borna", "unger", "ungar", "ungene", "ungane",
+     "gutter", "gutar", "jenter", "døtre", "døtrer", "sønner", "søner", "tvillinger",
+     "tvillingar", "brødre", "brør", "søstre", "søstrer", "fosterbarn", "fosterborn"}
+)  # fmt: skip
+# a birth year as youth write it ("Vår (2008-modell)")
+_MODEL_YEAR = compile_pattern(
+    r"(?<![\p{L}\p{N}]) (?:19|20)[0-9]{2} ${DASH} modell(?:en)? (?![\p{L}])"
 )
 _PERSON = compile_pattern(
     r"^\p{L}*?(?:${STEM})(?:${ENDING})?$",
@@ -423,12 +454,16 @@ class AgeRecognizer(NbPatternRecognizer):
         "gammel": _GAMMEL,
         "parens": _PARENS,
         "number": _NUMBER,
+        "sibling_ages": _SIBLING_AGES,
+        "model_year": _MODEL_YEAR,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "decade": _DECADE_END,
         "gammel": _GAMMEL_END,
+        "sibling_ages": compile_pattern(r"${SP}og${SP}", ignore_case=True),
+        "model_year": compile_pattern(r"modell", ignore_case=True),
     }
-    LINE_BOUND = frozenset({"decade", "gammel"})
+    LINE_BOUND = frozenset({"decade", "gammel", "model_year"})
     STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {"number": _NUMBER_START}
     REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {"number": _not_a_number_word}
 
@@ -472,6 +507,18 @@ class AgeRecognizer(NbPatternRecognizer):
             cand = self._cued_number(text, match)
             if cand is not None:
                 yield cand
+        for match in self.iter_matches("model_year", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "model_year")
+        for match in self.iter_matches("sibling_ages", text):
+            before = _words_before(text, match.start(), 6)
+            lowered = [w.lower() for w in before]
+            if (
+                any(w in _CHILDREN for w in lowered)
+                and not (lowered and lowered[-1] in _THRESHOLD)
+                and all(int(n) <= 25 for n in _DIGITS.findall(match.group()))
+                and not any(w.lower() in _UNITS for w in _words_after(text, match.end(), 1))
+            ):
+                yield Candidate(match.start(), match.end(), clip(self.score), "sibling_ages")
 
     @staticmethod
     def _generic_group(text: str, start: int) -> bool:
@@ -500,7 +547,7 @@ class AgeRecognizer(NbPatternRecognizer):
         cue = "paa" if coordinated else self._cue(before)
         closes_appositive = (
             cue == "appositive"
-            and text[end : end + 1] in {",", ")", "\n", ""}
+            and (text[end : end + 1] in {",", ")", "\n", ""} or text[end : end + 2] == " (")
             and _names_someone(before)
         )
         ars_alder = lower_after[:1] == ["års"] and lower_after[1:2] in (["alder"], ["alderen"])
@@ -533,6 +580,8 @@ class AgeRecognizer(NbPatternRecognizer):
         elif cue == "name":
             if lower_after and (lower_after[0] in _UNITS or lower_after[0][:1].isdigit()):
                 return None  # "Kari 14 dager", "rom 14 b"
+        elif cue == "person" and lower_after[:1] in (["nå"], ["no"]):
+            pass  # "Gutten 17 nå, ettervern …"
         elif cue == "person" or (cue == "appositive" and not closes_appositive):
             return None  # "jente 17 år", "Jenta, 14 år": the "år" is required, unless the
             # number closes the appositive ("frida, 15, går", "(Bjørn Tuan Pham, 17)")
@@ -541,6 +590,7 @@ class AgeRecognizer(NbPatternRecognizer):
                 return None  # "en sekk på 14 kilo"
         elif lower_after and not (
             closes_appositive
+            or (cue == "fill" and (after[0][:1].isdigit() or lower_after[0] in _MONTHS))
             or lower_after[0] in _AFTER_OK
             or after[0][:1].isupper()
             or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
@@ -572,6 +622,8 @@ class AgeRecognizer(NbPatternRecognizer):
                 or rest[-1].lower() in _AUXILIARIES
             ):
                 rest.pop()  # "Hodan, var 11 år"; "som da var fire år"; "hun har fylt 18"
+            if len(rest) >= 2 and [w.lower() for w in rest[-2:]] in _THEN:
+                rest = rest[:-2]  # "hun den gangen var nitten"
             prev = rest[-1] if rest else None
             if _rule_for_a_role(rest):
                 return None

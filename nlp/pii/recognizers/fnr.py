@@ -4,7 +4,11 @@ Accepted forms: "14031252416", "140312 52416" (one space, also a no-break space)
 "140312-52416"; the span is the number as written. Date and check-digit rules (classic and the
 2032 rules) are in :mod:`nlp.pii.recognizers.fnr_rules`.
 
-Not flagged: numbers that fail the rules (one digit off, impossible dates); digits inside a
+A number whose check digits fail but whose first six digits are a date is flagged too, lower
+("fnr:unchecked", config − 0.3, raised by an identity-number word before it): a fødselsnummer
+typed with one digit wrong, or made up for a form, still tells who someone is.
+
+Not flagged: numbers whose first six digits are no date; digits inside a
 longer run of digits or digit groups ("1234 14031252416", "14031252416.5"); bank account numbers
 written "1234.56.78903" or "1234 56 78903" (never matched: the groups differ); and 11 digits with
 konto/kontonummer/kontonr/bankkonto, org.nr/organisasjonsnummer or KID among the four words
@@ -19,7 +23,7 @@ from typing import ClassVar
 
 import regex
 
-from nlp.pii.recognizers.fnr_rules import kind
+from nlp.pii.recognizers.fnr_rules import date_kind, kind
 from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
@@ -66,7 +70,10 @@ class FnrRecognizer(NbPatternRecognizer):
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("fnr", text):
-            number_kind = kind(match.group())
-            if number_kind is None or _account_context(text, match.start()):
+            if _account_context(text, match.start()):
                 continue
-            yield Candidate(match.start(), match.end(), self.score, f"fnr:{number_kind}")
+            number_kind = kind(match.group())
+            if number_kind is not None:
+                yield Candidate(match.start(), match.end(), self.score, f"fnr:{number_kind}")
+            elif date_kind(match.group()) is not None:
+                yield Candidate(match.start(), match.end(), self.score - 0.3, "fnr:unchecked")

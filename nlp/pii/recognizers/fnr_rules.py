@@ -118,6 +118,12 @@ def kind(digits: str) -> Kind | None:
     return number_kind
 
 
+def date_kind(digits: str) -> Kind | None:
+    """The kind the first six digits give when they are a date, whatever the check digits."""
+    d = _digits(digits)
+    return None if d is None else _date_kind(d)
+
+
 def is_valid_fnr(digits: str) -> bool:
     """True for a valid fødselsnummer, D-nummer or H-nummer (classic or 2032 check digits)."""
     return kind(digits) is not None

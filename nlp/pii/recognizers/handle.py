@@ -11,6 +11,9 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
   (ask_b2007)", "brukernavnet hans er ola98", "insta: kari.hansen", "snap: hodan.w99" (config −
   0.15), within six words. It must look like a user name, not a word: an underscore, a dot
   after letters ("kriss.l02"), or letters and digits;
+* any word right after a network's name and a colon ("discord: stormzyx", "Snap: kiki"), unless
+  it is an ordinary word ("snap: nei") (config − 0.15);
+* a personal blog's address ("ingridsverden.blogg.no", "kari.blogspot.com") (config score);
 * a word with an underscore between letters anywhere ("ho heiter liv_i_lia der"): no Norwegian
   word is written so (config − 0.15).
 
@@ -25,6 +28,7 @@ from typing import ClassVar
 
 import regex
 
+from nlp.pii.lexicon import is_ordinary_word
 from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
@@ -51,6 +55,20 @@ _PROFILE_LINK = compile_pattern(
     + r") \.com / (?:(?:in|add|user|u|profile\.php\?id=)/?)? @?"
     + _NAME_CHARS
     + r"[\p{L}\p{N}_.-]{0,60} (?<![.-]) /?",
+    ignore_case=True,
+)
+# a personal blog: the blog's name is the writer's
+_BLOG = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@/-]) (?:https?://)? (?:www\.)? [\p{L}\p{N}_-]+ (?:\.[\p{L}\p{N}_-]+)?"
+    r" \. (?:blogg|blogspot|wordpress|tumblr|substack) \. (?:no|com|se|dk) (?:/[\p{L}\p{N}_./-]*)?"
+    r" (?<![.])",
+    ignore_case=True,
+)
+# a network's name and a colon: what follows is a user name, whatever it looks like
+_LABELLED = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@/-]) (?:snap|snapchat|insta|instagram|tiktok|discord|twitter|facebook"
+    r"|fb|gamertag|brukernavn|brukarnamn|nick) [ \t]* : [ \t]* (?P<name>[\p{L}\p{N}_.]{2,30})"
+    r" (?<![.]) (?![\p{L}\p{N}_@])",
     ignore_case=True,
 )
 # a user name without "@": underscore, a dot between letters, or letters and digits mixed
@@ -94,18 +112,30 @@ class HandleRecognizer(NbPatternRecognizer):
         "mention": _MENTION,
         "profile_link": _PROFILE_LINK,
         "bare": _BARE,
+        "blog": _BLOG,
+        "labelled": _LABELLED,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "mention": compile_pattern(r"@"),
         "profile_link": compile_pattern(r"\.com/", ignore_case=True),
+        "blog": compile_pattern(
+            r"\.(?:blogg|blogspot|wordpress|tumblr|substack)\.", ignore_case=True
+        ),
+        "labelled": compile_pattern(r":"),
     }
-    LINE_BOUND = frozenset({"mention", "profile_link"})
+    LINE_BOUND = frozenset({"mention", "profile_link", "blog", "labelled"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("mention", text):
             yield Candidate(match.start(), match.end(), clip(self.score), "mention")
         for match in self.iter_matches("profile_link", text):
             yield Candidate(match.start(), match.end(), clip(self.score), "profile_link")
+        for match in self.iter_matches("blog", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "blog")
+        for match in self.iter_matches("labelled", text):
+            name = match.group("name")
+            if not is_ordinary_word(name) and not name.isdigit():
+                yield Candidate(*match.span("name"), clip(self.score - 0.15), "after_network")
         lowered = text.lower()
         named = any(word in lowered for word in HANDLE_WORDS)
         if not named and "_" not in text:

@@ -3,8 +3,10 @@
 NER ORG / GPE_ORG spans, plus patterns: named schools and kindergartens ("Haugerud skole",
 "Solsikken barnehage", also typed in lower case: "hovdebygda ungdomsskule"), local units with a
 place ("BUP Gjøvik", "DPS Aust-Agder", "barnevernet i Skien", "bvtj Ulstein", "nav bærum"),
-named treatment centres ("Borgestadklinikken", "Sykehuset Innlandet") and companies ("Bakeriet
-AS"). Generic services and public bodies in data/pii/allowlist.yaml are never flagged.
+named treatment centres and respite homes ("Borgestadklinikken", "Sykehuset Innlandet",
+"Solbakken avlastingsbustad"), companies ("Bakeriet AS") and employers, also typed in lower case
+with their place ("jobbar skift på felleskjøpet klepp"). Generic services and public bodies in
+data/pii/allowlist.yaml are never flagged.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ SCHOOL = re.compile(
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
     r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
+    r"sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
+    r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
     r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|bhg|bhg\.|"
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem)\b"
@@ -55,11 +59,20 @@ UNIT_WITH_PLACE = re.compile(
     r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
     r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
 )
-EMPLOYER = re.compile(
+_EMPLOYED = (
     r"\b(?:jobb(?:en)?|jobber|jobbar|jobbet|jobba|arbeider|arbeidar|jobben sin|deltidsjobb|"
     r"sommerjobb|sommarjobb|ekstrajobb|deltidsstilling|ansatt|tilsett|lærling)"
-    r"(?:[ \t]+(?:sin|si|sitt))?[ \t]+(?:på|i|hos|ved)[ \t]+"
-    r"(?P<name>[A-ZÆØÅ][\wæøå'’.&-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\wæøå'’.&-]*))*)"
+    r"(?:[ \t]+(?:sin|si|sitt|skift|turnus|deltid|fulltid|natt|helg|ekstra))?"
+    r"(?:[ \t]+som[ \t]+[^\W\d_]+)?"  # "jobbar natt som reinhaldar på …"
+    r"[ \t]+(?:på|i|hos|ved)[ \t]+"
+)
+EMPLOYER = re.compile(
+    _EMPLOYED + r"(?P<name>[A-ZÆØÅ][\wæøå'’.&-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\wæøå'’.&-]*))*)"
+)
+# an employer typed in lower case with its place last ("jobbar skift på felleskjøpet klepp")
+LOWER_EMPLOYER = re.compile(
+    _EMPLOYED + r"(?P<name>[a-zæøå][\wæøå'’&-]*(?:[ \t]+[a-zæøå][\wæøå'’&-]*){0,2})"
+    r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{3,})\b"
 )
 # a school typed in lower case ("hovdebygda ungdomsskule"): the name must be no ordinary word
 LOWER_SCHOOL = re.compile(
@@ -230,6 +243,11 @@ class OrganizationRecognizer(DocRecognizer):
             place = match.group("place")
             if is_place(place.capitalize()) and not is_common_word(place):
                 results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
+        for match in LOWER_EMPLOYER.finditer(doc_text(doc)):
+            place = match.group("place")
+            if is_place(place.capitalize()) and not is_common_word(place):
+                start, end = match.start("name"), match.end("place")
+                results.append(self.result(start, end, base - 0.2, "employer in lower case"))
         for match in LOWER_SCHOOL.finditer(doc_text(doc)):
             name = match.group("name")
             word_like = is_ordinary_word(name) and not is_place(name.capitalize())  # "volda"

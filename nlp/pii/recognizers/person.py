@@ -36,6 +36,10 @@
   "sa", after a family word ("morfar dag –"), before a bare age ("mia 4") or before a capitalised
   surname ("stein Halvorsen"). Never names: placeholders ("NN", "X"), family words the name lists
   hold ("Mormor"), a verb's imperative opening a line ("Lim inn").
+- since 1.7.0: up to two little words after a naming verb ("kalla ho alltid «Maipus»", "kalle
+  ham «Tronna»", "kallenavnet hans var"); a quoted nickname asked about ("Kva er «Bubben»?").
+  Names listed with a flagged name, owning a family member or joined to a family word are found
+  by the stage (``nlp/pii/name_links.py``).
 """
 
 from __future__ import annotations
@@ -118,9 +122,19 @@ _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # a name given by a naming verb ("den eldste heter ole-martin", "som alle kaller «Kaka»"), in a
 # signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
 NAMED_BY = re.compile(
-    r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kaller|kallar)\s+"
-    r"(?:(?:ofte|bare|berre|også|for|seg|meg|deg|oss|dem|dei|han|ham|henne|ho|hun)\s+)?"
+    r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kalle|kaller|kallar"
+    r"|kallenavn(?:et)?|kallenamn(?:et)?|økenavn(?:et)?|tilnavn(?:et)?)\s+"
+    # up to two little words between ("kalla ho alltid «Maipus»", "kalle ham «Tronna»")
+    r"(?:(?:ofte|alltid|gjerne|bare|berre|også|for|seg|meg|deg|oss|dem|dei|han|ham|henne|ho|hun"
+    r"|hans|hennes|hennar|deres|deira|sin|sitt|var|er|vart|ble)\s+){0,2}"
     r"(?P<quote>[«\"“'])?" + _WORD_NAME,
+    re.IGNORECASE,
+)
+# a nickname in quote marks asked about ("Kva er «Bubben»?", "Hvem er 'Tassen'?"): a quoted
+# capitalised word that someone asks who or what is
+ASKED_ABOUT = re.compile(
+    r"\b(?:hvem|kven|hva|kva)\s+(?:er|var)\s+[«\"“'](?P<name>(?-i:[A-ZÆØÅ])[^\W\d_]+"
+    r"(?:-[^\W\d_]+)*)[»\"”']\s*\?",
     re.IGNORECASE,
 )
 SIGNED = re.compile(
@@ -426,12 +440,13 @@ class PersonRecognizer(DocRecognizer):
             (SIGNED, "name in a signature"),
             (WRITER_IN_BRACKETS, "the writer's name in brackets"),
             (NICKNAME, "a nickname in quote marks"),
+            (ASKED_ABOUT, "a nickname in quote marks asked about"),
             (ATTRIBUTED, "a name after a quote or as a signature"),
         ):
             for match in pattern.finditer(text):
                 group = "signed" if pattern is ATTRIBUTED and match.group("signed") else "name"
                 name = match.group(group)
-                quoted = pattern is NICKNAME or (
+                quoted = pattern in (NICKNAME, ASKED_ABOUT) or (
                     pattern is NAMED_BY and match.group("quote") is not None
                 )
                 if name in PLACEHOLDERS or name.split()[0].lower() in NEVER_NAMES:

@@ -1,0 +1,124 @@
+"""Names that a flagged name or a family word links to, found on the note's text once the
+recognizers have flagged what they could:
+
+* names listed with a flagged one ("kari,ola og per", "Ingird og Svein Bakke", "Liv / Tor"):
+  a word of a list that begins or ends with a flagged person is a name when the name lists know
+  it as a first name, in the case the flagged name is typed in (a lower-case note lists names in
+  lower case; in a capitalised one "og mor" or "og per måned" stays);
+* a name owning a family member ("Per sin bror", "Tores mor", "eli si mor");
+* a name joined to a family or case word ("Hansen-ungane", "Kari-saka", "Olsen-familien"):
+  only the name part, as annotation.md marks "the name as written".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from nlp.pii.lexicon import (
+    NEVER_NAMES,
+    PLACEHOLDERS,
+    POSSESSIVES,
+    is_allowed,
+    is_common_word,
+    is_first_name,
+    is_relation_word,
+    is_surname,
+)
+
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)?"
+# the join and the next word of a list, read from a name's end ("kari,ola og per")
+_JOIN = r"(?:[ \t]*[,/&][ \t]*|[ \t]+og[ \t]+)"
+_NEXT = re.compile(_JOIN + "(" + _WORD + ")")
+# the word and the join before a name, read back from its start ("ola og |per")
+_PREVIOUS = re.compile("(" + _WORD + ")" + _JOIN + "$")
+# "Per sin bror", "eli si mor", "Tores mor"
+_OWNER = re.compile(
+    r"(?<![^\W\d_])(?P<name>[^\W\d_]+)[ \t]+(?:sin|si|sitt|sine)[ \t]+(?P<noun>[^\W\d_]+)"
+    r"|(?<![^\W\d_])(?P<genitive>[A-ZÆØÅ][a-zæøå]+s)[ \t]+(?P<noun2>[^\W\d_]+)"
+)
+# "Hansen-ungane", "Kari-saka", "Olsen-familien"
+_JOINED = re.compile(
+    r"(?<![^\W\d_-])(?P<name>[A-ZÆØÅ][a-zæøå]+)-(?:ungane|ungene|ungar|unger|barna|borna|"
+    r"familien|familia|familie|gutten|guten|jenta|jenten|saka|saken|sak|folka|folket|"
+    r"søsknene|sysken|syskena|søstrene|brødrene|huset|heimen|hjemmet)(?![^\W\d_])"
+)
+MAX_LIST = 8  # names a list may run to
+
+
+@dataclass(frozen=True)
+class NameLink:
+    start: int
+    end: int
+    why: str
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n[ \t]*(?:[-*•>]+[ \t]*)?)$")
+
+
+def _listed_name(text: str, start: int, end: int, lower_case: bool) -> bool:
+    """A first name (each part of "liv-tone"), typed the way the flagged name is; not a label
+    ("co: jonas"), a possessive ("kona hans, hodan") or an everyday word opening a sentence
+    ("Ja, Mariia er 16")."""
+    word = text[start:end]
+    lower = word.lower()
+    if lower in NEVER_NAMES or lower in POSSESSIVES or word in PLACEHOLDERS or is_allowed(word):
+        return False
+    if word.islower() != lower_case or text.startswith(":", end):
+        return False
+    if is_common_word(lower) and _SENTENCE_START.search(text, max(0, start - 4), start):
+        return False
+    return all(is_first_name(part.capitalize()) for part in word.split("-"))
+
+
+def listed_with(text: str, people: Sequence[tuple[int, int]]) -> list[NameLink]:
+    """Names in a list with a flagged person, each way from it."""
+    found: list[NameLink] = []
+    flagged = set(people)
+    for start, end in people:
+        lower_case = text[start:end].islower()
+        position = end
+        for _ in range(MAX_LIST):
+            match = _NEXT.match(text, position)
+            if match is None or not _listed_name(text, *match.span(1), lower_case):
+                break
+            span = match.span(1)
+            if span not in flagged:
+                found.append(NameLink(*span, "name listed with a flagged name"))
+            position = match.end()
+        position = start
+        for _ in range(MAX_LIST):
+            match = _PREVIOUS.search(text, max(0, position - 40), position)
+            if match is None or not _listed_name(text, *match.span(1), lower_case):
+                break
+            span = match.span(1)
+            if span not in flagged:
+                found.append(NameLink(*span, "name listed with a flagged name"))
+            position = match.start()
+    return found
+
+
+def owners_and_compounds(text: str) -> list[NameLink]:
+    """A name owning a family member, a name joined to a family or case word."""
+    found: list[NameLink] = []
+    for match in _OWNER.finditer(text):
+        name = match.group("name") or match.group("genitive")
+        noun = match.group("noun") or match.group("noun2")
+        if not is_relation_word(noun.lower()) or is_relation_word(name.lower()):
+            continue
+        base = name if match.group("name") else name[:-1]  # "Tores" -> "Tore"
+        if name.lower() in NEVER_NAMES or name in PLACEHOLDERS:
+            continue
+        if is_first_name(base.capitalize()) and (name[0].isupper() or not is_common_word(name)):
+            group = "name" if match.group("name") else "genitive"
+            found.append(NameLink(*match.span(group), "name owning a family member"))
+    for match in _JOINED.finditer(text):
+        name = match.group("name")
+        if (is_first_name(name) or is_surname(name)) and not is_allowed(name):
+            found.append(NameLink(*match.span("name"), "name joined to a family word"))
+    return found
+
+
+def links(text: str, people: Iterable[tuple[int, int]]) -> list[NameLink]:
+    return listed_with(text, sorted(set(people))) + owners_and_compounds(text)

@@ -1,0 +1,46 @@
+"""Names a flagged name or a family word links to (nlp/pii/name_links.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.pii.name_links import links
+
+
+def found(text: str, people: list[str]) -> list[str]:
+    spans = [(text.index(p), text.index(p) + len(p)) for p in people]
+    return [text[k.start : k.end] for k in links(text, spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "expected"),
+    [
+        # a list that begins or ends with a flagged name, in the note's own case
+        ("-kari,ola og per. de bor i fåberg", ["kari"], ["ola", "per"]),
+        ("Sol og Dag kom sammen.", ["Sol"], ["Dag"]),
+        ("- Liv-Tone / Kari Berg fortalte", ["Kari Berg"], ["Liv-Tone"]),
+        ("-liv-tone og kona kom", [], []),
+        # a name owning a family member, a name joined to a family or case word
+        ("- Per sin bror (i 30-åra) har vore besøksheim", [], ["Per"]),
+        ("Tores mor ringte", [], ["Tores"]),
+        ("Søsken blir gløymde. Hansen-ungane fekk ikkje vite noko.", [], ["Hansen"]),
+        ("Kari-saka var den verste.", [], ["Kari"]),
+    ],
+)
+def test_linked_names(text: str, people: list[str], expected: list[str]) -> None:
+    assert found(text, people) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Kari og mor kom, og det kostet 400 per måned.", ["Kari"]),
+        ("rom-leiar: brita ulvestad, co: jonas sæbø.", ["brita ulvestad", "jonas sæbø"]),
+        ("ahmed kom alene. kona hans, hodan, ble innlagt", ["ahmed", "hodan"]),
+        ("Går ho på vidaregåande?\nJa, Mariia er 16.", ["Mariia"]),
+        ("Barnevernets mor og Kommunens far", []),
+        ("Ola og Per-Erik kom", ["Ola", "Per-Erik"]),
+    ],
+)
+def test_words_that_are_no_linked_names(text: str, people: list[str]) -> None:
+    assert found(text, people) == []
