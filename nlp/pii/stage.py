@@ -95,7 +95,7 @@ class PresidioPiiStage:
             f
             for f in flags
             if f.end > f.start
-            and text[f.start : f.end].strip()
+            and any(c.isalnum() for c in text[f.start : f.end])  # not "🍕", not a dash
             and not any(a <= f.start and f.end <= b for a, b in tables.headers)  # "Bosted"
         ]
         flags += [Flag(c.start, c.end, c.type, TABLE_SCORE, "table column") for c in tables.cells]

@@ -22,6 +22,10 @@ def spans(recognizer: AddressRecognizer, text: str) -> list[str]:
 
 POSITIVES = [
     ("Familien bor i Kirkegata 4.", "Kirkegata 4"),
+    (
+        "neste treff hjemme hos jørn? bjørgevegen 14,2640 vinstra. avklares",
+        "bjørgevegen 14,2640 vinstra",
+    ),
     ("Hun flyttet til Storgata 12B i fjor.", "Storgata 12B"),
     ("Kontoret ligger i Øvre Slottsgate 3.", "Øvre Slottsgate 3"),
     ("Han vokste opp i Hans Nielsen Hauges gate 20 i Oslo.", "Hans Nielsen Hauges gate 20"),
@@ -67,6 +71,7 @@ def test_scores(recognizer: AddressRecognizer) -> None:
 
 
 NEGATIVES = [
+    "Hun gikk langs Storgata 12,5 meter fra skolen.",
     "I 2019 Hun flyttet, sa hun.",
     "Høsten 2020 Kari begynte på ny skole.",
     "Det står i Kapittel 3 i veilederen.",

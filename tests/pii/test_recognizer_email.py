@@ -35,6 +35,9 @@ POSITIVES = [
     ("Ta kontakt: ola.nordmann@uio.no eller på telefon.", "ola.nordmann@uio.no"),
     ("Skriv til kari (at) kommune.no om du vil.", "kari (at) kommune.no"),
     ("Hun oppga kari[at]kommune.no på skjemaet.", "kari[at]kommune.no"),
+    ("E-post: vaar.solberg at romleder dot no\n", "vaar.solberg at romleder dot no"),
+    ("skriv til kari at kommune punktum no", "kari at kommune punktum no"),
+    ("Send til ola.h at gmail.com.", "ola.h at gmail.com"),
     ("Han skrev adressen som ola @ gmail.com.", "ola @ gmail.com"),
     ("- e-post: mor.til.emma@online.no\n- tlf: 99887766", "mor.til.emma@online.no"),
 ]
@@ -58,6 +61,8 @@ def test_written_out_scores_lower(recognizer: EmailRecognizer) -> None:
 
 
 NEGATIVES = [
+    "Han sa at nav.no har informasjon.",
+    "Det er klart at barnevernet dot ikke",
     "Følg oss på @voksnefor_barn på Instagram.",
     "Hun tagget @kari_h i innlegget.",
     "Skriv navn@ og resten av adressen senere.",

@@ -48,6 +48,8 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
             "Førde sentralsjukehus",
         ),
         ("- Stadig nye vaksne på Solbakken avlastingsbustad.", "Solbakken avlastingsbustad"),
+        ("Even vart innlagd på Psykiatrisk klinikk Førde natt til", "Psykiatrisk klinikk Førde"),
+        ("ingen bolig. han var innlagt på sanderud vinteren etterpå", "sanderud"),
         ("miljøterapeut på Solbakken barne- og ungdomshjem", "Solbakken barne- og ungdomshjem"),
     ],
 )
@@ -84,6 +86,7 @@ def test_a_role_before_an_institution_is_not_part_of_it(make_doc, text: str, exp
         "dei ønskjer seg ein annan barnehage",
         "mor jobber i kommunen og far på kjøkkenet",
         "han jobber på butikken i helgene",
+        "hun var innlagt på sykehuset og på dps i tre uker",
     ],
 )
 def test_generic_services_are_not_flagged(make_doc, text: str) -> None:

@@ -250,6 +250,8 @@ def test_ner_person_spans_are_used_unless_they_are_ordinary_words(make_doc) -> N
         ("3. Eksempler på utfordringer og problemområder", [("Eksempler", "PER")]),
         ("BUP har samtaler. Sjekk reglene for fravær.", [("Sjekk", "PER")]),
         ("Husk å ringe legevakten.", [("Husk", "PER")]),
+        # a model's span with digits, an English word, a pronoun in the header
+        ("REF. ROM BV – Hamar 120324, kl. 18.00", [("Hamar 120324", "PER"), ("kl. 18.00", "PER")]),
     ],
 )
 def test_diagnoses_headings_and_imperatives_are_not_people(make_doc, text: str, ents) -> None:
@@ -303,3 +305,14 @@ def test_a_name_running_into_an_allow_listed_name_keeps_the_name(make_doc) -> No
     text = "Vi snakket med Kari Zyqvist Norsk Fosterhjemsforening om kurs."
     found = names(make_doc, text, [("Kari Zyqvist Norsk", "PER")])
     assert "Kari Zyqvist" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "word"),
+    [
+        ("Olena speaks English and only a little Norwegian.", [("English", "PER")], "English"),
+        ("Referent: meg, Jonas\n", [("meg", "PER")], "meg"),
+    ],
+)
+def test_english_words_and_pronouns_are_no_names(make_doc, text: str, ents, word: str) -> None:
+    assert word not in names(make_doc, text, ents)

@@ -20,7 +20,8 @@ Street names (the span is the whole address, as written):
   the postcode are two spans.
 
 The house number is 1–4 digits with an optional letter ("12B", "7 A"), range ("4–6") and
-bolignummer ("H0201"); it may be followed by ", 2815 Gjøvik" / "N-5003 Bergen" (one span).
+bolignummer ("H0201"); it may be followed by ", 2815 Gjøvik" / "N-5003 Bergen" / ",2640 vinstra"
+(one span).
 Postcode + place alone: "2815 Gjøvik", "0150 OSLO", "N-5003 Bergen", "8622 Mo i Rana".
 
 Scores: street + number + postcode config + 0.1; street + number config; lower-case street
@@ -111,13 +112,18 @@ _DEFS = {
           (?: ${SP}?[-–]${SP}?[0-9]{1,4}[a-zA-Z]? )?                                # 4–6
           (?: ,?${SP}?H[0-9]{4} )?                                                 # H0201
         )
-        (?![\p{N}])(?![.,][\p{N}])
+        (?![\p{N}])(?!\.[\p{N}])(?!,(?![0-9]{4}${SP}+\p{L})[\p{N}])  # not 12,5; ok 14,2640 x
     """,
     "POSTCODE": r"""
         (?P<prefix>N-|NO-|N${SP})? (?P<code>[0-9]{4}) ${SP}+
         (?P<place> Mo${SP}i${SP}Rana | \p{Lu}\p{L}+ (?:-\p{Lu}\p{L}+)? )
     """,
-    "POSTAL": r"(?P<postal> ,?${SP}+ ${POSTCODE} (?![\p{L}\p{N}]) )?",
+    # after a street and number the place may be typed in lower case, the comma without a space
+    # ("bjørgevegen 14,2640 vinstra")
+    "POSTAL": r"""(?P<postal> (?: ,?${SP}+ | , )
+        (?P<prefix>N-|NO-|N${SP})? (?P<code>[0-9]{4}) ${SP}+
+        (?P<place> Mo${SP}i${SP}Rana | \p{Lu}\p{L}+ (?:-\p{Lu}\p{L}+)? | \p{Ll}{3,} (?:-\p{Ll}+)? )
+        (?![\p{L}\p{N}]) )?""",
 }
 
 _STREET_ONE = compile_pattern(

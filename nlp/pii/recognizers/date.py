@@ -2,7 +2,8 @@
 
 Accepted:
 
-* day + month name, optionally year or "i fjor"/"i fjol"/"i forfjor"/"i år", optionally after a
+* day + month name, optionally year (two digits only after an abbreviated month: "1. aug 23")
+  or "i fjor"/"i fjol"/"i forfjor"/"i år", optionally after a
   weekday: "3. mars", "3 mars 2021", "14. oktober i fjor" (from "den 14. oktober i fjor": "den"
   is not part of the span), "mandag 3. mars", "måndag den 3. mars", "3. jan.", "12. sept. '09";
   month names are the same in bokmål and nynorsk, abbreviations jan/feb/febr/mar/apr/jun/jul/
@@ -18,6 +19,10 @@ presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde
 * a day and month with one dot ("5.1") in a range of them ("fra 5.1 til 20.2") or before
   "i fjor"/"i år"; a numeric date without a year before "i fjor" or after a strong date word
   ("akuttplassert 3/10 i fjor");
+* a holiday season with a year or "i fjor" ("i påska i fjor", "jula 2022"); a week number after
+  i/fra/siden when a verb of an event in a life comes within eight words before it ("ble
+  skrevet ut i uke 12"); "dagen etter", "natt til" … before a date are part of its span
+  ("dagen etter 17. mai 2023");
 * a month and year after i/fra/siden when a verb of an event in a life (kom, flyttet, innlagt,
   født, plassert …) comes within eight words before it ("kom frå Eritrea saman med mora i
   august 2017").
@@ -62,7 +67,7 @@ WEEKDAYS = ["mandag", "måndag", "tirsdag", "tysdag", "onsdag", "torsdag", "fred
 # a numeric date without a year counts only right after one of these
 _DATE_WORDS = {"den", "d", "født", "fødd", "dato", "datert", "innlagt", "lagt", "utskrevet",
                "utskriven", "døde", "døydde", "fra", "frå", "til", "siden", "sidan", "etter",
-               "før", "innen", "innan", *WEEKDAYS,
+               "før", "innen", "innan", "sist", *WEEKDAYS,
                "man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn"}  # "fre 3/2"
 # a public holiday without a year counts only after one of these
 _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet", "skriven",
@@ -70,7 +75,7 @@ _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet
                  "skadet", "skadd", "operert", "fødselsdag", "fødselsdagen", "bursdag",
                  "bursdagen", "siden", "sidan", "plassert", "akuttplassert", "flyttet",
                  "flytta", "hentet", "henta", "arrestert", "forsvant", "forsvann", "kom",
-                 "inn", "lagt", "lagd"}
+                 "inn", "lagt", "lagd", "natt"}
 _NOT_DATE_BEFORE = {"punkt", "pkt", "kapittel", "kap", "versjon", "v", "avsnitt", "tabell",
                     "figur", "vedlegg", "paragraf", "ledd", "kl", "klokka", "klokken", "side",
                     "s", "nr", "sak", "saksnr", "ref"}
@@ -85,6 +90,7 @@ _TEXTUAL = compile_pattern(
     (?: (?P<weekday>${WEEKDAY}) (?:${SP}+(?:den|d\.))? ,? ${SP}+ )?
     (?P<day>[0-9]{1,2}) \.? ${SP}* (?P<month>${MONTH}) (?![\p{L}]) (?P<dot>\.)?
     (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}|'[0-9]{2}) (?![\p{N}])
+      | ${SP}+ (?P<year2>[0-9]{2}) (?![\p{N}.,:/]) (?!${SP}*(?:%|\p{L}))
       | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor|år)) (?![\p{L}]) )?
     """,
     ignore_case=True,
@@ -100,6 +106,28 @@ _HOLIDAY = compile_pattern(
     (?<![\p{L}\p{N}.,/-])
     (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse)dag (?![\p{L}-])
     """,
+    ignore_case=True,
+)
+# a holiday season with a year or "i fjor" after it: "i påska i fjor", "jula 2022"
+_SEASON = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,/-])
+    (?: påska | påsken | påske | jula | julen | pinsa | pinsen | vinterferien | høstferien
+      | haustferien | sommarferien | sommerferien | romjula | romjulen )
+    ${SP}+ (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i${SP}+(?:fjor|fjol|forfjor) (?![\p{L}]) )
+    """,
+    ignore_case=True,
+)
+# "i uke 12" when an event in someone's life comes before it ("ble skrevet ut i uke 12")
+_WEEK = compile_pattern(
+    r"(?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan) ${SP}+ (?P<date> (?:uke|veke) ${SP}* [0-9]{1,2} )"
+    r" (?![\p{N}])",
+    ignore_case=True,
+)
+# what a date's day is told with: "dagen etter 17. mai 2023", "natt til 2. juledag"
+_LEAD = compile_pattern(
+    r"(?<![\p{L}]) (?:dagen|dagane|dagene|natt|natta|natten|kvelden|morgonen|morgenen)"
+    r" ${SP}+ (?:etter|før|til) ${SP}+ $",
     ignore_case=True,
 )
 # a holiday's eve, with "i fjor" or a year after it anchoring it: "lille julaften i fjor"
@@ -184,6 +212,11 @@ _LIFE_EVENTS = {
     "utskriven",
     "skilte",
     "diagnosen",
+    "skrevet",
+    "skreve",
+    "innlagd",
+    "hentet",
+    "henta",
 }
 # a day written as an ordinal word ("tredje mai to tusen og tjueto", "natt til niende februar")
 _ORDINAL_DAYS = [
@@ -291,6 +324,8 @@ class DateRecognizer(NbPatternRecognizer):
         "month_year": _MONTH_YEAR,
         "ordinal_date": _ORDINAL_DATE,
         "birth_year": _BIRTH_YEAR,
+        "season": _SEASON,
+        "week": _WEEK,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
@@ -303,13 +338,37 @@ class DateRecognizer(NbPatternRecognizer):
             ignore_case=True,
         ),
         "birth_year": compile_pattern(r"[fF] [øØ] [dD]"),
+        "season": compile_pattern(r"(?:fjo|fjol|[0-9]{4})", ignore_case=True),
+        "week": compile_pattern(r"(?:uke|veke)", ignore_case=True),
     }
     LINE_BOUND = frozenset(
-        {"textual", "dashed", "holiday", "eve", "month_year", "ordinal_date", "birth_year"}
+        {
+            "textual",
+            "dashed",
+            "holiday",
+            "eve",
+            "month_year",
+            "ordinal_date",
+            "birth_year",
+            "season",
+            "week",
+        }
     )
 
     def find(self, text: str) -> Iterator[Candidate]:
+        for cand in self._find(text):
+            lead = _LEAD.search(text, max(0, cand.start - 30), cand.start)
+            if lead is not None:
+                cand = Candidate(lead.start(), cand.end, cand.score, cand.why)
+            yield cand
+
+    def _find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
+        for match in self.iter_matches("season", text):
+            yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "season")
+        for match in self.iter_matches("week", text):
+            if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
+                yield Candidate(*match.span("date"), clip(self.score - 0.1), "week")
         for name in ("holiday", "eve"):
             for match in self.iter_matches(name, text):
                 anchored = name == "eve" and (match.group("year") or match.group("rel"))
@@ -348,10 +407,13 @@ class DateRecognizer(NbPatternRecognizer):
             if not _valid(day, month, year):
                 continue
             end = match.end()
+            short_year = match.group("year2") is not None
+            if short_year and match.group("month").lower() in FULL:
+                end, short_year = match.end("month"), False  # "3. mai 12": no year after "mai"
             full_month = match.group("month").lower() in FULL
             if match.group("dot") and end == match.end("dot") and full_month:
                 end = match.start("dot")  # "3. mars." : a sentence dot, not an abbreviation dot
-            anchored = year is not None or match.group("rel") is not None
+            anchored = year is not None or match.group("rel") is not None or short_year
             if not anchored and (day, month) in HOLIDAYS:
                 before = words_before(text, match.start(), 3)
                 if not any(word in _STRONG_WORDS for word in before):

@@ -2,8 +2,10 @@
 
 Accepted: "kari.hansen@kommune.no", "ola_n@gmail.com", "kåre.ås@helse-bergen.no",
 "post@bup.sykehuset-innlandet.no", "a.b+rom@gmail.com" (config score); and written-out forms
-"kari (at) kommune.no", "kari[at]kommune.no", "kari @ kommune.no" (config − 0.2). The span is
-the whole address; a sentence-final dot is not part of it.
+"kari (at) kommune.no", "kari[at]kommune.no", "kari @ kommune.no" (config − 0.2); and spelt out
+as said, "vaar.solberg at romleder dot no", "kari at kommune punktum no", "ola.h at gmail.com"
+(a dot, underscore or digit in the name part when the domain has real dots: "sa at nav.no" is a
+sentence) (config − 0.2). The span is the whole address; a sentence-final dot is not part of it.
 
 Not flagged: "@"-mentions ("@kari_h"), fragments without a domain ("navn@", "navn@kommune"
 without a top-level domain), "@" between numbers or words ("2 @ 30 kr").
@@ -35,11 +37,24 @@ _EMAIL_WRITTEN = compile_pattern(
     **_DEFS,
 )
 
+_SPOKEN_DOT = r"\ (?:dot|punktum|prikk)\ "
+_EMAIL_SPOKEN = compile_pattern(
+    r"""
+    ${BEFORE}
+    (?: ${LOCAL} \ (?:at|krøllalfa|alfakrøll)\ [\p{L}\p{N}-]+ (?: ${DOT} [\p{L}\p{N}-]+ )*
+        ${DOT} (?:no|com|org|net|se|dk|nu|io|eu|info)
+      | [\p{L}\p{N}_-]* [._0-9] ${LOCAL} \ (?:at|krøllalfa|alfakrøll)\ ${DOMAIN} )
+    ${AFTER}
+    """,
+    DOT=_SPOKEN_DOT,
+    **_DEFS,
+)
 # every address has an "@"; every written-out one a bracket before "at", "alfakrøll" or
 # "krøllalfa" (any non-ASCII letter may fold to one of their first letters) or " @ ". No case
 # folding: scanning for these alone is ~100× faster than the patterns. No address spans lines.
 _AT = compile_pattern(r"@")
 _WRITTEN_AT = compile_pattern(r"[(\[{]\ ?[aAkK\x80-\U0010ffff] | \ @\ ")
+_SPOKEN_AT = compile_pattern(r"\ (?:at|krøllalfa|alfakrøll)\ ")
 
 
 class EmailRecognizer(NbPatternRecognizer):
@@ -50,15 +65,19 @@ class EmailRecognizer(NbPatternRecognizer):
     PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "email": _EMAIL,
         "email_written": _EMAIL_WRITTEN,
+        "email_spoken": _EMAIL_SPOKEN,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "email": _AT,
         "email_written": _WRITTEN_AT,
+        "email_spoken": _SPOKEN_AT,
     }
-    LINE_BOUND = frozenset({"email", "email_written"})
+    LINE_BOUND = frozenset({"email", "email_written", "email_spoken"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("email", text):
             yield Candidate(match.start(), match.end(), clip(self.score), "email")
         for match in self.iter_matches("email_written", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_written")
+        for match in self.iter_matches("email_spoken", text):
+            yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_spoken")

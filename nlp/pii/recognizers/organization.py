@@ -55,7 +55,8 @@ UNIT_WITH_PLACE = re.compile(
     r"[Bb]arnevernt?s?tj?enest(?:en|a)|[Bb]vtj\.?|[Bb]arnevernvakt(?:en|a)|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
     r"Familievernkontoret|familievernkontoret|Habiliteringstjenesten|habiliteringstjenesten|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
-    r"Psykiatrisk[ \t]+senter|Kommunen|kommunen|Rusteamet|rusteamet|Tjenestekontoret)"
+    r"Psykiatrisk[ \t]+(?:senter|klinikk|poliklinikk|avdeling)|Kommunen|kommunen|Rusteamet|"
+    r"rusteamet|Tjenestekontoret)"
     r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
     r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
 )
@@ -83,6 +84,12 @@ LOWER_SCHOOL = re.compile(
 LOWER_UNIT = re.compile(
     r"\b(?:bup|dps|nav|ppt|bvtj|barnevernet|barnevernt?s?tj?enest(?:en|a))(?:[ \t]+(?:i|på))?"
     r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
+)
+# where someone was admitted, typed in lower case ("han var innlagt på sanderud"): a word no
+# list knows
+LOWER_ADMITTED = re.compile(
+    r"\b(?:innlagt|innlagd|tvangsinnlagt|tvangsinnlagd|lagt[ \t]+inn|lagd[ \t]+inn)"
+    r"[ \t]+(?:på|ved)[ \t]+(?P<name>[a-zæøå][a-zæøå-]{3,})\b"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 # a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste"):
@@ -243,6 +250,10 @@ class OrganizationRecognizer(DocRecognizer):
             place = match.group("place")
             if is_place(place.capitalize()) and not is_common_word(place):
                 results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
+        for match in LOWER_ADMITTED.finditer(doc_text(doc)):
+            name = match.group("name")
+            if not (is_ordinary_word(name) or is_allowed(name) or name in _FUNCTION_WORDS):
+                results.append(self.result(*match.span("name"), base - 0.2, "admitted to, lower"))
         for match in LOWER_EMPLOYER.finditer(doc_text(doc)):
             place = match.group("place")
             if is_place(place.capitalize()) and not is_common_word(place):

@@ -305,6 +305,10 @@ class PersonRecognizer(DocRecognizer):
                 continue  # "Downs syndrom", "Aspergers syndrom": a diagnosis
             if all(w in PLACEHOLDERS or w.islower() for w in text.split()):
                 continue  # "NN", "frå NN": what a referent writes instead of a name
+            if any(c.isdigit() for c in text) or (
+                len(text.split()) == 1 and text.lower() in NEVER_NAMES
+            ):
+                continue  # "Hamar 120324", "kl. 18.00": no name has digits; "English", "meg"
             if _family_word(text.split()[0]) and len(text.split()) <= 2:
                 continue  # "Mormor", "MORMOR TIL": a family word the model took for a name
             first = doc[ent.start]
@@ -481,6 +485,7 @@ class PersonRecognizer(DocRecognizer):
                 len(name) < 2
                 or is_allowed(name)
                 or not name[0].isalpha()
+                or any(c.isdigit() for c in name)  # "REF. ROM BV – Hamar 120324, kl. 18.00"
                 or name in PLACEHOLDERS
                 or name.startswith("ROM-")  # "Referent: ROM-leder"
             ):
