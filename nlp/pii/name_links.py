@@ -7,7 +7,9 @@ recognizers have flagged what they could:
   lower case; in a capitalised one "og mor" or "og per måned" stays);
 * a name owning a family member ("Per sin bror", "Tores mor", "eli si mor");
 * a name joined to a family or case word ("Hansen-ungane", "Kari-saka", "Olsen-familien"):
-  only the name part, as annotation.md marks "the name as written".
+  only the name part, as annotation.md marks "the name as written";
+* another spelling of a flagged name ("ingird", «Aamina Yuusuf»): referents misspell names, and
+  a note may give a name as it stands on a form.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from nlp.pii.lexicon import (
     is_allowed,
     is_common_word,
     is_first_name,
+    is_ordinary_word,
     is_relation_word,
     is_surname,
 )
@@ -122,3 +125,40 @@ def owners_and_compounds(text: str) -> list[NameLink]:
 
 def links(text: str, people: Iterable[tuple[int, int]]) -> list[NameLink]:
     return listed_with(text, sorted(set(people))) + owners_and_compounds(text)
+
+
+_NAME_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_])")
+MIN_VARIANT = 5  # a name part this long or longer is looked for in other spellings
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
+    """Other spellings of a flagged name's parts: one letter added, dropped, changed or two
+    swapped ("ingird" for "ingrid", «Aamina Yuusuf» for "Amina Yusuf"), typed in the same case
+    as the flagged name (a lower-case word matches only a name flagged in lower case) and no
+    ordinary word. Found by shared one-letter deletions, once per note."""
+    keys: dict[tuple[str, bool], str] = {}
+    for name in names:
+        for part in re.split(r"[\s-]+", name):
+            if len(part) >= MIN_VARIANT and part.isalpha():
+                lower = part.lower()
+                for key in _deletions(lower):
+                    keys.setdefault((key, part.islower()), lower)
+    if not keys:
+        return []
+    parts = set(keys.values())
+    found = []
+    for match in _NAME_WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lower in parts or len(lower) < MIN_VARIANT - 1:
+            continue
+        typed_lower = word.islower()
+        if any((key, typed_lower) in keys for key in _deletions(lower)) and not (
+            is_ordinary_word(lower) or is_allowed(word)
+        ):
+            found.append(NameLink(match.start(), match.end(), "another spelling of a name"))
+    return found

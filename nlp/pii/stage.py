@@ -30,7 +30,7 @@ from nlp.pii.lexicon import (
     is_surname,
 )
 from nlp.pii.line_breaks import HyphenBreak, hyphen_breaks, known_kind
-from nlp.pii.name_links import links
+from nlp.pii.name_links import links, misspelt
 from nlp.pii.rules_version import pii_version
 from nlp.pii.tables import find_tables
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
@@ -123,8 +123,11 @@ class PresidioPiiStage:
         if breaks:
             flags = _over_line_breaks(flags, breaks)
         people = [(f.start, f.end) for f in flags if f.type == "PERSON"]
-        flags += [Flag(k.start, k.end, "PERSON", LINK_SCORE, k.why) for k in links(text, people)]
-        flags = _resolve_overlaps(flags)
+        linked = links(text, people) + misspelt(text, {text[a:b] for a, b in people})
+        more = [Flag(k.start, k.end, "PERSON", LINK_SCORE, k.why) for k in linked]
+        more = _drop_header_facts(text, line_facts(doc), more, header_end)
+        flags += [f for f in more if not _meeting_fact(f, meeting)]
+        flags = _joined_places(text, _resolve_overlaps(flags))
         # a name spread to its other mentions is not spread into the meeting's own facts
         spread = _drop_header_facts(text, line_facts(doc), _spread(text, flags), header_end)
         spread = [f for f in spread if not _meeting_fact(f, meeting)]
@@ -324,6 +327,22 @@ def _over_line_breaks(flags: list[Flag], breaks: Sequence[HyphenBreak]) -> list[
         if kind is not None:
             widened.append(Flag(b.start, b.end, kind, BROKEN_WORD_SCORE, "word broken over a line"))
     return widened
+
+
+def _joined_places(text: str, flags: list[Flag]) -> list[Flag]:
+    """Two places joined by "i" are one place ("Sande i Sunnfjord", "Bø i Telemark")."""
+    joined: list[Flag] = []
+    for flag in flags:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.type == flag.type == "LOCATION"
+            and text[last.end : flag.start] in {" i ", "\u00a0i\u00a0"}
+        ):
+            joined[-1] = _moved(last, last.start, flag.end)
+            continue
+        joined.append(flag)
+    return joined
 
 
 def _moved(flag: Flag, start: int, end: int) -> Flag:

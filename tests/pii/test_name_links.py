@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.pii.name_links import links
+from nlp.pii.name_links import links, misspelt
 
 
 def found(text: str, people: list[str]) -> list[str]:
@@ -44,3 +44,14 @@ def test_linked_names(text: str, people: list[str], expected: list[str]) -> None
 )
 def test_words_that_are_no_linked_names(text: str, people: list[str]) -> None:
     assert found(text, people) == []
+
+
+def test_other_spellings_of_a_flagged_name() -> None:
+    text = (
+        "- Amina Yusuf (står som «Aamina Yuusuf» på navnelappen).\n"
+        "-ingird og svein kom. ingrid sa det. Hansen og Hansa. Han pakket bamsen."
+    )
+    names = ["Amina Yusuf", "ingrid", "Hansen", "Bamse"]
+    found = [text[k.start : k.end] for k in misspelt(text, names)]
+    # "Hansa" is an ordinary word; "bamsen" in lower case is no spelling of "Bamse"
+    assert found == ["Aamina", "Yuusuf", "ingird"]

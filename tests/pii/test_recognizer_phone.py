@@ -169,3 +169,9 @@ def test_a_number_read_out_as_words(recognizer: PhoneRecognizer, text: str, expe
 )
 def test_number_words_that_are_no_number(recognizer: PhoneRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+def test_a_number_broken_over_a_line_after_a_phone_word(recognizer: PhoneRecognizer) -> None:
+    text = "svarer på SMS samme dag. Nummeret hans er 934 21\n087, og det ble delt"
+    assert spans(recognizer, text) == ["934 21\n087"]
+    assert spans(recognizer, "Det var 934 21\n087 kroner i alt.") == []

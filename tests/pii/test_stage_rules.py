@@ -290,3 +290,15 @@ def test_an_ordinary_word_hyphenated_over_a_line_break_is_not_flagged() -> None:
 
     text = "Hun ringte barne-\nvernet og tretti-\nfem andre."
     assert _over_line_breaks([], hyphen_breaks(text)) == []
+
+
+def test_two_places_joined_by_i_are_one() -> None:
+    from nlp.pii.stage import _joined_places
+
+    text = "Foreldrepar frå Sande i Sunnfjord. Dei bur i Førde."
+    flags = [flag(text, "Sande", "LOCATION"), flag(text, "Sunnfjord", "LOCATION")]
+    flags.append(flag(text, "Førde", "LOCATION"))
+    assert [text[f.start : f.end] for f in _joined_places(text, flags)] == [
+        "Sande i Sunnfjord",
+        "Førde",
+    ]

@@ -15,6 +15,9 @@ spaces or hyphens, an optional "(0)": "+46 70 123 45 67", "+252 61 234 5678",
 dropped until it is valid) and the score: valid → config + 0.15, possible → config − 0.15,
 neither → 0.4 with "+", dropped with "00".
 
+A grouped number broken over a line ("934 21\n087") after a phone word (tlf, mobil, nummer,
+ring …) within four words: config − 0.1.
+
 Dictated numbers: eight digits read out as words, one or two digits per word ("fire sju ni to
 to fem åtte en", "ni-en-fem førti åtti-sju to", nynorsk "ein", "sju"/"syv"): config − 0.1.
 A run of digit words that gives more than eight digits is cut after eight ("… åtte en to
@@ -66,6 +69,23 @@ _GROUPED = compile_pattern(
     ${TAIL}
     """,
     **_DEFS,
+)
+# a grouped number broken over a line, as a narrow e-mail or a PDF wraps it ("934 21\n087"):
+# only after a phone word ("Nummeret hans er 934 21\n087")
+_BROKEN = compile_pattern(
+    r"""
+    ${HEAD}
+    (?= [0-9\ \u00a0\u202f.\-]{2,10} \n )  # the line breaks inside the number
+    (?: [2-9][0-9] ${GAP} [0-9]{2} ${GAP} [0-9]{2} ${GAP} [0-9]{2}
+      | [2-9][0-9]{2} ${GAP} [0-9]{2} ${GAP} [0-9]{3} )
+    ${TAIL}
+    """,
+    GAP=r"(?:${SP}|[.\-]|${SP}?\n${SP}?)",
+    **_DEFS,
+)
+_PHONE_WORD = compile_pattern(
+    r"^(?:tlf\.?|telefon\w*|mobil\w*|nummer\w*|nr\.?|ring|ringe|ringer|sms|telefonnummer\w*)$",
+    ignore_case=True,
 )
 _FOUR_FOUR = compile_pattern(r"${HEAD} [2-9][0-9]{3} (?:${SP}|-) [0-9]{4} ${TAIL}", **_DEFS)
 _BARE = compile_pattern(r"${HEAD} [2-9][0-9]{7} ${TAIL}", **_DEFS)
@@ -217,6 +237,10 @@ class PhoneRecognizer(NbPatternRecognizer):
         "phone_no_bare": _BARE,
         "phone_foreign": _FOREIGN,
         "phone_no_spoken": _SPOKEN,
+        "phone_no_broken": _BROKEN,
+    }
+    PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "phone_no_broken": compile_pattern(r"[0-9]${SP}?\n${SP}?[0-9]")
     }
     BARE_SCORE = 0.4
 
@@ -252,6 +276,11 @@ class PhoneRecognizer(NbPatternRecognizer):
                 "plain": min(self.BARE_SCORE, self.score),
             }[certainty]
             yield Candidate(match.start(), end, score, f"phone_foreign:{certainty}")
+        for match in self.iter_matches("phone_no_broken", text):
+            if _not_a_phone(text, *match.span()):
+                continue
+            if any(_PHONE_WORD.match(w) for w in words_before(text, match.start(), 4)):
+                yield Candidate(*match.span(), clip(self.score - 0.1), "phone_no_broken")
         for match in self.iter_matches("phone_no_spoken", text):
             span = _spoken_number(text, match)
             if span is not None:
