@@ -8,6 +8,7 @@ recognizers have flagged what they could:
 * a name owning a family member ("Per sin bror", "Tores mor", "eli si mor");
 * a name joined to a family or case word ("Hansen-ungane", "Kari-saka", "Olsen-familien"):
   only the name part, as annotation.md marks "the name as written";
+* initials or a name in brackets after a role ("mor (AH)", "far (T.)", "sb. (Mona L.)");
 * another spelling of a flagged name ("ingird", «Aamina Yuusuf»): referents misspell names, and
   a note may give a name as it stands on a form.
 """
@@ -27,6 +28,7 @@ from nlp.pii.lexicon import (
     is_first_name,
     is_ordinary_word,
     is_relation_word,
+    is_role_noun,
     is_surname,
 )
 
@@ -39,13 +41,18 @@ _PREVIOUS = re.compile("(" + _WORD + ")" + _JOIN + "$")
 # "Per sin bror", "eli si mor", "Tores mor"
 _OWNER = re.compile(
     r"(?<![^\W\d_])(?P<name>[^\W\d_]+)[ \t]+(?:sin|si|sitt|sine)[ \t]+(?P<noun>[^\W\d_]+)"
-    r"|(?<![^\W\d_])(?P<genitive>[A-ZÆØÅ][a-zæøå]+s)[ \t]+(?P<noun2>[^\W\d_]+)"
+    r"|(?<![^\W\d_])(?P<genitive>[A-ZÆØÅ][a-zæøå]+s'?)[ \t]+(?P<noun2>[^\W\d_]+)"
 )
 # "Hansen-ungane", "Kari-saka", "Olsen-familien"
 _JOINED = re.compile(
     r"(?<![^\W\d_-])(?P<name>[A-ZÆØÅ][a-zæøå]+)-(?:ungane|ungene|ungar|unger|barna|borna|"
     r"familien|familia|familie|gutten|guten|jenta|jenten|saka|saken|sak|folka|folket|"
     r"søsknene|sysken|syskena|søstrene|brødrene|huset|heimen|hjemmet)(?![^\W\d_])"
+)
+# "mor (AH)", "far (T.)", "BV-leder (Kjersti)", "sb. (Mona L.)"
+_ROLE_BRACKET = re.compile(
+    r"(?<![^\W\d_])(?P<role>[^\W\d_][\w.-]*)[ \t]*\("
+    r"(?P<name>(?:[A-ZÆØÅ]\.?[ \t]?){1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t][A-ZÆØÅ]\.?)?)\)"
 )
 MAX_LIST = 8  # names a list may run to
 
@@ -111,11 +118,21 @@ def owners_and_compounds(text: str) -> list[NameLink]:
         if not is_relation_word(noun.lower()) or is_relation_word(name.lower()):
             continue
         base = name if match.group("name") else name[:-1]  # "Tores" -> "Tore"
+        if name.endswith("'"):
+            base = name[:-1]  # "Lars' bror" -> "Lars"
         if name.lower() in NEVER_NAMES or name in PLACEHOLDERS:
             continue
         if is_first_name(base.capitalize()) and (name[0].isupper() or not is_common_word(name)):
             group = "name" if match.group("name") else "genitive"
             found.append(NameLink(*match.span(group), "name owning a family member"))
+    for match in _ROLE_BRACKET.finditer(text):
+        role, name = match.group("role").lower(), match.group("name").strip()
+        if not (is_relation_word(role) or is_role_noun(role) or is_role_noun(role.split("-")[-1])):
+            continue
+        if name.lower() in NEVER_NAMES or is_allowed(name) or name in PLACEHOLDERS:
+            continue
+        start = match.start("name")
+        found.append(NameLink(start, start + len(name), "initials or a name after a role"))
     for match in _JOINED.finditer(text):
         name = match.group("name")
         if (is_first_name(name) or is_surname(name)) and not is_allowed(name):

@@ -32,6 +32,7 @@ from nlp.pii.lexicon import (
 from nlp.pii.line_breaks import HyphenBreak, hyphen_breaks, known_kind
 from nlp.pii.name_links import links, misspelt
 from nlp.pii.rules_version import pii_version
+from nlp.pii.signatures import quote_signatures as signed
 from nlp.pii.tables import find_tables
 from nlp.schema import DIRECT_PII_TYPES, AnalysedNote, PiiSpan, Section
 from nlp.structure.header import FactLine, parse_date_line
@@ -125,6 +126,7 @@ class PresidioPiiStage:
         people = [(f.start, f.end) for f in flags if f.type == "PERSON"]
         linked = links(text, people) + misspelt(text, {text[a:b] for a, b in people})
         more = [Flag(k.start, k.end, "PERSON", LINK_SCORE, k.why) for k in linked]
+        more += [Flag(q.start, q.end, q.type, LINK_SCORE, "quote signature") for q in signed(text)]
         more = _drop_header_facts(text, line_facts(doc), more, header_end)
         flags += [f for f in more if not _meeting_fact(f, meeting)]
         flags = _joined_places(text, _resolve_overlaps(flags))

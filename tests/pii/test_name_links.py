@@ -55,3 +55,12 @@ def test_other_spellings_of_a_flagged_name() -> None:
     found = [text[k.start : k.end] for k in misspelt(text, names)]
     # "Hansa" is an ordinary word; "bamsen" in lower case is no spelling of "Bamse"
     assert found == ["Aamina", "Yuusuf", "ingird"]
+
+
+def test_initials_or_a_name_in_brackets_after_a_role() -> None:
+    text = "- mor (AH): 2 barn. far (T.) sender. BV-leder (Kjersti) kom. Møte (NAV), plan (A)."
+    assert found(text, []) == ["AH", "T.", "Kjersti"]
+
+
+def test_a_genitive_with_an_apostrophe() -> None:
+    assert found("Ho fekk vite det frå Lars' bror, ikkje frå sjukehuset.", []) == ["Lars'"]

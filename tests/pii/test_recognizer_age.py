@@ -122,6 +122,10 @@ POSITIVES = [
     ("har to søsken fra Stange, 7 og ni år. Storesøster går", "7 og ni år"),
     ("fosterfar til to søsken 9 og 13 år", "9 og 13 år"),
     ("- Vår (2008-modell lol) – insta", "2008-modell"),
+    # round 9: a bracket after a quoted nickname, "faren til 16-åringen", "fyller 18 til jul"
+    ("fosterbarnet «T.J.» (12 år, gutt) har bodd hos dem", "12 år"),
+    ("Faren til 16-åringen fortalde at overgangen", "16-åringen"),
+    ("har nå Kasper, som fyller 18 til jul. Hun var med", "18"),
 ]
 
 

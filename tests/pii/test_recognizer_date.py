@@ -60,7 +60,15 @@ POSITIVES = [
     # event, a two-digit year after an abbreviated month, "sist" before a short date
     ("tvangsinnlagt etter en psykose natt til 2. juledag. Han", "natt til 2. juledag"),
     ("som ble innlagt dagen etter 17. mai 2023. Han hadde", "dagen etter 17. mai 2023"),
-    ("innlagt to ganger, sist i påska i fjor, og", "påska i fjor"),
+    ("innlagt to ganger, sist i påska i fjor, og", "i påska i fjor"),
+    # round 9: seasons with a year, a month and a short year, a birthday, "til august 2020"
+    ("flyttet til Idd utenfor Halden i påsken 2019, da", "i påsken 2019"),
+    ("- våren 2022: første innleggelse", "våren 2022"),
+    ("- mars -23: utskrevet til en hybel", "mars -23"),
+    ("- Natt til 1. nyttårsdag: overdose", "Natt til 1. nyttårsdag"),
+    ("- På 17-årsdagen hans ble Ask hentet", "17-årsdagen hans"),
+    ("bodde i Hirtshals til august 2020, da de flyttet", "august 2020"),
+    ("innlagt to ganger, sist fra andre juledag. Hun", "andre juledag"),
     ("Han ble skrevet ut i uke 12, uten at kommunen var varslet", "uke 12"),
     ("bur i fosterheim i bremanger sidan 1. aug 23", "1. aug 23"),
     ("samvær 4 g/år, sist 02.03. Ville ikke si mer.", "02.03."),
@@ -88,6 +96,8 @@ def test_year_raises_score(recognizer: DateRecognizer) -> None:
 NEGATIVES = [
     "Neste møte er i uke 12.",
     "Vi snakket om jula og påska.",
+    "Det var 20-årsdagen for loven.",
+    "Vi møtes til våren.",
     "Den andre mai-dagen var det fint vær.",
     "Loven ble endret i mars 2022.",
     "Andelen gikk fra 2.5 til 3.5 prosent.",

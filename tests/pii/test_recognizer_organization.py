@@ -50,6 +50,9 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("- Stadig nye vaksne på Solbakken avlastingsbustad.", "Solbakken avlastingsbustad"),
         ("Even vart innlagd på Psykiatrisk klinikk Førde natt til", "Psykiatrisk klinikk Førde"),
         ("ingen bolig. han var innlagt på sanderud vinteren etterpå", "sanderud"),
+        ("har hatt hjelpetiltak fra BV Stange i flere år", "BV Stange"),
+        ("og spelar kornett i Fjærland skulemusikklag. Mor jobbar", "Fjærland skulemusikklag"),
+        ("en sønn på 23 som sitter i varetekt på Ringerike fengsel.", "Ringerike fengsel"),
         ("miljøterapeut på Solbakken barne- og ungdomshjem", "Solbakken barne- og ungdomshjem"),
     ],
 )

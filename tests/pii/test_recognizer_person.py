@@ -316,3 +316,8 @@ def test_a_name_running_into_an_allow_listed_name_keeps_the_name(make_doc) -> No
 )
 def test_english_words_and_pronouns_are_no_names(make_doc, text: str, ents, word: str) -> None:
     assert word not in names(make_doc, text, ents)
+
+
+def test_hyphenated_initials_of_double_names(make_doc) -> None:
+    assert "P-O Ø-H" in names(make_doc, "Takk for kvelden.\n\nRef. P-O Ø-H\n")
+    assert names(make_doc, "Vi tok T-banen og sendte E-post.") == set()

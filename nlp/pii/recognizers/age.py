@@ -205,7 +205,7 @@ _GAMMEL = compile_pattern(
     **_DEFS,
 )
 _PARENS = compile_pattern(
-    r"(?<= (?P<who>\p{L}+) [\].]? (?:\*\*|__)? ${SP}? \( ${SP}? )"
+    r"(?<= (?P<who>\p{L}+) [\].]? [»\"”]? (?:\*\*|__)? ${SP}? \( ${SP}? )"
     r" (?: (?: snart | ca\.? | cirka | nesten | bortimot ) ${SP}+ )?"
     r" (?: [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )?"
     r" | (?P<word>${ANY_WORD}) (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )? )"
@@ -484,7 +484,10 @@ class AgeRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("aaring", text):
             if match.group("suffix") in {"er", "ar"} and self._generic_group(text, match.start()):
                 continue
-            if _threshold_before(text, match.start(), _words_before(text, match.start(), 3)):
+            before = _words_before(text, match.start(), 3)
+            if before[-2:-1] and before[-1].lower() == "til" and _is_person(before[-2]):
+                pass  # "faren til 16-åringen": whose, not up to what age
+            elif _threshold_before(text, match.start(), before):
                 continue
             yield Candidate(match.start(), match.end(), strong, "aaring")
         for match in self.iter_matches("aarig", text):
@@ -590,7 +593,10 @@ class AgeRecognizer(NbPatternRecognizer):
                 return None  # "en sekk på 14 kilo"
         elif lower_after and not (
             closes_appositive
-            or (cue == "fill" and (after[0][:1].isdigit() or lower_after[0] in _MONTHS))
+            or (
+                cue == "fill"
+                and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | {"til", "neste"})
+            )
             or lower_after[0] in _AFTER_OK
             or after[0][:1].isupper()
             or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}

@@ -75,7 +75,7 @@ _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet
                  "skadet", "skadd", "operert", "fødselsdag", "fødselsdagen", "bursdag",
                  "bursdagen", "siden", "sidan", "plassert", "akuttplassert", "flyttet",
                  "flytta", "hentet", "henta", "arrestert", "forsvant", "forsvann", "kom",
-                 "inn", "lagt", "lagd", "natt"}
+                 "inn", "lagt", "lagd", "natt", "sist"}
 _NOT_DATE_BEFORE = {"punkt", "pkt", "kapittel", "kap", "versjon", "v", "avsnitt", "tabell",
                     "figur", "vedlegg", "paragraf", "ledd", "kl", "klokka", "klokken", "side",
                     "s", "nr", "sak", "saksnr", "ref"}
@@ -104,7 +104,8 @@ _DAY_MONTH = compile_pattern(
 _HOLIDAY = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
-    (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse)dag (?![\p{L}-])
+    (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse|nyttårs)dag
+    (?![\p{L}-])
     """,
     ignore_case=True,
 )
@@ -112,9 +113,12 @@ _HOLIDAY = compile_pattern(
 _SEASON = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
-    (?: påska | påsken | påske | jula | julen | pinsa | pinsen | vinterferien | høstferien
-      | haustferien | sommarferien | sommerferien | romjula | romjulen )
-    ${SP}+ (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i${SP}+(?:fjor|fjol|forfjor) (?![\p{L}]) )
+    (?: i ${SP}+ )?
+    (?: (?: påska | påsken | påske | jula | julen | pinsa | pinsen | vinterferien | høstferien
+          | haustferien | sommarferien | sommerferien | romjula | romjulen )
+        ${SP}+ (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i${SP}+(?:fjor|fjol|forfjor) (?![\p{L}]) )
+      | (?: våren | høsten | hausten | vinteren | sommeren | sommaren ) ${SP}+
+        (?: (?:19|20)[0-9]{2} (?![\p{N}]) | -[0-9]{2} (?![\p{N}]) ) )
     """,
     ignore_case=True,
 )
@@ -122,6 +126,21 @@ _SEASON = compile_pattern(
 _WEEK = compile_pattern(
     r"(?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan) ${SP}+ (?P<date> (?:uke|veke) ${SP}* [0-9]{1,2} )"
     r" (?![\p{N}])",
+    ignore_case=True,
+)
+# a month with a short year, as a timeline writes it ("mars -23: utskrevet"), and a birthday
+# ("på 17-årsdagen hans")
+_MONTH_SHORT_YEAR = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}]) (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|
+       november|desember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des) \.? ${SP}*
+    [-–'’] [0-9]{2} (?![\p{N}])
+    """,
+    ignore_case=True,
+)
+_BIRTHDAY = compile_pattern(
+    r"(?<![\p{L}\p{N}]) [0-9]{1,3} ${DASH} årsdag(?:en|a)? ${SP}+ (?:hans|hennes|hennar|sin|min|mi)"
+    r" (?![\p{L}])",
     ignore_case=True,
 )
 # what a date's day is told with: "dagen etter 17. mai 2023", "natt til 2. juledag"
@@ -184,7 +203,7 @@ _RELATIVE_YEAR = compile_pattern(r"${SP}+ i ${SP}+ (?:fjor|fjol|forfjor|år) (?!
 # "kom frå Eritrea i august 2017": a month and year, when an event in someone's life is told
 _MONTH_YEAR = compile_pattern(
     r"""
-    (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen) ${SP}+
+    (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen|til) ${SP}+
     (?P<date> (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|
        desember) ${SP}+ (?:19|20)[0-9]{2} ) (?![\p{N}])
     """,
@@ -212,6 +231,8 @@ _LIFE_EVENTS = {
     "utskriven",
     "skilte",
     "diagnosen",
+    "bodde",
+    "budde",
     "skrevet",
     "skreve",
     "innlagd",
@@ -326,10 +347,12 @@ class DateRecognizer(NbPatternRecognizer):
         "birth_year": _BIRTH_YEAR,
         "season": _SEASON,
         "week": _WEEK,
+        "month_short_year": _MONTH_SHORT_YEAR,
+        "birthday": _BIRTHDAY,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
-        "holiday": compile_pattern(r"[eE][dD][aA][gG]"),  # no other letter folds to e, d, a, g
+        "holiday": compile_pattern(r"[dD][aA][gG]"),  # no other letter folds to d, a, g
         "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
         "dashed": _DIGIT_DASH_DIGIT,
         "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
@@ -338,8 +361,10 @@ class DateRecognizer(NbPatternRecognizer):
             ignore_case=True,
         ),
         "birth_year": compile_pattern(r"[fF] [øØ] [dD]"),
-        "season": compile_pattern(r"(?:fjo|fjol|[0-9]{4})", ignore_case=True),
+        "season": compile_pattern(r"(?:fjo|fjol|[0-9]{4}|-[0-9]{2})", ignore_case=True),
         "week": compile_pattern(r"(?:uke|veke)", ignore_case=True),
+        "month_short_year": compile_pattern(r"[-–'’][0-9]{2}"),
+        "birthday": compile_pattern(r"årsdag", ignore_case=True),
     }
     LINE_BOUND = frozenset(
         {
@@ -352,6 +377,8 @@ class DateRecognizer(NbPatternRecognizer):
             "birth_year",
             "season",
             "week",
+            "month_short_year",
+            "birthday",
         }
     )
 
@@ -364,8 +391,9 @@ class DateRecognizer(NbPatternRecognizer):
 
     def _find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
-        for match in self.iter_matches("season", text):
-            yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "season")
+        for name in ("season", "month_short_year", "birthday"):
+            for match in self.iter_matches(name, text):
+                yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for match in self.iter_matches("week", text):
             if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "week")

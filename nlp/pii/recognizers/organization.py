@@ -39,7 +39,7 @@ SCHOOL = re.compile(
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
     r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
-    r"sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
+    r"fengsel|sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
     r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|bhg|bhg\.|"
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
@@ -51,7 +51,7 @@ COMPOUND_INSTITUTION = re.compile(
     r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
 )
 UNIT_WITH_PLACE = re.compile(
-    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT|Barnevernet|barnevernet|"
+    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT|BV|Barnevernet|barnevernet|"
     r"[Bb]arnevernt?s?tj?enest(?:en|a)|[Bb]vtj\.?|[Bb]arnevernvakt(?:en|a)|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
     r"Familievernkontoret|familievernkontoret|Habiliteringstjenesten|habiliteringstjenesten|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
@@ -102,7 +102,8 @@ _PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
-    r"[Ff]otballklubb|[Hh]åndballklubb|[Hh]andballklubb)\b"
+    r"[Ff]otballklubb|[Hh]åndballklubb|[Hh]andballklubb|[Ss]kulemusikklag|[Ss]kolemusikkorps|"
+    r"[Mm]usikklag|[Mm]usikkorps|[Ss]kulekorps|[Ss]kolekorps|[Kk]orps)\b"
 )
 # a hospital by its short name where someone was admitted or works ("innlagt på sus", "på UNN")
 HOSPITAL = re.compile(

@@ -107,6 +107,8 @@ NAME_PARTICLES = frozenset(
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
 INITIALS = re.compile(
     r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?!\w)"
+    # hyphenated initials of double names ("P-O Ø-H" for Per-Olav Ødegård-Hansen)
+    r"|(?<![\w-])[A-ZÆØÅ]-[A-ZÆØÅ](?:[ \t]+[A-ZÆØÅ]-[A-ZÆØÅ])?(?![\w-])"
     r"|(?<![\w.])[A-ZÆØÅ]\.[ \t]?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"  # not across a line break
 )
 # initials typed in lower case ("k.h."), unless a common abbreviation ("m.m.", "o.l.", "t.d.")

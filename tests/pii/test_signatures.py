@@ -1,0 +1,31 @@
+"""A quote's signature line (nlp/pii/signatures.py)."""
+
+from __future__ import annotations
+
+from nlp.pii.signatures import quote_signatures
+
+TEXT = """«Jeg ble aldri spurt.»
+– Sara, 16, Lillestrøm
+– S., 14
+– anonym, sytten år
+– liv, 19, lørenskog
+– mor, 45
+- Vi møtes, 18
+- Møtet varte, 3
+"""
+
+
+def test_who_their_age_and_place_are_flagged() -> None:
+    found = [(p.type, TEXT[p.start : p.end]) for p in quote_signatures(TEXT)]
+    assert found == [
+        ("PERSON", "Sara"),
+        ("AGE", "16"),
+        ("LOCATION", "Lillestrøm"),
+        ("PERSON", "S."),
+        ("AGE", "14"),
+        ("AGE", "sytten år"),  # the speaker is hidden, the age still narrows down who it is
+        ("PERSON", "liv"),
+        ("AGE", "19"),
+        ("LOCATION", "lørenskog"),
+        ("AGE", "45"),  # a role hides the name, not the age
+    ]
