@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.pii.anonymise import anonymise_note
+from nlp.pii.capitals import capital_lines, sentence_case, shadow_doc
 from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
@@ -91,6 +92,9 @@ class PresidioPiiStage:
             score_threshold=self.config.score_threshold,
         )
         flags = [_flag(r) for r in results]
+        capitals = capital_lines(text)
+        if capitals:
+            flags += self._in_capitals(text, doc, capitals)
         tables = find_tables(text)
         flags = [
             f
@@ -134,6 +138,22 @@ class PresidioPiiStage:
         spread = _drop_header_facts(text, line_facts(doc), _spread(text, flags), header_end)
         spread = [f for f in spread if not _meeting_fact(f, meeting)]
         return _resolve_overlaps(flags + spread)
+
+    def _in_capitals(self, text: str, doc: Doc, lines: list[tuple[int, int]]) -> list[Flag]:
+        """What the recognizers find in the lines typed in capitals once they are read in
+        sentence case (``nlp/pii/capitals.py``), over the same tokens."""
+        shadow = sentence_case(text, lines)
+        cased = shadow_doc(doc, shadow)
+        if cased is None:
+            return []
+        share_doc_text(cased, shadow)
+        results = self.analyzer.analyze(
+            text=shadow,
+            language=LANGUAGE,
+            nlp_artifacts=self.engine.artifacts(cased),
+            score_threshold=self.config.score_threshold,
+        )
+        return [_flag(r) for r in results if any(a <= r.start and r.end <= b for a, b in lines)]
 
     def apply(self, note: AnalysedNote, doc: Doc) -> None:
         note.pii = [

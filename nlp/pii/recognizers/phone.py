@@ -75,7 +75,7 @@ _GROUPED = compile_pattern(
 _BROKEN = compile_pattern(
     r"""
     ${HEAD}
-    (?= [0-9\ \u00a0\u202f.\-]{2,10} \n )  # the line breaks inside the number
+    (?= [0-9\ \u00a0\u202f.\-]{1,9} \n ${SP}? [0-9] )  # the line breaks inside the number
     (?: [2-9][0-9] ${GAP} [0-9]{2} ${GAP} [0-9]{2} ${GAP} [0-9]{2}
       | [2-9][0-9]{2} ${GAP} [0-9]{2} ${GAP} [0-9]{3} )
     ${TAIL}
@@ -240,7 +240,7 @@ class PhoneRecognizer(NbPatternRecognizer):
         "phone_no_broken": _BROKEN,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
-        "phone_no_broken": compile_pattern(r"[0-9]${SP}?\n${SP}?[0-9]")
+        "phone_no_broken": compile_pattern(r"\n${SP}?[0-9]")
     }
     BARE_SCORE = 0.4
 
@@ -277,8 +277,8 @@ class PhoneRecognizer(NbPatternRecognizer):
             }[certainty]
             yield Candidate(match.start(), end, score, f"phone_foreign:{certainty}")
         for match in self.iter_matches("phone_no_broken", text):
-            if _not_a_phone(text, *match.span()):
-                continue
+            if "\n" not in match.group() or _not_a_phone(text, *match.span()):
+                continue  # a number on one line is one of the patterns above
             if any(_PHONE_WORD.match(w) for w in words_before(text, match.start(), 4)):
                 yield Candidate(*match.span(), clip(self.score - 0.1), "phone_no_broken")
         for match in self.iter_matches("phone_no_spoken", text):
