@@ -56,6 +56,9 @@ SPREAD_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
 HEADER_FREE_FIELDS = {"theme", "date", "place"}
 # dates in agreed actions and sharing plans are deadlines and meetings, not someone's dates
 PLANNING_SECTIONS = {"commitments", "sharing"}
+# recognizers that read a word's case: in lines typed in capitals their sentence-cased reading
+# is used instead (``PresidioPiiStage._in_capitals``)
+CASE_READERS = frozenset({"PersonRecognizer", "LocationRecognizer", "OrganizationRecognizer"})
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,13 @@ class PresidioPiiStage:
         flags = [_flag(r) for r in results]
         capitals = capital_lines(text)
         if capitals:
+            # in those lines the case-reading recognizers' first reading is replaced
+            flags = [
+                f
+                for f in flags
+                if f.recognizer not in CASE_READERS
+                or not any(a <= f.start and f.end <= b for a, b in capitals)
+            ]
             flags += self._in_capitals(text, doc, capitals)
         tables = find_tables(text)
         flags = [
