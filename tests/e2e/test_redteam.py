@@ -16,8 +16,8 @@ def test_the_red_team_notes_stay_found() -> None:
     total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
         "total"
     ]
-    assert total["mentions"] == 2317
-    # 0.979 and 0.967 when written down (pii 1.7.0, 60 notes); room for another run's NER build
+    assert total["mentions"] == 2909
+    # 0.977 and 0.965 when written down (pii 1.7.0, 72 notes); room for another run's NER build
     assert total["recall_direct"] >= 0.965
     assert total["recall"] >= 0.94
-    assert total["false_flags"] <= 100  # 72 when written down; 80 for the 48 notes before
+    assert total["false_flags"] <= 120  # 101 when written down; 80 for the first 48 notes
