@@ -87,14 +87,7 @@ class PresidioPiiStage:
     ) -> list[Flag]:
         """The personal data in ``text``; ``meeting`` holds where the opening of a note in prose
         states the meeting's own place and date ("Møtet vart halde på X onsdag 6. mars")."""
-        share_doc_text(doc, text)
-        results = self.analyzer.analyze(
-            text=text,
-            language=LANGUAGE,
-            nlp_artifacts=self.engine.artifacts(doc),
-            score_threshold=self.config.score_threshold,
-        )
-        flags = [_flag(r) for r in results]
+        flags = [_flag(r) for r in self._analyze(text, doc)]
         capitals = capital_lines(text)
         if capitals:
             # in those lines the case-reading recognizers' first reading is replaced
@@ -156,14 +149,18 @@ class PresidioPiiStage:
         cased = shadow_doc(doc, shadow)
         if cased is None:
             return []
-        share_doc_text(cased, shadow)
-        results = self.analyzer.analyze(
-            text=shadow,
+        results = self._analyze(shadow, cased)
+        return [_flag(r) for r in results if any(a <= r.start and r.end <= b for a, b in lines)]
+
+    def _analyze(self, text: str, doc: Doc) -> list[RecognizerResult]:
+        """Presidio's results over ``doc``, the parse of ``text`` (or its sentence-cased twin)."""
+        share_doc_text(doc, text)
+        return self.analyzer.analyze(
+            text=text,
             language=LANGUAGE,
-            nlp_artifacts=self.engine.artifacts(cased),
+            nlp_artifacts=self.engine.artifacts(doc),
             score_threshold=self.config.score_threshold,
         )
-        return [_flag(r) for r in results if any(a <= r.start and r.end <= b for a, b in lines)]
 
     def apply(self, note: AnalysedNote, doc: Doc) -> None:
         note.pii = [
@@ -521,8 +518,8 @@ _LINE_START_VERBS = (
 
 
 # a lower-case word in a name's place: alone in brackets, opening a line, bullet or sentence
-# before a verb, or naming the speaker after a quote ("» – sol"); one scan per note, the name is
-# compared afterwards, so no pattern is built per name
+# before a verb, or naming the speaker after a quote ("» – sol") or a speech verb ("sa sol.");
+# one scan per note, the name is compared afterwards, so no pattern is built per name
 _NAME_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 # a word after "Vår" that makes it the name: a verb ("Vår sender", "Vår avslutta")
 _VERB_AFTER = re.compile(r"(?:" + _LINE_START_VERBS + r")|[a-zæøå]{2,}(?:er|ar|te|de|et|dde|a)")
@@ -537,7 +534,10 @@ _NAME_PLACE = re.compile(
     r"|(?:^|[-*•–][ \t]|[.!?] )(?P<opening>" + _NAME_WORD + r")"
     # before a listed verb or any past tense ("dag delte", "tone ønsket", "ask mistet")
     r"(?=[ \t]+(?:(?:" + _LINE_START_VERBS + r")\b|[a-zæøå]{2,}(?:te|de|et|dde)\b))"
-    r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))",
+    r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))"
+    # the speaker after a speech verb that ends the clause ("», sa nhung.")
+    r"|\b(?:sa|sier|seier|spurte|spurde|fortalte|fortalde)[ \t]+(?P<said>" + _NAME_WORD + r")"
+    r"(?=[ \t]*(?:[.,!?;:]|$))",
     re.MULTILINE,
 )
 

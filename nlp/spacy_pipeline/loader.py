@@ -6,6 +6,7 @@ the project's own pipeline built from NorNE under models/ner/pipeline. Nothing i
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -20,12 +21,24 @@ from nlp.spacy_pipeline.build import ner_paths, read_card
 _lock = threading.Lock()
 
 
+def _split_markup(nlp: Language) -> Language:
+    """Markdown's strike-through marks ("~~Liv Bjørk Nilsen,~~") split off a word as the other
+    marks do, so the name inside is a word of its own."""
+    tokenizer = nlp.tokenizer
+    prefix, suffix = tokenizer.prefix_search, tokenizer.suffix_search
+    if prefix is not None:
+        tokenizer.prefix_search = re.compile("^~~|" + prefix.__self__.pattern).search
+    if suffix is not None:
+        tokenizer.suffix_search = re.compile("~~$|" + suffix.__self__.pattern).search
+    return nlp
+
+
 def _load(settings: PipelineSettings) -> Language:
     if settings.spacy_model and spacy.util.is_package(settings.spacy_model):
-        return spacy.load(settings.spacy_model)
+        return _split_markup(spacy.load(settings.spacy_model))
     path = ner_paths(settings).pipeline
     if (path / "meta.json").exists():
-        return spacy.load(path)
+        return _split_markup(spacy.load(path))
     raise ModelUnavailableError(
         "Fant ingen norsk språkmodell.",
         "Kjør `make setup` (eller `romnotat model build`) for å bygge den fra NorNE, eller "

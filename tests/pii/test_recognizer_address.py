@@ -21,6 +21,7 @@ def spans(recognizer: AddressRecognizer, text: str) -> list[str]:
 
 
 POSITIVES = [
+    ("og adressa Skeivegen 14, 6843 Skei i Jølster. I same", "Skeivegen 14, 6843 Skei i Jølster"),
     ("Familien bor i Kirkegata 4.", "Kirkegata 4"),
     (
         "neste treff hjemme hos jørn? bjørgevegen 14,2640 vinstra. avklares",

@@ -79,7 +79,7 @@ POSITIVES = [
     ("Eg var tjueein og hadde to born.", "tjueein"),
     ("Da var hun 16.", "16"),
     ("Hun har fylt 18 nå, men får ikke hjelp.", "18"),
-    ("Han fyller tjue i mai.", "tjue"),
+    ("Han fyller tjue i mai.", "fyller tjue i mai"),
     ("Vi gruer oss til sønnen fyller 18.", "18"),
     ("Da ungdommen var 16, flyttet han ut.", "16"),
     ("Når Ola fyller 18, mister han avlastningen.", "18"),
@@ -126,6 +126,25 @@ POSITIVES = [
     ("fosterbarnet «T.J.» (12 år, gutt) har bodd hos dem", "12 år"),
     ("Faren til 16-åringen fortalde at overgangen", "16-åringen"),
     ("har nå Kasper, som fyller 18 til jul. Hun var med", "18"),
+    # round 10: dialect numbers and verbs, a birthday's month, decades with where in them,
+    # one and a half, "snart N" closing an appositive, table cells
+    ("Den eldste, hu Ronja, e fæmten og bur i fosterheim", "fæmten"),
+    ("Han va sækstn da saka starta", "sækstn"),
+    ("har budd på institusjon sidan ho va tolv.", "tolv"),
+    ("«Han e bærre elleve år, han skjønne itj", "elleve år"),
+    ("«Han var sytten første gang. Nå er det", "sytten"),
+    ("Dag gruer seg, han blir 18 til sommeren", "18"),
+    ("En far fortalte at Tobias ble tjue år i januar og går", "tjue år"),
+    ("broren Minh, som er i midten av trettiårene, har bodd", "i midten av trettiårene"),
+    ("«T.H. frå naustdal, i slutten av førtiåra, åleine»", "i slutten av førtiåra"),
+    ("samboer til en i 40 åra, ville ikke si", "i 40 åra"),
+    ("har lille Sol, halvannet år, som kom i fjor", "halvannet år"),
+    ("samboeren har en datter på fire år i barnehagen.", "fire år"),
+    ("men alle seier Zosia. Fyller 17 i mars. Har", "Fyller 17 i mars"),
+    ("- Ronja frå Steinsdalen, snart 18. Har budd", "snart 18"),
+    ("- jente 17 fra ilseng, bor hos mormor.", "17"),
+    ("| Áilu G. | ungdom, selv i behandling | (16 år) |", "(16 år)"),
+    ("| Sara H. | mor, fagarbeider | (38) |", "(38)"),
 ]
 
 
@@ -154,6 +173,12 @@ def test_strong_forms_score_higher(recognizer: AgeRecognizer) -> None:
 
 
 NEGATIVES = [
+    "Vi har jobbet med dette i 20 år.",
+    "Vi sa at han er 18 til slutt.",
+    "Elevene i 3. klasse fikk besøk.",
+    "Halvannet år senere kom hun.",
+    "Rapporten, snart 300 sider, kom.",
+    "De siste 20 årene har vi sett endring.",
     "Kari 14 dager senere kom svaret.",
     # a group or a count after "og er": no single person is the subject
     "Familien bor i Oslo og er 14 personer.",

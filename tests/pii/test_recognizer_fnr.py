@@ -165,11 +165,12 @@ POSITIVES = [
     ("Eleven sitt fødselsnummer ({d6}-{d5}) låg i mappa.", "{d6}-{d5}"),
     ("Nummeret {n}, som ho gav oss, var rett.", "{n}"),
     ("- fnr {n}\n- tlf 99 88 77 66", "{n}"),
+    ("fnr {d6} {d3} {d2} på lista", "{d6} {d3} {d2}"),
 ]
 
 
 def _fill(template: str, number: str) -> str:
-    return template.format(n=number, d6=number[:6], d5=number[6:])
+    return template.format(n=number, d6=number[:6], d5=number[6:], d3=number[6:9], d2=number[9:])
 
 
 POSITIVE_CASES = [

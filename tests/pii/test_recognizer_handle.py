@@ -50,6 +50,13 @@ def spans(recognizer: HandleRecognizer, text: str) -> list[str]:
             "Les https://kari-nordmann.blogspot.com/2024/05/ der",
             "https://kari-nordmann.blogspot.com/2024/05/",
         ),
+        # round 10: a capital inside and digits at the end, twitch links, a word after
+        # "gamertag" or "brukeren", a channel's name in quote marks
+        ("- «DagNatt99» – Dag, 14 år, går i 8B.", "DagNatt99"),
+        ("streamar av og til på twitch.tv/dagnatt99.", "twitch.tv/dagnatt99"),
+        ("Gamertag AskeladdenXX på PlayStation.", "AskeladdenXX"),
+        ("han skrev til henne fra brukeren babakenan.", "babakenan"),
+        ("Har YouTube-kanalen «Zosia i fjorden» der ho filmar.", "Zosia i fjorden"),
     ],
 )
 def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None:
@@ -68,6 +75,8 @@ def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None
         "Instagram-kontoen til skolen er nav.no",
         "En lone @ i teksten.",
         "Fyll inn ____ her og lagre som notat_2024.docx.",
+        "Brukeren fortalte at det var vanskelig.",
+        'Podkasten "Ikke bare mitt problem" handler om unge pårørende.',
         "Har du snap: nei, sa han.",
         "Tid: 18.00 Sted: Hamar",
     ],

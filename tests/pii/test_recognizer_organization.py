@@ -54,6 +54,16 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("og spelar kornett i Fjærland skulemusikklag. Mor jobbar", "Fjærland skulemusikklag"),
         ("en sønn på 23 som sitter i varetekt på Ringerike fengsel.", "Ringerike fengsel"),
         ("miljøterapeut på Solbakken barne- og ungdomshjem", "Solbakken barne- og ungdomshjem"),
+        # round 10: wards, clubs with a team, units after a place or with "i", group homes,
+        # employers after "går turnus" or a role
+        ("Han ble lagt inn på post 3 på Lovisenberg første gang.", "post 3 på Lovisenberg"),
+        ("Han spelar handball på Kvam IL J17 og trenar.", "Kvam IL J17"),
+        ("Er med i Tørvikbygd skyttarlag og trenar.", "Tørvikbygd skyttarlag"),
+        ("Saksbehandleren i Nord-Fron barnevern sluttet.", "Nord-Fron barnevern"),
+        ("Avsnittet om Habiliteringstenesta i Førde er fint.", "Habiliteringstenesta i Førde"),
+        ("Minh har bodd på Solhaug bofellesskap i fem år.", "Solhaug bofellesskap"),
+        ("Faren går turnus i Posten og fikk ikke fri.", "Posten"),
+        ("| Sara H. | mor, fagarbeider på Varanger Kraft | (38) |", "Varanger Kraft"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:
@@ -90,6 +100,7 @@ def test_a_role_before_an_institution_is_not_part_of_it(make_doc, text: str, exp
         "mor jobber i kommunen og far på kjøkkenet",
         "han jobber på butikken i helgene",
         "hun var innlagt på sykehuset og på dps i tre uker",
+        "Hun er sykepleier på Legevakten og saksbehandler på NAV.",
     ],
 )
 def test_generic_services_are_not_flagged(make_doc, text: str) -> None:

@@ -41,6 +41,8 @@ POSITIVES = [
     ("Mobil 4123 4567 (jobb)", "4123 4567"),
     ("Tlf 99887766/41234567", "99887766"),
     ("Nummeret hans er 99\u00a088\u00a077\u00a066.", "99\u00a088\u00a077\u00a066"),
+    ("far;;9 7 7 0 4 1 2 3", "9 7 7 0 4 1 2 3"),
+    ("ga nummeret sitt: 9 0 7 1 4 2 6 5 (sms)", "9 0 7 1 4 2 6 5"),
 ]
 
 
@@ -98,6 +100,7 @@ NEGATIVES = [
     "Beløpet 99887766.50 ble betalt.",
     "Referanse 123-45-678",
     "Prosjektet varte 2019–2021.",
+    "Score 1 2 3 4 5 6 7 8 9 på skjemaet.",
 ]
 
 

@@ -160,6 +160,12 @@ def test_initials_of_a_flagged_person_are_flagged(name: str, text: str, found: l
             "storm (16) kom. storms far ruser seg. storm mistet jobben.",
             ["storms", "storm"],
         ),
+        # a name no list knows, in lower case after a speech verb that ends the clause
+        (
+            "Nhung",
+            "Nhung kom. «Han leser brevene under dyna», sa nhung. Vi sa nhung var fin.",
+            ["nhung"],
+        ),
         # the given name of a flagged full name, in lower case, in a name's place only
         (
             "dag rasmussen",
@@ -236,6 +242,28 @@ def test_markdown_tables_type_their_cells_too() -> None:
         ("Kristoffer Lund", "PERSON"),
     ]
     assert [text[a:b] for a, b in tables.headers] == ["| Navn | Rolle | Kommune |"]
+
+
+def test_a_spreadsheet_export_split_by_semicolons_is_a_table_with_typed_contact_columns() -> None:
+    from nlp.pii.tables import find_tables
+
+    text = (
+        "Deltakere:\nNavn;Rolle;Kommune;Telefon\nDag Strand;far;Gran;93412887\n"
+        '"Ingeborg ""Bibbi"" Haugli";fagperson;;61 33 90 12\nbrukerrepresentant;;;\n'
+        "eliassen storm;far;;9 7 7 0 4 1 2 3\n\nVi snakket om dette; det var fint.\n"
+    )
+    tables = find_tables(text)
+    cells = [(text[c.start : c.end], c.type) for c in tables.cells]
+    assert cells == [
+        ("Dag Strand", "PERSON"),
+        ("Gran", "LOCATION"),
+        ("93412887", "PHONE"),
+        ('"Ingeborg ""Bibbi"" Haugli"', "PERSON"),
+        ("61 33 90 12", "PHONE"),
+        ("eliassen storm", "PERSON"),  # a role in the names' column is no name
+        ("9 7 7 0 4 1 2 3", "PHONE"),
+    ]
+    assert [text[a:b] for a, b in tables.headers] == ["Navn;Rolle;Kommune;Telefon"]
 
 
 def test_initials_that_spell_an_everyday_abbreviation_are_not_spread() -> None:

@@ -116,13 +116,16 @@ _DEFS = {
     """,
     "POSTCODE": r"""
         (?P<prefix>N-|NO-|N${SP})? (?P<code>[0-9]{4}) ${SP}+
-        (?P<place> Mo${SP}i${SP}Rana | \p{Lu}\p{L}+ (?:-\p{Lu}\p{L}+)? )
+        (?P<place> Mo${SP}i${SP}Rana | \p{Lu}\p{L}+ (?:-\p{Lu}\p{L}+)?
+                   (?: ${SP}i${SP}\p{Lu}\p{L}+ )? )   # "6843 Skei i Jølster"
     """,
     # after a street and number the place may be typed in lower case, the comma without a space
     # ("bjørgevegen 14,2640 vinstra")
     "POSTAL": r"""(?P<postal> (?: ,?${SP}+ | , )
         (?P<prefix>N-|NO-|N${SP})? (?P<code>[0-9]{4}) ${SP}+
-        (?P<place> Mo${SP}i${SP}Rana | \p{Lu}\p{L}+ (?:-\p{Lu}\p{L}+)? | \p{Ll}{3,} (?:-\p{Ll}+)? )
+        (?P<place> Mo${SP}i${SP}Rana
+                   | \p{Lu}\p{L}+ (?:-\p{Lu}\p{L}+)? (?: ${SP}i${SP}\p{Lu}\p{L}+ )?
+                   | \p{Ll}{3,} (?:-\p{Ll}+)? )
         (?![\p{L}\p{N}]) )?""",
 }
 

@@ -22,16 +22,21 @@ text                                   span
 "den 16-årige jenta"                   "16-årige" (only before a person noun)
 "to søsken fra Stange, 7 og ni år"     "7 og ni år" (children counted in the words before)
 "Vår (2008-modell)"                    "2008-modell" (a birth year as youth write it)
+"i midten av trettiårene"              the whole (also "tidlig i", "i slutten av"; "i 40 åra")
+"Fyller 17 i mars"                     the whole: the birth month is part of it
+"Ronja frå Steinsdalen, snart 18."     "snart 18" ("snart" closes the appositive)
+"| Sara H. | mor | (38) |"             "(38)": an age alone in a table's cell
 =====================================  =================================================
 
 Numbers: 0–120 in digits; number words one–nineteen (also as youth and dialect write the
-teens: "sekstan", "syttan"), the tens and compounds ("tjuefem",
-"førtito") in bokmål and nynorsk (ein/eitt, sju/syv, sytten/søtten, tjue/tjuge/tyve,
-tretti/tredve, sytti/søtti …). "en"/"ei"/"ein" (also articles) only count before "-åring" or in
-"… år gammel"; "ett"/"eitt" only with "år".
+teens: "sekstan", "syttan", "fæmten", "sækstn"), "halvannet" (only with "år"), the tens and
+compounds ("tjuefem", "førtito") in bokmål and nynorsk (ein/eitt, sju/syv, sytten/søtten,
+tjue/tjuge/tyve, tretti/tredve, sytti/søtti …). "en"/"ei"/"ein" (also articles) only count
+before "-åring" or in "… år gammel"; "ett"/"eitt" only with "år".
 
 "N år" and a bare number are ages only with an age cue: a verb var/er/ble/blei/vart/blir/fylte/
-fyller/fylt with a singular person as subject (jeg, eg, du, han, hun, ho, som, a person noun, a
+fyller/fylt (dialect "e", "va") with a singular person as subject (jeg, eg, du, han, hun, ho, hu,
+som, a person noun, a
 capitalised name; "da var hun 16" too; adverbs such as "bare", "nesten", "snart" may come
 between), "på N" after a person noun or name, "alder", an appositive after a person, or
 "gammel". Without a cue "N år" is a duration and is not flagged.
@@ -74,10 +79,14 @@ from nlp.pii.recognizers.pattern_base import (
 UNITS = ["to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni"]
 ARTICLE_ONES = ["en", "ei", "ein"]  # also articles: only in "-åring" and "… år gammel"
 NEUTER_ONES = ["ett", "eitt"]  # only with "år"
+HALVES = ["halvannet", "halvanna", "halvtanna"]  # one and a half: only with "år"
 TEENS = ["ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "søtten",
          "atten", "nitten",
          # as youth and dialect write them ("Kiki (sekstan, går på …)")
-         "trettan", "fjortan", "femtan", "sekstan", "syttan", "søttan", "attan", "nittan"]
+         "trettan", "fjortan", "femtan", "sekstan", "syttan", "søttan", "attan", "nittan",
+         # and as dialect is typed ("ho e fæmten", "han va sækstn")
+         "trettn", "fjortn", "femtn", "fæmten", "fæmtn", "sekstn", "sækstn", "sæksten", "syttn",
+         "søttn", "attn", "nittn", "ællev", "ælleve", "tålv"]
 TENS = ["tjue", "tjuge", "tyve", "tretti", "tredve", "førti", "femti", "seksti", "sytti",
         "søtti", "åtti", "nitti"]
 _PERSON_STEMS = [
@@ -90,14 +99,15 @@ _PERSON_STEMS = [
     "guttunge", "tenåring",
 ]
 _PERSON_ENDINGS = ["e", "en", "a", "et", "ene", "ane", "er", "ar", "ne", "n", "s", "ens", "as"]
-_SINGULAR_SUBJECT = {"jeg", "eg", "du", "han", "hun", "ho", "hen", "som", "vedkommende"}
+_SINGULAR_SUBJECT = {"jeg", "eg", "je", "æ", "du", "han", "hun", "ho", "hu", "hen", "som",
+                     "vedkommende"}
 _NOT_SUBJECT = {"det", "dette", "der", "her", "vi", "me", "de", "dei", "dere", "dykk", "alle",
                 "begge", "mange", "noen", "nokon", "nokre", "hvor", "kor", "hva", "kva", "klokka",
                 "klokken", "kl"}
 _FILL_VERBS = {"fylte", "fyller", "fylt", "fyllte", "fylle", "fylla", "fyllest"}
-_AGE_VERBS = {"var", "er", "ble", "blei", "vart", "blir", *_FILL_VERBS}
+_AGE_VERBS = {"var", "er", "ble", "blei", "vart", "blir", "e", "va", *_FILL_VERBS}
 _AUXILIARIES = {"har", "hadde", "skal", "skulle", "vil", "ville", "kan", "kunne", "må", "måtte"}
-_ADVERBS = {"bare", "berre", "kun", "nesten", "snart", "nå", "no", "da", "då", "akkurat",
+_ADVERBS = {"bare", "berre", "bærre", "kun", "nesten", "snart", "nå", "no", "da", "då", "akkurat",
             "allerede", "allereie", "alt", "ca", "cirka", "omtrent", "rundt", "knapt", "ikke",
             "ikkje", "enda", "ennå", "endå", "fortsatt", "framleis", "fremdeles", "vel", "jo",
             "også", "og", "bortimot", "rett", "straks", "typ"}
@@ -113,7 +123,8 @@ _AFTER_OK = {"i", "på", "da", "då", "og", "men", "så", "nå", "no", "før", "
              "same", "forrige", "den", "det", "som", "når", "eller", "enda", "ennå", "endå",
              "fortsatt", "framleis", "bare", "berre", "gammel", "gamal", "gamle", "år", "års",
              "ved", "vel", "jo", "også", "allerede", "akkurat", "ikke", "ikkje", "hadde", "fikk",
-             "fekk", "flyttet", "flytta", "begynte", "byrja", "kom", "ble", "vart", "blei"}
+             "fekk", "flyttet", "flytta", "begynte", "byrja", "kom", "ble", "vart", "blei",
+             "første", "fyrste"}
 # words after "N år" that make it a duration ("var to år på venteliste")
 _DURATION_AFTER = {"siden", "sidan", "senere", "seinare", "etterpå", "tidligere", "tidlegare",
                    "igjen", "lenger", "lengre", "til", "fram", "frem", "med", "uten", "utan",
@@ -160,7 +171,8 @@ _DEFS = {
 _NUMBER = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,:/-])
-    (?: [0-9]{1,3} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} )
+    (?: [0-9]{1,3} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} | halvannet | halvanna
+      | halvtanna )
     (?![\p{L}\p{N}])(?![.,:][0-9])
     """,
     ignore_case=True,
@@ -186,8 +198,10 @@ _AARIG = compile_pattern(
 )
 _DECADE = compile_pattern(
     r"""
-    (?<![\p{L}\p{N}]) (?: i${SP}+ )?
-    (?<![\p{N}]) (?: [2-9]0${SP}?${DASH} | ${DECADE} ) år(?:ene|a|ane) (?![\p{L}])
+    (?<![\p{L}\p{N}])
+    (?: (?: i${SP}+ )? (?<![\p{N}]) (?: [2-9]0${SP}?${DASH} | ${DECADE} )
+      | i${SP}+ [2-9]0${SP} )
+    år(?:ene|a|ane) (?![\p{L}])
     """,
     ignore_case=True,
     **_DEFS,
@@ -253,7 +267,7 @@ _GAMMEL_END = compile_pattern(
 _NUMBER_START = compile_pattern(
     r"""(?<![\p{L}\p{N}.,:/-])
     (?: [0-9] | [\x80-\U0010ffff] | [A-Za-z](?=[\x80-\U0010ffff]) | ${PAIRS})""",
-    PAIRS=case_blind_prefixes([*UNITS, *TEENS, *NEUTER_ONES, *TENS], 2),
+    PAIRS=case_blind_prefixes([*UNITS, *TEENS, *NEUTER_ONES, *TENS, *HALVES], 2),
 )
 # Every number word _NUMBER knows, and a run of plain letters (ASCII and æøå, whose full case
 # folding is their lower case) that is a whole word: such a word is a number only if it is one
@@ -265,6 +279,7 @@ _NUMBER_WORDS = frozenset(
         *UNITS,
         *TEENS,
         *NEUTER_ONES,
+        *HALVES,
     ]
 )
 _PLAIN_WORD = compile_pattern(r"[A-Za-zÆØÅæøå]+ (?![\p{L}\p{N}])")
@@ -286,6 +301,45 @@ _AND_A_HALF = compile_pattern(
     r"${SP}+ og ${SP}+ (?: et | eit | ett ) ${SP}+ halvt (?: ${SP}+ år )? (?![\p{L}])",
     ignore_case=True,
 )
+# where in a decade ("i midten av trettiårene", "tidlig i 40-årene") is part of the age
+_DECADE_LEAD = compile_pattern(
+    r"""(?<![\p{L}]) (?: i${SP}+(?:midten|slutten|starten|begynnelsen|byrjinga|enden)${SP}+av
+        | tidlig | tidleg | sent | seint | midt | først | fyrst ) ${SP}+ (?:i${SP}+)? $""",
+    ignore_case=True,
+)
+# an age alone in a cell of a pipe table whose row names the person ("| Sara H. | … | (38) |")
+_TABLE_CELL = compile_pattern(
+    r"""(?<= \|${SP}* ) \( (?: snart${SP}+ | ca\.?${SP}+ )? [0-9]{1,3} (?: ${SP}+år )? \)
+        (?= ${SP}* \| )""",
+)
+# a birthday's month after the age ("Fyller 17 i mars"), part of the expression
+_BIRTH_MONTH = compile_pattern(
+    r"""(?:${SP}+år)? ${SP}+ i ${SP}+ (?:januar|februar|mars|april|mai|juni|juli|august
+        |september|oktober|november|desember) (?![\p{L}])""",
+    ignore_case=True,
+)
+_FILL_BEFORE = compile_pattern(
+    r"(?<![\p{L}]) (?:fyller|fylte|fyllte|fyllar|fylla|fylle) ${SP}+ $", ignore_case=True
+)
+# words after "blir 18 til": a time, so a birthday ("han blir 18 til sommeren")
+_TIL_TIMES = {
+    "sommeren",
+    "sommaren",
+    "våren",
+    "høsten",
+    "hausten",
+    "vinteren",
+    "jul",
+    "jula",
+    "julen",
+    "påske",
+    "påska",
+    "påsken",
+    "neste",
+    "helga",
+    "helgen",
+    *_MONTHS,
+}
 _YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])", ignore_case=True)
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
 _SENTENCE_END = compile_pattern(r"[.!?](?=\s|$)")
@@ -362,6 +416,16 @@ def _coordinated(words: list[str]) -> bool:
         and _is_number(words[-2])
         and lowered[-3] == "på"
         and _is_person(words[-4])
+    )
+
+
+def _snart_appositive(text: str, end: int, before: list[str]) -> bool:
+    """ "snart N" closing an appositive: ", snart 18." or "(snart 16)"."""
+    return (
+        len(before) >= 2
+        and before[-1].lower() == "snart"
+        and before[-2] in {",", "("}
+        and text[end : end + 1] in {".", ",", ")", "\n", ""}
     )
 
 
@@ -456,20 +520,25 @@ class AgeRecognizer(NbPatternRecognizer):
         "number": _NUMBER,
         "sibling_ages": _SIBLING_AGES,
         "model_year": _MODEL_YEAR,
+        "table_cell": _TABLE_CELL,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "decade": _DECADE_END,
         "gammel": _GAMMEL_END,
         "sibling_ages": compile_pattern(r"${SP}og${SP}", ignore_case=True),
         "model_year": compile_pattern(r"modell", ignore_case=True),
+        "table_cell": compile_pattern(r"\)${SP}*\|"),
     }
-    LINE_BOUND = frozenset({"decade", "gammel", "model_year"})
+    LINE_BOUND = frozenset({"decade", "gammel", "model_year", "table_cell"})
     STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {"number": _NUMBER_START}
     REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {"number": _not_a_number_word}
 
     def find(self, text: str) -> Iterator[Candidate]:
         for candidate in self._ages(text):
             hedge = _HEDGE_BEFORE.search(text[max(0, candidate.start - 12) : candidate.start])
+            lead = _DECADE_LEAD.search(text, max(0, candidate.start - 30), candidate.start)
+            if candidate.why == "decade" and lead is not None:  # "i midten av trettiårene"
+                candidate = Candidate(lead.start(), candidate.end, candidate.score, "decade")
             if hedge is not None:  # "er snart sytten": the adverb is part of the expression
                 candidate = Candidate(
                     candidate.start - len(hedge.group()),
@@ -510,8 +579,9 @@ class AgeRecognizer(NbPatternRecognizer):
             cand = self._cued_number(text, match)
             if cand is not None:
                 yield cand
-        for match in self.iter_matches("model_year", text):
-            yield Candidate(match.start(), match.end(), clip(self.score), "model_year")
+        for name in ("model_year", "table_cell"):
+            for match in self.iter_matches(name, text):
+                yield Candidate(match.start(), match.end(), clip(self.score), name)
         for match in self.iter_matches("sibling_ages", text):
             before = _words_before(text, match.start(), 6)
             lowered = [w.lower() for w in before]
@@ -548,16 +618,24 @@ class AgeRecognizer(NbPatternRecognizer):
         after = _words_after(text, end, 3)
         lower_after = [w.lower() for w in after]
         cue = "paa" if coordinated else self._cue(before)
+        snart = _snart_appositive(text, end, before)
         closes_appositive = (
             cue == "appositive"
-            and (text[end : end + 1] in {",", ")", "\n", ""} or text[end : end + 2] == " (")
-            and _names_someone(before)
+            and (
+                snart  # "Ronja frå Steinsdalen, snart 18."
+                or (
+                    (text[end : end + 1] in {",", ")", "\n", ""} or text[end : end + 2] == " (")
+                    and _names_someone(before)
+                )
+            )
         )
         ars_alder = lower_after[:1] == ["års"] and lower_after[1:2] in (["alder"], ["alderen"])
         if cue is None and ars_alder:
             cue = "alder"  # "i 16 års alder"
         if cue is None and _second_predicate(text, start, before):
             cue = "verb"  # "Liv bur i Askvoll og er 14."
+        if cue is None and snart:
+            cue = "snart"  # "Ronja frå Steinsdalen, snart 18."
         if cue is None:
             return None
         span_end = end
@@ -572,23 +650,24 @@ class AgeRecognizer(NbPatternRecognizer):
                     return None  # "16 års erfaring"
                 span_end = text.index(after[1], span_end) + len(after[1])
             elif (
-                cue not in {"fill", "person", "appositive", "name"}
+                cue not in {"fill", "person", "appositive", "name", "paa_a"}
                 and rest
                 and rest[0] in _DURATION_AFTER
                 and not _AT_THAT_TIME.match(text[span_end:].lstrip())
+                and not (rest[0] == "i" and rest[1:2] and rest[1] in _MONTHS)  # a birthday
             ):
                 return None  # "var to år på venteliste", "var tre år i strekk"
-        elif number.lower() in NEUTER_ONES:
+        elif number.lower() in NEUTER_ONES or number.lower() in HALVES:
             return None  # "ett" only as "ett år"
         elif cue == "name":
             if lower_after and (lower_after[0] in _UNITS or lower_after[0][:1].isdigit()):
                 return None  # "Kari 14 dager", "rom 14 b"
-        elif cue == "person" and lower_after[:1] in (["nå"], ["no"]):
-            pass  # "Gutten 17 nå, ettervern …"
+        elif cue == "person" and lower_after[:1] in (["nå"], ["no"], ["fra"], ["frå"]):
+            pass  # "Gutten 17 nå, ettervern …", "jente 17 fra ilseng"
         elif cue == "person" or (cue == "appositive" and not closes_appositive):
             return None  # "jente 17 år", "Jenta, 14 år": the "år" is required, unless the
             # number closes the appositive ("frida, 15, går", "(Bjørn Tuan Pham, 17)")
-        elif cue == "paa":
+        elif cue in {"paa", "paa_a"}:
             if lower_after and lower_after[0] in _UNITS:
                 return None  # "en sekk på 14 kilo"
         elif lower_after and not (
@@ -598,11 +677,17 @@ class AgeRecognizer(NbPatternRecognizer):
                 and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | {"til", "neste"})
             )
             or lower_after[0] in _AFTER_OK
+            or (lower_after[0] == "til" and lower_after[1:2] and lower_after[1] in _TIL_TIMES)
             or after[0][:1].isupper()
             or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
         ):
             return None  # "hun var to ganger", "hun er 1 av 3"
         score = self.score if span_end > end else self.score - 0.1
+        if cue == "fill":
+            month = _BIRTH_MONTH.match(text, span_end)
+            fill = _FILL_BEFORE.search(text, max(0, start - 12), start)
+            if month is not None and fill is not None:  # "Fyller 17 i mars": the birth month
+                start, span_end = fill.start(), month.end()
         return Candidate(start, span_end, clip(score), f"number:{cue}")
 
     @staticmethod
@@ -651,7 +736,9 @@ class AgeRecognizer(NbPatternRecognizer):
         if lower == "på" and prev is not None and prev.lower() in POSSESSIVES and len(words) >= 3:
             prev = words[-3]  # "datteren sin på femten"
         if lower == "på" and prev is not None and _is_person(prev):
-            return "paa"
+            # "en datter på fire år i barnehagen": after an indefinite person no duration
+            indefinite = len(words) >= 3 and words[-3].lower() in {"en", "ei", "ein", "et", "eit"}
+            return "paa_a" if indefinite else "paa"
         if lower == "på" and prev is not None and prev.lower() in _AGE_VERBS - _FILL_VERBS:
             # "da han var på 2", "som den gang var på 9"
             rest = words[:-2]

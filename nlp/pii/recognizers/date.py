@@ -30,7 +30,8 @@ presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde
 Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars"), a month and
 year without an event in a life before it ("mars 2021"), years and periods ("i 2019", "2019–2021"),
 clock times ("kl. 14.30", "14:30"), ordinals that are not dates ("3. klasse", "2. trinn"), "24/7",
-fractions ("2/3 av barna"), section numbers after "punkt", "kapittel", "versjon", "§". The public
+fractions ("2/3 av barna"), section numbers after "punkt", "kapittel", "versjon", "§", a chat
+export's time stamps ("[14.03.24, 21:04] Tone: …"). The public
 holidays 1. mai, 17. mai, 24.–26. and 31. desember and 1. januar without a year, and the named
 holidays ("2. juledag", "første påskedag", "julaften"), are skipped unless a strong date word
 (født, innlagt, døde, skjedde, plassert, lagt inn …) comes right before them; "lille julaften i
@@ -45,6 +46,7 @@ from typing import ClassVar
 
 import regex
 
+from nlp.pii.recognizers.fnr import account_context
 from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
@@ -106,6 +108,8 @@ _HOLIDAY = compile_pattern(
     (?<![\p{L}\p{N}.,/-])
     (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse|nyttårs)dag
     (?![\p{L}-])
+    (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}) (?![\p{N}])
+      | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)) (?![\p{L}]) )?
     """,
     ignore_case=True,
 )
@@ -118,7 +122,9 @@ _SEASON = compile_pattern(
           | haustferien | sommarferien | sommerferien | romjula | romjulen )
         ${SP}+ (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i${SP}+(?:fjor|fjol|forfjor) (?![\p{L}]) )
       | (?: våren | høsten | hausten | vinteren | sommeren | sommaren ) ${SP}+
-        (?: (?:19|20)[0-9]{2} (?![\p{N}]) | -[0-9]{2} (?![\p{N}]) ) )
+        (?: (?:19|20)[0-9]{2} (?![\p{N}]) | -[0-9]{2} (?![\p{N}]) )
+      | (?: skole | skule | barnehage )året ${SP}+ (?:19|20)?[0-9]{2} [/–-] (?:(?:19|20)?[0-9]{2})
+        (?![\p{N}]) )
     """,
     ignore_case=True,
 )
@@ -304,11 +310,38 @@ _ORDINAL_DATE = compile_pattern(
     ignore_case=True,
     ORDINAL=alternation(_ORDINAL_DAYS),
 )
-# a year of birth ("fødd i 2011", "født i 2009")
+# a year of birth ("fødd i 2011", "født i 2009", "(f. 2009)", "født -52")
 _BIRTH_YEAR = compile_pattern(
-    r"(?<![\p{L}]) (?:født|fødd) ${SP}+ i ${SP}+ (?P<date>(?:19|20)[0-9]{2}) (?![\p{N}])",
+    r"(?<![\p{L}]) (?:født|fødd|f\.) ${SP}* (?:i ${SP}+)?"
+    r" (?P<date>(?:19|20)[0-9]{2} | [-–'’][0-9]{2}) (?![\p{N}])",
     ignore_case=True,
 )
+# a day of a month told by its number as an ordinal, as said in dialect ("den 12. i tredje i fjor")
+_DAY_OF_NTH_MONTH = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}.,/-]) (?P<day>[0-9]{1,2}) \. ${SP}+ i ${SP}+
+    (?P<month> første|fyrste|andre|tredje|fjerde|femte|sjette|sjuende|sjuande|syvende|åttende
+      |åttande|niende|niande|tiende|tiande|ellevte|tolvte ) (?![\p{L}])
+    (?: ${SP}+ (?:(?:19|20)[0-9]{2} | i${SP}+(?:fjor|fjol|år)) (?![\p{L}\p{N}]) )?
+    """,
+    ignore_case=True,
+)
+_NTH_MONTH = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "sjuende": 7, "sjuande": 7, "syvende": 7, "åttende": 8, "åttande": 8, "niende": 9,
+    "niande": 9, "tiende": 10, "tiande": 10, "ellevte": 11, "tolvte": 12,
+}  # fmt: skip
+# six digits that make a date DDMMYY ("samværet 241224"), as case systems print them
+_COMPACT = compile_pattern(
+    r"(?<![\p{N}\p{L}/.,:-]) (?P<day>[0-3][0-9]) (?P<month>[01][0-9]) (?P<year>[0-9]{2})"
+    r" (?![\p{N}\p{L}])(?![.,/:-][\p{N}])(?!${SP}[0-9])"
+)
+# a chat export's time stamp: a date opening a line, then the clock ("[14.03.24, 21:04] Tone:",
+# "14.03.2024, 21:04 - Tone:")
+_CHAT_STAMP = compile_pattern(
+    r",? ${SP}? [0-9]{1,2} [:.] [0-9]{2} (?: : [0-9]{2} )? (?: \] | ${SP}[-–]${SP} )"
+)
+_LINE_START = compile_pattern(r"(?:^|\n) [ \t]* \[? $")
 _UNITS_AFTER = {"prosent", "millioner", "mill", "kilo", "kg", "timer", "timar", "poeng", "kr"}
 
 
@@ -349,6 +382,8 @@ class DateRecognizer(NbPatternRecognizer):
         "week": _WEEK,
         "month_short_year": _MONTH_SHORT_YEAR,
         "birthday": _BIRTHDAY,
+        "day_of_nth_month": _DAY_OF_NTH_MONTH,
+        "compact": _COMPACT,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
@@ -360,11 +395,13 @@ class DateRecognizer(NbPatternRecognizer):
             r"[dtrj]e [\ \u00a0\u202f]+ (?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)",
             ignore_case=True,
         ),
-        "birth_year": compile_pattern(r"[fF] [øØ] [dD]"),
+        "birth_year": compile_pattern(r"[fF] (?:[øØ] [dD] | \.)"),
         "season": compile_pattern(r"(?:fjo|fjol|[0-9]{4}|-[0-9]{2})", ignore_case=True),
         "week": compile_pattern(r"(?:uke|veke)", ignore_case=True),
         "month_short_year": compile_pattern(r"[-–'’][0-9]{2}"),
         "birthday": compile_pattern(r"årsdag", ignore_case=True),
+        "day_of_nth_month": compile_pattern(r"[0-9]\.${SP}+[iI]${SP}"),
+        "compact": compile_pattern(r"[0-9]{6}"),
     }
     LINE_BOUND = frozenset(
         {
@@ -379,6 +416,7 @@ class DateRecognizer(NbPatternRecognizer):
             "week",
             "month_short_year",
             "birthday",
+            "day_of_nth_month",
         }
     )
 
@@ -399,7 +437,7 @@ class DateRecognizer(NbPatternRecognizer):
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "week")
         for name in ("holiday", "eve"):
             for match in self.iter_matches(name, text):
-                anchored = name == "eve" and (match.group("year") or match.group("rel"))
+                anchored = match.group("year") or match.group("rel")
                 before = words_before(text, match.start(), 3)
                 if anchored or any(word in _STRONG_WORDS for word in before):
                     yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
@@ -419,6 +457,14 @@ class DateRecognizer(NbPatternRecognizer):
                 and not set(words_after(text, end, 3)) & _UNITS_AFTER
             ):
                 yield Candidate(start, end, clip(self.score - 0.1), "dotted_short")
+        for match in self.iter_matches("day_of_nth_month", text):
+            month = _NTH_MONTH[match.group("month").lower()]
+            if _valid(int(match.group("day")), month, None):
+                yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "nth_month")
+        for match in self.iter_matches("compact", text):
+            cand = self._numeric(text, match, "compact")
+            if cand is not None and not account_context(text, match.start()):
+                yield Candidate(cand.start, cand.end, clip(self.score - 0.2), "compact")
         for match in self.iter_matches("ordinal_date", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "ordinal_date")
         for match in self.iter_matches("birth_year", text):
@@ -456,12 +502,18 @@ class DateRecognizer(NbPatternRecognizer):
         if year is not None and not 1900 <= year <= 2099:
             return None
         if not _valid(day, month, year):
-            return None
+            us_date = name == "slashed" and year_text is not None and len(year_text) == 4
+            if not (us_date and _valid(month, day, year)):  # "4/27/2012"
+                return None
         before = words_before(text, match.start(), 2)
         if before and before[-1] in _NOT_DATE_BEFORE:
             return None
         if text[max(0, match.start() - 2) : match.start()].strip() == "§":
             return None
+        if _CHAT_STAMP.match(text, match.end()) and _LINE_START.search(
+            text, max(0, match.start() - 3), match.start()
+        ):
+            return None  # "[14.03.24, 21:04] Tone:": when a chat message was sent
         start, end = match.span()
         if year is None:
             strong = bool(before) and before[-1] in _STRONG_WORDS

@@ -2,7 +2,8 @@
 
 Accepted: "kari.hansen@kommune.no", "ola_n@gmail.com", "kåre.ås@helse-bergen.no",
 "post@bup.sykehuset-innlandet.no", "a.b+rom@gmail.com" (config score); and written-out forms
-"kari (at) kommune.no", "kari[at]kommune.no", "kari @ kommune.no" (config − 0.2); and spelt out
+"kari (at) kommune.no", "kari[at]kommune.no", "kari(a)kommune.no", "kari @ kommune.no" and
+with a comma for the last dot, "kari@gmail,com" (config − 0.2); and spelt out
 as said, "vaar.solberg at romleder dot no", "kari at kommune punktum no", "ola.h at gmail.com"
 (a dot, underscore or digit in the name part when the domain has real dots: "sa at nav.no" is a
 sentence) (config − 0.2). The span is the whole address; a sentence-final dot is not part of it.
@@ -30,10 +31,17 @@ _EMAIL = compile_pattern(r"${BEFORE} ${LOCAL} @ ${DOMAIN} ${AFTER}", **_DEFS)
 _EMAIL_WRITTEN = compile_pattern(
     r"""
     ${BEFORE} ${LOCAL}
-    (?: \ ?[(\[{]\ ?(?:at|alfakrøll|krøllalfa)\ ?[)\]}]\ ? | \ @\  )
+    (?: \ ?[(\[{]\ ?(?:at|a|@|alfakrøll|krøllalfa)\ ?[)\]}]\ ? | \ @\  )
     ${DOMAIN} ${AFTER}
     """,
     ignore_case=True,
+    **_DEFS,
+)
+
+# a comma typed for the last dot ("siri.m87@gmial,com")
+_EMAIL_COMMA = compile_pattern(
+    r"${BEFORE} ${LOCAL} @ (?: [\p{L}\p{N}-]+ \. )* [\p{L}\p{N}-]+ ,"
+    r" (?:no|com|net|org|se|dk) ${AFTER}",
     **_DEFS,
 )
 
@@ -53,7 +61,7 @@ _EMAIL_SPOKEN = compile_pattern(
 # "krøllalfa" (any non-ASCII letter may fold to one of their first letters) or " @ ". No case
 # folding: scanning for these alone is ~100× faster than the patterns. No address spans lines.
 _AT = compile_pattern(r"@")
-_WRITTEN_AT = compile_pattern(r"[(\[{]\ ?[aAkK\x80-\U0010ffff] | \ @\ ")
+_WRITTEN_AT = compile_pattern(r"[(\[{]\ ?[aAkK@\x80-\U0010ffff] | \ @\ ")
 _SPOKEN_AT = compile_pattern(r"\ (?:at|krøllalfa|alfakrøll)\ ")
 
 
@@ -66,13 +74,15 @@ class EmailRecognizer(NbPatternRecognizer):
         "email": _EMAIL,
         "email_written": _EMAIL_WRITTEN,
         "email_spoken": _EMAIL_SPOKEN,
+        "email_comma": _EMAIL_COMMA,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "email": _AT,
+        "email_comma": _AT,
         "email_written": _WRITTEN_AT,
         "email_spoken": _SPOKEN_AT,
     }
-    LINE_BOUND = frozenset({"email", "email_written", "email_spoken"})
+    LINE_BOUND = frozenset({"email", "email_written", "email_spoken", "email_comma"})
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("email", text):
@@ -81,3 +91,5 @@ class EmailRecognizer(NbPatternRecognizer):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_written")
         for match in self.iter_matches("email_spoken", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_spoken")
+        for match in self.iter_matches("email_comma", text):
+            yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_comma")

@@ -34,7 +34,7 @@ from nlp.pii.recognizers.pattern_base import (
 _FNR = compile_pattern(
     r"""
     (?<![0-9])(?<![0-9](?:${SP}|[.,/]|${DASH}))   # not the tail of a longer number
-    [0-9]{6} (?:${SP}|-)? [0-9]{5}
+    [0-9]{6} (?:${SP}|-)? (?:[0-9]{5} | [0-9]{3} ${SP} [0-9]{2})   # "140312 52416", "140312 524 16"
     (?![0-9])(?!(?:${SP}|[.,/]|${DASH})[0-9])     # not the head of a longer number
     """
 )
@@ -51,7 +51,7 @@ _ID_CUE = compile_pattern(
 CUE_WINDOW = 4
 
 
-def _account_context(text: str, start: int) -> bool:
+def account_context(text: str, start: int) -> bool:
     """True when the nearest cue word before the number names an account or an organisation."""
     for word in reversed(words_before(text, start, CUE_WINDOW)):
         if _ID_CUE.search(word):
@@ -70,7 +70,7 @@ class FnrRecognizer(NbPatternRecognizer):
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("fnr", text):
-            if _account_context(text, match.start()):
+            if account_context(text, match.start()):
                 continue
             number_kind = kind(match.group())
             if number_kind is not None:

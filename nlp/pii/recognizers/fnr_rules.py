@@ -42,7 +42,7 @@ K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def _digits(text: str) -> list[int] | None:
-    compact = text[:6] + text[7:] if len(text) == 12 and text[6] in " \u00a0\u202f-" else text
+    compact = "".join(c for c in text if c not in " \u00a0\u202f-")  # "140312 524 16"
     if len(compact) != 11 or not compact.isascii() or not compact.isdigit():
         return None
     return [int(c) for c in compact]

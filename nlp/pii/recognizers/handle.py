@@ -14,8 +14,12 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
 * any word right after a network's name and a colon ("discord: stormzyx", "Snap: kiki"), unless
   it is an ordinary word ("snap: nei") (config − 0.15);
 * a personal blog's address ("ingridsverden.blogg.no", "kari.blogspot.com") (config score);
-* a word with an underscore between letters anywhere ("ho heiter liv_i_lia der"): no Norwegian
-  word is written so (config − 0.15).
+* a word with an underscore between letters anywhere ("ho heiter liv_i_lia der"), or with a
+  capital inside and digits at its end ("«DagNatt99»"): no Norwegian word is written so (config
+  − 0.15);
+* a word after "gamertag", "brukernavnet", "brukeren" without a colon ("fra brukeren babakenan"),
+  unless an ordinary word, and a channel's, server's or account's name in quote marks
+  ("YouTube-kanalen «Zosia i fjorden»") (config − 0.15).
 
 Not flagged: the networks' own names ("Facebook", "Snapchat"), e-mail addresses (EMAIL has
 them), web addresses of services ("nav.no/familie", "helsenorge.no").
@@ -52,7 +56,7 @@ _NETWORKS = (
 _PROFILE_LINK = compile_pattern(
     r"(?<![\p{L}\p{N}_.@-]) (?:https?://)? (?:(?:www|m|no-nb|nb-no)\.)? (?:"
     + _NETWORKS
-    + r") \.com / (?:(?:in|add|user|u|profile\.php\?id=)/?)? @?"
+    + r") \.(?:com|tv) / (?:(?:in|add|user|u|profile\.php\?id=)/?)? @?"
     + _NAME_CHARS
     + r"[\p{L}\p{N}_.-]{0,60} (?<![.-]) /?",
     ignore_case=True,
@@ -75,6 +79,26 @@ _LABELLED = compile_pattern(
 _BARE = compile_pattern(
     r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:_[\p{L}\p{N}]*)+ | \p{L}+(?:\.[\p{L}\p{N}]+){1,3}"
     r" | \p{L}{2,}\p{N}{2,4} ) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
+)
+# a word whose capitals inside and digits at the end make it a user name, wherever it stands
+# ("«DagNatt99» – Dag, 14 år"): no Norwegian word is written so
+_CAMEL_DIGITS = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@/-]) \p{L}* \p{Ll} \p{Lu} \p{L}* \p{N}{1,4} (?![\p{L}\p{N}_@])"
+)
+# a user name the word before calls one, without a colon ("Gamertag AskeladdenXX", "fra
+# brukeren babakenan"), and a channel's or server's name in quote marks ("YouTube-kanalen «Zosia
+# i fjorden»")
+_CALLED = compile_pattern(
+    r"(?<![\p{L}]) (?:gamertag|gamertagen|brukernavn(?:et)?|brukarnamn(?:et)?|brukeren|brukaren"
+    r"|nicket) [ \t]+ (?:er[ \t]+|var[ \t]+)? (?P<name>[\p{L}\p{N}_.]{2,30}) (?<![.])"
+    r" (?![\p{L}\p{N}_@])",
+    ignore_case=True,
+)
+_CHANNEL = compile_pattern(
+    r"(?<![\p{L}]) [\p{L}-]* (?:kanal|kanalen|server|serveren|kontoen|profilen)"
+    r" [ \t]+ (?:sin[ \t]+|si[ \t]+)? (?:som[ \t]+(?:heter|heiter)[ \t]+)?"
+    r" [«\"“] (?P<name>[^»\"”\n]{2,40}) [»\"”]",
+    ignore_case=True,
 )
 _UNDERSCORED = compile_pattern(r"[\p{L}\p{N}]* \p{L} [\p{L}\p{N}]* (?:_[\p{L}\p{N}]+)+")
 # words that call a following word a user name (in the six words before it: "lager en
@@ -114,16 +138,24 @@ class HandleRecognizer(NbPatternRecognizer):
         "bare": _BARE,
         "blog": _BLOG,
         "labelled": _LABELLED,
+        "camel_digits": _CAMEL_DIGITS,
+        "called": _CALLED,
+        "channel": _CHANNEL,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "mention": compile_pattern(r"@"),
-        "profile_link": compile_pattern(r"\.com/", ignore_case=True),
+        "profile_link": compile_pattern(r"\.(?:com|tv)/", ignore_case=True),
         "blog": compile_pattern(
             r"\.(?:blogg|blogspot|wordpress|tumblr|substack)\.", ignore_case=True
         ),
         "labelled": compile_pattern(r":"),
+        "camel_digits": compile_pattern(r"\p{Lu}\p{L}*\p{N}"),
+        "called": compile_pattern(r"(?:tag|navn|namn|bruke|bruka|nick)", ignore_case=True),
+        "channel": compile_pattern(r"(?:kanal|server|konto|profil)", ignore_case=True),
     }
-    LINE_BOUND = frozenset({"mention", "profile_link", "blog", "labelled"})
+    LINE_BOUND = frozenset(
+        {"mention", "profile_link", "blog", "labelled", "camel_digits", "called", "channel"}
+    )
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("mention", text):
@@ -132,10 +164,15 @@ class HandleRecognizer(NbPatternRecognizer):
             yield Candidate(match.start(), match.end(), clip(self.score), "profile_link")
         for match in self.iter_matches("blog", text):
             yield Candidate(match.start(), match.end(), clip(self.score), "blog")
-        for match in self.iter_matches("labelled", text):
-            name = match.group("name")
-            if not is_ordinary_word(name) and not name.isdigit():
-                yield Candidate(*match.span("name"), clip(self.score - 0.15), "after_network")
+        for name, why in (("labelled", "after_network"), ("called", "called")):
+            for match in self.iter_matches(name, text):
+                word = match.group("name")
+                if not is_ordinary_word(word) and not word.isdigit():
+                    yield Candidate(*match.span("name"), clip(self.score - 0.15), why)
+        for match in self.iter_matches("camel_digits", text):
+            yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "camel_digits")
+        for match in self.iter_matches("channel", text):
+            yield Candidate(*match.span("name"), clip(self.score - 0.15), "channel")
         lowered = text.lower()
         named = any(word in lowered for word in HANDLE_WORDS)
         if not named and "_" not in text:

@@ -43,7 +43,8 @@ SCHOOL = re.compile(
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
     r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|bhg|bhg\.|"
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
-    r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem)\b"
+    r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem|"
+    r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter)\b"
 )
 COMPOUND_INSTITUTION = re.compile(
     r"\b[A-ZÆØÅ][\wæøå-]{2,}?(skolen|skulen|barnehagen|klinikken|klinikk|senteret|senter|"
@@ -53,7 +54,8 @@ COMPOUND_INSTITUTION = re.compile(
 UNIT_WITH_PLACE = re.compile(
     r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT|BV|Barnevernet|barnevernet|"
     r"[Bb]arnevernt?s?tj?enest(?:en|a)|[Bb]vtj\.?|[Bb]arnevernvakt(?:en|a)|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
-    r"Familievernkontoret|familievernkontoret|Habiliteringstjenesten|habiliteringstjenesten|"
+    r"Familievernkontoret|familievernkontoret|[Hh]abiliteringstjenesten|[Hh]abiliteringstenesta|"
+    r"[Hh]abiliteringstenesten|[Hh]abiliteringa|[Hh]abiliteringen|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
     r"Psykiatrisk[ \t]+(?:senter|klinikk|poliklinikk|avdeling)|Kommunen|kommunen|Rusteamet|"
     r"rusteamet|Tjenestekontoret)"
@@ -62,6 +64,7 @@ UNIT_WITH_PLACE = re.compile(
 )
 _EMPLOYED = (
     r"\b(?:jobb(?:en)?|jobber|jobbar|jobbet|jobba|arbeider|arbeidar|jobben sin|deltidsjobb|"
+    r"går[ \t]+(?:turnus|skift|nattskift)|gjekk[ \t]+(?:turnus|skift)|gikk[ \t]+(?:turnus|skift)|"
     r"sommerjobb|sommarjobb|ekstrajobb|deltidsstilling|ansatt|tilsett|lærling)"
     r"(?:[ \t]+(?:sin|si|sitt|skift|turnus|deltid|fulltid|natt|helg|ekstra))?"
     r"(?:[ \t]+som[ \t]+[^\W\d_]+)?"  # "jobbar natt som reinhaldar på …"
@@ -91,11 +94,22 @@ LOWER_ADMITTED = re.compile(
     r"\b(?:innlagt|innlagd|tvangsinnlagt|tvangsinnlagd|lagt[ \t]+inn|lagd[ \t]+inn)"
     r"[ \t]+(?:på|ved)[ \t]+(?P<name>[a-zæøå][a-zæøå-]{3,})\b"
 )
+# a ward of a named hospital ("lagt inn på post 3 på Lovisenberg", "avd. 3B ved Sandviken")
+WARD = re.compile(
+    r"\b(?:post|avdeling|avd\.|seksjon|sengepost)[ \t]+[0-9]{1,2}[A-Za-z]?[ \t]+(?:på|ved)[ \t]+"
+    r"[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
+)
+# where someone in a role works ("mor, fagarbeider på Varanger Kraft"): the capitalised name
+# after a role noun and "på", "hos", "ved"
+ROLE_AT = re.compile(
+    r"\b(?P<role>[^\W\d_]{5,})[ \t]+(?:på|hos|ved)[ \t]+"
+    r"(?P<name>[A-ZÆØÅ][\wæøå'’&-]*(?:[ \t]+[A-ZÆØÅ][\wæøå'’&-]*){0,2})"
+)
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 # a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste"):
 # the unit is found first, then the capitalised word before it
 UNIT_AFTER_PLACE = re.compile(
-    r"[ \t](?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|familievernkontor|"
+    r"[ \t](?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|barnevern|familievernkontor|"
     r"helsestasjon|legevakt|PPT|NAV-kontor)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
@@ -103,7 +117,8 @@ _PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
     r"[Ff]otballklubb|[Hh]åndballklubb|[Hh]andballklubb|[Ss]kulemusikklag|[Ss]kolemusikkorps|"
-    r"[Mm]usikklag|[Mm]usikkorps|[Ss]kulekorps|[Ss]kolekorps|[Kk]orps)\b"
+    r"[Mm]usikklag|[Mm]usikkorps|[Ss]kulekorps|[Ss]kolekorps|[Kk]orps|[Ss]kyttarlag|[Ss]kytterlag)"
+    r"(?:[ \t]+[GJ][0-9]{2})?\b"  # a team by age: "Kvam IL J17"
 )
 # a hospital by its short name where someone was admitted or works ("innlagt på sus", "på UNN")
 HOSPITAL = re.compile(
@@ -116,6 +131,7 @@ PATTERNS = (
     (UNIT_WITH_PLACE, "local unit with a place"),
     (COMPANY, "company"),
     (CLUB, "sports club"),
+    (WARD, "a hospital's ward"),
 )
 _FUNCTION_WORDS = frozenset(
     [
@@ -245,6 +261,12 @@ class OrganizationRecognizer(DocRecognizer):
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
+        for match in ROLE_AT.finditer(doc_text(doc)):
+            name = match.group("name")
+            if is_role_noun(match.group("role")) and not (
+                is_allowed(name) or name.lower() in NEVER_NAMES or is_common_word(name)
+            ):
+                results.append(self.result(*match.span("name"), base - 0.2, "a role's employer"))
         for match in HOSPITAL.finditer(doc_text(doc)):
             results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
         for match in LOWER_UNIT.finditer(doc_text(doc)):

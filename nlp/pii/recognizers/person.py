@@ -40,6 +40,11 @@
   ham «Tronna»", "kallenavnet hans var"); a quoted nickname asked about ("Kva er «Bubben»?").
   Names listed with a flagged name, owning a family member or joined to a family word are found
   by the stage (``nlp/pii/name_links.py``).
+- since 1.8.0: the article dialects put before a name ("hu Marit", "han ask", "ho liv"; not a
+  verb after the pronoun, "ho nikka"); a name opening a bullet before a quote after a colon or
+  before a bracket ("- Hawi: «…»", "- ask (…)"); a lower-case name no list knows as a word after
+  a speech verb ("sa nhung"); a surname that is also a word ending a lower-case given name
+  ("emil bakken,"); a family's surname ("Fam. Strand", "familien Haugen").
 """
 
 from __future__ import annotations
@@ -175,6 +180,11 @@ BOLD_NAME = re.compile(
     r"(?=[ \t]*[,(:]?[ \t]*\w)",
     re.MULTILINE,
 )
+# a family by its surname ("Fam. Strand, Jevnakervegen 112", "familien Haugen")
+FAMILY_NAME = re.compile(
+    r"\b(?:[Ff]am\.|[Ff]amilien|[Ff]amilia|FAM\.)[ \t]+"
+    r"(?P<name>[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?)"
+)
 WRITER_IN_BRACKETS = re.compile(
     r"\b(?:jeg|eg|meg|referent|referenten)\s*\(" + _WORD_NAME + r"\)", re.IGNORECASE
 )
@@ -214,6 +224,9 @@ _COUNTED = frozenset(
 _ELDEST = frozenset({"eldste", "yngste", "minste", "mellomste", "eldst", "yngst", "minst"})
 _BEING = frozenset({"er", "var", "blir", "ble", "blei", "vart"})
 _ARTICLES = frozenset({"en", "ei", "ein", "et", "eit"})
+# the article some dialects put before a name ("hu Marit", "han ola")
+_PREPROPRIAL = frozenset({"han", "ho", "hu"})
+_QUOTES = frozenset({"«", '"', "“", "'"})
 # after these a word with foreign letters is a place ("fra gdańsk"), which LocationRecognizer has
 PLACES_BEFORE = PLACE_PREPOSITIONS | {"bor", "bur", "bodde", "budde"}
 # people named in brackets as who someone is, beside family words and roles ("vår (ei venninne)")
@@ -448,6 +461,7 @@ class PersonRecognizer(DocRecognizer):
             (NICKNAME, "a nickname in quote marks"),
             (ASKED_ABOUT, "a nickname in quote marks asked about"),
             (ATTRIBUTED, "a name after a quote or as a signature"),
+            (FAMILY_NAME, "a family's surname"),
         ):
             for match in pattern.finditer(text):
                 group = "signed" if pattern is ATTRIBUTED and match.group("signed") else "name"
@@ -457,7 +471,8 @@ class PersonRecognizer(DocRecognizer):
                 )
                 if name in PLACEHOLDERS or name.split()[0].lower() in NEVER_NAMES:
                     continue  # "» – X", "Helsing frå NN": the referent kept the name out
-                if quoted or _given_name(name):
+                family = pattern is FAMILY_NAME and (is_surname(name) or not is_ordinary_word(name))
+                if quoted or family or (pattern is not FAMILY_NAME and _given_name(name)):
                     start = match.start(group)
                     found.append(
                         self.result(start, start + len(name), self.config.score - 0.2, why)
@@ -585,6 +600,23 @@ class PersonRecognizer(DocRecognizer):
         )
         # "sa Ask", "spurde Kari": the speaker named after the verb, mid-sentence
         after_speech = previous in STRICT_SPEECH and not is_sentence_start(token)
+        # "hu Ronja", "han ask": the article dialects put before a name ("han per" only before
+        # another name or a mark, not "han per telefon")
+        after_article = (
+            previous in _PREPROPRIAL
+            and (
+                text.lower() != "per"
+                or following is None
+                or not following.islower()
+                or is_first_name(following.capitalize())
+            )
+            # "ho nikka til alt": a verb after the pronoun, unless a mark or name follows
+            and (
+                _title(text) in WORD_NAMES
+                or not text.lower().endswith(("a", "te", "de", "et", "er", "ar"))
+                or following in {",", ".", ")", ":", None}
+            )
+        )
         # "Tone (41) fortalte": an age in brackets follows a person's name
         before_age = (
             following == "("
@@ -608,8 +640,16 @@ class PersonRecognizer(DocRecognizer):
             and view.texts[i + 2][:1].isupper()
             and is_first_name(view.texts[i + 2].split("-")[0])
         )
+        # "- Hawi: «Hvis noen …»", "- ask (skriv namnet med liten forbokstav)": opening a
+        # bullet, before a quote after a colon or before a bracket
+        speaker_opening = (
+            is_sentence_start(token)
+            and following in {":", "("}
+            and (following == "(" or (i + 2 < len(view) and view.texts[i + 2] in _QUOTES))
+        )
         context = (
             before_coordinated
+            or after_article
             or after_relation
             or before_speech
             or with_surname
@@ -671,7 +711,7 @@ class PersonRecognizer(DocRecognizer):
             if (
                 unknown
                 and is_sentence_start(token)
-                and (before_verb or (following is not None and following == "("))
+                and (before_verb or speaker_opening or (following is not None and following == "("))
                 and not text.endswith(("ene", "ane"))  # "Tvillingene var": a plural noun
             ):
                 return self.config.score - 0.35, "unknown capitalised word before a verb"
@@ -693,6 +733,8 @@ class PersonRecognizer(DocRecognizer):
                 known
                 and (
                     named_by_role
+                    or after_article
+                    or speaker_opening
                     or initial_after
                     or before_age
                     or before_role
@@ -709,7 +751,7 @@ class PersonRecognizer(DocRecognizer):
                 # "mor til ida", "saksbeh. tor", "ole m.": a short or word-like name in context
                 return self.config.score - 0.2, "lower-case name in name context"
             if is_first_name(title) and not is_common_word(text) and title not in WORD_NAMES:
-                if after_relation or before_speech:
+                if after_relation or before_speech or after_speech:
                     return self.config.score - 0.2, "lower-case name in name context"
                 if len(text) >= 4 and not is_place(title) and not is_ordinary_word(text):
                     return self.config.score - 0.35, "lower-case first name"  # not "soner"
@@ -781,6 +823,17 @@ def _continues_lower(token: Token) -> bool:
         return True
     if text.islower() and is_surname(text.capitalize()) and not is_common_word(text):
         return True  # "vår hansen"
+    doc, k = token.doc, token.i
+    if text.islower() and is_surname(text.capitalize()) and k > 0:
+        # "emil bakken,": a surname that is also a word ends the name of a given name that is none
+        given = doc[k - 1].text
+        ends = k + 1 == len(doc) or "\n" in token.whitespace_ or doc[k + 1].text in {",", ".", ";"}
+        return (
+            ends
+            and given.islower()
+            and is_first_name(given.capitalize())
+            and not (is_common_word(given))
+        )
     return (
         text.islower()
         and len(text) > 2

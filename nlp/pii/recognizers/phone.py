@@ -7,6 +7,7 @@ Norwegian numbers have 8 digits and start with 2–9. Accepted forms:
 * grouped 2-2-2-2 or 3-2-3 with space, no-break space, hyphen or dot: "99 88 77 66",
   "41 23 45 67", "998 87 766", "412-34-567" (config score);
 * grouped 4-4: "4123 4567" (config − 0.2), unless both halves look like years ("2019 2020");
+* every digit apart, "9 7 7 0 4 1 2 3" (config − 0.1);
 * bare "99887766": 0.4 — presidio's context enhancer raises it near "mobil", "tlf.nr" …
 
 Foreign numbers: "+<country code>" or "00<country code>" followed by 6–14 digits with single
@@ -89,6 +90,8 @@ _PHONE_WORD = compile_pattern(
 )
 _FOUR_FOUR = compile_pattern(r"${HEAD} [2-9][0-9]{3} (?:${SP}|-) [0-9]{4} ${TAIL}", **_DEFS)
 _BARE = compile_pattern(r"${HEAD} [2-9][0-9]{7} ${TAIL}", **_DEFS)
+# every digit apart, as a number is read out and typed ("9 7 7 0 4 1 2 3")
+_SPACED = compile_pattern(r"${HEAD} [2-9] (?:${SP}[0-9]){7} ${TAIL}", **_DEFS)
 _FOREIGN = compile_pattern(
     r"""
     (?<![0-9\p{L}_+])
@@ -238,6 +241,7 @@ class PhoneRecognizer(NbPatternRecognizer):
         "phone_foreign": _FOREIGN,
         "phone_no_spoken": _SPOKEN,
         "phone_no_broken": _BROKEN,
+        "phone_no_spaced": _SPACED,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "phone_no_broken": compile_pattern(r"\n${SP}?[0-9]")
@@ -250,6 +254,7 @@ class PhoneRecognizer(NbPatternRecognizer):
             yield Candidate(match.start(), match.end(), strong, "phone_no_prefixed")
         for name, score in (
             ("phone_no_grouped", clip(self.score)),
+            ("phone_no_spaced", clip(self.score - 0.1)),
             ("phone_no_4_4", clip(self.score - 0.2)),
             ("phone_no_bare", min(self.BARE_SCORE, self.score)),
         ):

@@ -186,6 +186,13 @@ def span_without_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _dotted(token: Token) -> bool:
+    """A token with digits that ends a sentence with its own full stop ("J17."): no
+    abbreviation has digits."""
+    text = token.text
+    return len(text) > 2 and text.endswith(".") and any(c.isdigit() for c in text)
+
+
 def ner_spans(doc: Doc, labels: set[str]) -> Iterator[tuple[Span, int, int, str]]:
     """Plausible NER entities with one of ``labels`` as (entity, start, end, text), character
     offsets trimmed of punctuation: the shared first step of the entity recognizers."""
@@ -193,12 +200,13 @@ def ner_spans(doc: Doc, labels: set[str]) -> Iterator[tuple[Span, int, int, str]
         if ent.label_ not in labels:
             continue
         last = next(
-            (t.i for t in doc[ent.start : ent.end - 1] if t.text in {".", "!", "?"}), ent.end
+            (t.i for t in doc[ent.start : ent.end - 1] if t.text in {".", "!", "?"} or _dotted(t)),
+            ent.end,
         )
         if last < ent.end and doc[last + 1].text[:1].isupper():
-            # "Torvbyen. Treneren": the sentence ends inside the span
-            ent = Span(doc, ent.start, last, label=ent.label_)
+            # "Torvbyen. Treneren", "Kvam IL J17. Er": the sentence ends inside the span
+            ent = Span(doc, ent.start, last + _dotted(doc[last]), label=ent.label_)
         if len(ent) and plausible_entity(doc, ent.start, ent.end):
             start, end = span_without_punct(doc, ent.start, ent.end)
-            if end > start:
+            if end > start and any(c.isalpha() for c in doc_text(doc)[start:end]):
                 yield ent, start, end, doc_text(doc)[start:end]
