@@ -41,3 +41,8 @@ def places() -> frozenset[str]:
 def postal_places() -> frozenset[str]:
     """Norway's postal places (towns and villages the other place lists lack: "Bryne")."""
     return word_set("postal_places.txt")
+
+
+def neighbourhoods() -> frozenset[str]:
+    """Districts and neighbourhoods of the largest towns ("Tøyen", "Loddefjord")."""
+    return word_set("neighbourhoods.txt")

@@ -7,7 +7,14 @@ from functools import lru_cache
 
 import yaml
 
-from nlp.gazetteers import first_names, places, postal_places, surnames, word_set
+from nlp.gazetteers import (
+    first_names,
+    neighbourhoods,
+    places,
+    postal_places,
+    surnames,
+    word_set,
+)
 from nlp.settings import REPO_ROOT
 
 ALLOWLIST_FILE = REPO_ROOT / "data" / "pii" / "allowlist.yaml"
@@ -481,9 +488,9 @@ def is_surname(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
-    """The place lists, with the postal places that are no first name or word-name (the postal
-    list has "Ask" and "Lena": a boy called Ask must stay a person)."""
-    postal = postal_places() - first_names() - WORD_NAMES
+    """The place lists, with the postal places and towns' neighbourhoods that are no first name
+    or word-name (the postal list has "Ask" and "Lena": a boy called Ask must stay a person)."""
+    postal = (postal_places() | neighbourhoods()) - first_names() - WORD_NAMES
     return places() | postal
 
 

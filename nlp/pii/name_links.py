@@ -6,7 +6,8 @@ recognizers have flagged what they could:
   it as a first name, in the case the flagged name is typed in (a lower-case note lists names in
   lower case; in a capitalised one "og mor" or "og per måned" stays);
 * a name owning a family member ("Per sin bror", "Tores mor", "eli si mor");
-* a name joined to a family or case word ("Hansen-ungane", "Kari-saka", "Olsen-familien"):
+* a name joined to a family or case word ("Hansen-ungane", "Kari-saka", "Olsen-familien",
+  "Ola-pappa", "mormor-Else"):
   only the name part, as annotation.md marks "the name as written";
 * initials or a name in brackets after a role ("mor (AH)", "far (T.)", "sb. (Mona L.)");
 * another spelling of a flagged name ("ingird", «Aamina Yuusuf»): referents misspell names, and
@@ -47,7 +48,10 @@ _OWNER = re.compile(
 _JOINED = re.compile(
     r"(?<![^\W\d_-])(?P<name>[A-ZÆØÅ][a-zæøå]+)-(?:ungane|ungene|ungar|unger|barna|borna|"
     r"familien|familia|familie|gutten|guten|jenta|jenten|saka|saken|sak|folka|folket|"
-    r"søsknene|sysken|syskena|søstrene|brødrene|huset|heimen|hjemmet)(?![^\W\d_])"
+    r"søsknene|sysken|syskena|søstrene|brødrene|huset|heimen|hjemmet|pappa|mamma)(?![^\W\d_])"
+    # "mormor-Else", "farmor-Kari": a family word before the name
+    r"|(?<![^\W\d_-])(?:mormor|morfar|farmor|farfar|bestemor|bestefar|oldemor|tante|onkel|"
+    r"pappa|mamma)-(?P<owned>[A-ZÆØÅ][a-zæøå]+)(?![^\W\d_])"
 )
 # "mor (AH)", "far (T.)", "BV-leder (Kjersti)", "sb. (Mona L.)"
 _ROLE_BRACKET = re.compile(
@@ -134,9 +138,10 @@ def owners_and_compounds(text: str) -> list[NameLink]:
         start = match.start("name")
         found.append(NameLink(start, start + len(name), "initials or a name after a role"))
     for match in _JOINED.finditer(text):
-        name = match.group("name")
+        group = "name" if match.group("name") else "owned"
+        name = match.group(group)
         if (is_first_name(name) or is_surname(name)) and not is_allowed(name):
-            found.append(NameLink(*match.span("name"), "name joined to a family word"))
+            found.append(NameLink(*match.span(group), "name joined to a family word"))
     return found
 
 

@@ -192,6 +192,8 @@ EMAIL_DATE_LINE = re.compile(r"^\s*(sendt|sent|dato|date)\s*:", re.IGNORECASE)
 TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
 SUBJECT_LINE = re.compile(r"^\s*(emne|subject|tittel|ang\.?)\s*:", re.IGNORECASE)
 TITLE_WORDS = 14  # a title line is short; a longer line naming "ROM" is a sentence
+# a page's header or footer in text pasted from a PDF ("Side 2 av 3 – Referent: … – 04.03.2025")
+PAGE_LINE = re.compile(r"\b(side|page)\s+\d+\s+(av|of)\s+\d+\b", re.IGNORECASE)
 
 
 def _is_title_line(line: Line, fact: FactLine | None) -> bool:
@@ -218,6 +220,7 @@ def _drop_header_facts(
     first = next((line for line, _fact in lines if not line.is_blank), None)
     if first is not None and TITLE.search(first.raw):
         free.append((first.start, first.end))  # the note's first line names the meeting
+    free += _page_lines([line for line, _fact in lines])
     for line, fact in lines:
         in_header = header_end is None or line.end <= header_end
         if (in_header or SUBJECT_LINE.match(line.raw)) and _is_title_line(line, fact):
@@ -243,6 +246,26 @@ def _drop_header_facts(
         for f in flags
         if not (inside(f, labels) and not _names_someone(text[f.start : f.end]))
         and (not inside(f, free) or (f.type in DIRECT_PII_TYPES and not _is_place_only(text, f)))
+    ]
+
+
+def _page_lines(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Lines a PDF puts on every page: the page's number ("Side 2 av 3 – Referent: … –
+    04.03.2025"), or a title repeated ("ROM barnevern Sunnfjord · læringsnotat 04.03.2025"); their
+    place and date are the meeting's (a name in them stays flagged)."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = line.raw.strip()
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    return [
+        (line.start, line.end)
+        for line in lines
+        if len(line.raw.split()) <= TITLE_WORDS + 4
+        and (
+            PAGE_LINE.search(line.raw)
+            or (seen.get(line.raw.strip(), 0) >= 2 and TITLE.search(line.raw))
+        )
     ]
 
 

@@ -1,5 +1,6 @@
 """Tables pasted from Word or a spreadsheet (cells split by tabs, or by semicolons as a
-spreadsheet exports them) or written in markdown (cells between pipes), under a header row.
+spreadsheet exports them), written in markdown (cells between pipes) or typed in plain text with
+the columns lined up by spaces, under a header row.
 
 A header row names its columns ("Navn<TAB>Rolle<TAB>Bosted"); a cell under a column of names,
 places or institutions is personal data of that type whatever its words, even a name that is
@@ -61,6 +62,9 @@ COLUMN_TYPES = {
 }
 _EMPTY = re.compile(r"[\s\-–—./?x:]*", re.IGNORECASE)  # "–", "-", "?", "x": nothing written
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# a cell of a table lined up by spaces: words apart by single spaces, cells by two or more
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+_SPACED = "  "  # the separator of a table lined up by spaces
 
 
 def _separator(line: str) -> str | None:
@@ -72,6 +76,8 @@ def _separator(line: str) -> str | None:
         return "|"
     if ";" in line:
         return ";"
+    if len(re.findall(r"\S {2,}(?=\S)", line)) >= 2:
+        return _SPACED  # three cells or more lined up by spaces
     return None
 
 
@@ -88,9 +94,20 @@ class Tables:
     headers: tuple[tuple[int, int], ...]  # the header rows' spans
 
 
+def _cells(line: str, separator: str) -> list[tuple[int, str]]:
+    """The line's cells with their offsets in the line."""
+    if separator == _SPACED:
+        return [(m.start(), m.group()) for m in _SPACED_CELL.finditer(line)]
+    cells, position = [], 0
+    for column in line.split(separator):
+        cells.append((position, column))
+        position += len(column) + 1
+    return cells
+
+
 def _column_types(line: str, separator: str) -> list[str | None] | None:
     """The type under each column of a header row, or None when the line is no header row."""
-    columns = [c.strip().strip("*_").rstrip(":").lower() for c in line.split(separator)]
+    columns = [c.strip().strip("*_").rstrip(":").lower() for _, c in _cells(line, separator)]
     types = [COLUMN_TYPES.get(c) for c in columns]
     return types if any(types) else None
 
@@ -126,14 +143,15 @@ def _looks_like(kind: str, cell: str) -> bool:
 
 def find_tables(text: str) -> Tables:
     """Every header row with at least one typed column, and the typed cells of the rows under
-    it (lines split the same way, by tabs, pipes or semicolons, up to the first line that is
-    not)."""
+    it (lines split the same way, by tabs, pipes, semicolons or runs of spaces, up to the first
+    line that is not)."""
     cells: list[Cell] = []
     headers: list[tuple[int, int]] = []
-    if "\t" not in text and "|" not in text and ";" not in text:
+    if "\t" not in text and "|" not in text and ";" not in text and "  " not in text:
         return Tables((), ())
     types: list[str | None] | None = None
     split_by = None
+    starts: list[int] = []
     offset = 0
     for line in text.split("\n"):
         separator = _separator(line)
@@ -144,13 +162,15 @@ def find_tables(text: str) -> Tables:
         elif types is None:
             types = _column_types(line, separator)
             split_by = separator
+            starts = [start for start, _ in _cells(line, separator)]
             if types is not None:
                 headers.append((offset, offset + len(line)))
         else:
-            columns = line.split(separator)
-            position = offset
-            for k, column in enumerate(columns):
+            for k, (at, column) in enumerate(_cells(line, separator)):
+                if separator == _SPACED:  # the column whose header starts nearest before it
+                    k = max((j for j, start in enumerate(starts) if start <= at + 1), default=0)
                 kind = types[k] if k < len(types) else None
+                position = offset + at
                 if (
                     kind is not None
                     and not _EMPTY.fullmatch(column)
@@ -159,6 +179,5 @@ def find_tables(text: str) -> Tables:
                 ):
                     start = position + len(column) - len(column.lstrip())
                     cells.append(Cell(start, start + len(column.strip()), kind))
-                position += len(column) + 1
         offset += len(line) + 1
     return Tables(tuple(cells), tuple(headers))

@@ -22,14 +22,15 @@ _lock = threading.Lock()
 
 
 def _split_markup(nlp: Language) -> Language:
-    """Markdown's strike-through marks ("~~Liv Bjørk Nilsen,~~") split off a word as the other
-    marks do, so the name inside is a word of its own."""
+    """Markdown's strike-through marks and underscores for emphasis ("~~Liv Bjørk Nilsen,~~",
+    "_Tuppen_") split off a word as the other marks do, so the name inside is a word of its own
+    (an underscore inside a word, "liv_i_lia", stays)."""
     tokenizer = nlp.tokenizer
     prefix, suffix = tokenizer.prefix_search, tokenizer.suffix_search
     if prefix is not None:
-        tokenizer.prefix_search = re.compile("^~~|" + prefix.__self__.pattern).search
+        tokenizer.prefix_search = re.compile("^~~|^_+(?=\\w)|" + prefix.__self__.pattern).search
     if suffix is not None:
-        tokenizer.suffix_search = re.compile("~~$|" + suffix.__self__.pattern).search
+        tokenizer.suffix_search = re.compile("~~$|(?<=\\w)_+$|" + suffix.__self__.pattern).search
     return nlp
 
 

@@ -16,10 +16,10 @@ def test_the_red_team_notes_stay_found() -> None:
     total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
         "total"
     ]
-    assert total["mentions"] == 3383
-    # 0.978 and 0.966 when written down (pii 1.8.0, 84 notes); room for another run's NER build
+    assert total["mentions"] == 3856
+    # 0.975 and 0.962 when written down (pii 1.8.0, 96 notes); room for another run's NER build
     assert total["recall_direct"] >= 0.965
     assert total["recall"] >= 0.94
-    # 134 when written down (the first 72 notes: 101 with session 21's NER build, 113 with
-    # session 22's, the same rules)
-    assert total["false_flags"] <= 150
+    # 172 when written down (the first 72 notes under pii 1.7.0: 101 with session 21's NER
+    # build, 113 with session 22's)
+    assert total["false_flags"] <= 190

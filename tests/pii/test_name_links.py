@@ -24,6 +24,7 @@ def found(text: str, people: list[str]) -> list[str]:
         ("- Per sin bror (i 30-åra) har vore besøksheim", [], ["Per"]),
         ("Tores mor ringte", [], ["Tores"]),
         ("Søsken blir gløymde. Hansen-ungane fekk ikkje vite noko.", [], ["Hansen"]),
+        ("Det var mormor-Else som satte seg ned. Han sier «Ola-pappa».", [], ["Else", "Ola"]),
         ("Kari-saka var den verste.", [], ["Kari"]),
     ],
 )

@@ -145,6 +145,9 @@ POSITIVES = [
     ("- jente 17 fra ilseng, bor hos mormor.", "17"),
     ("| Áilu G. | ungdom, selv i behandling | (16 år) |", "(16 år)"),
     ("| Sara H. | mor, fagarbeider | (38) |", "(38)"),
+    # round 11: age and sex in a bracket, an age compared, two ages with "år" each
+    ("1. RUNDE\n- mor (43/k) til barnet", "43"),
+    ("lillebror Per, som er to år yngre enn Kari og bor hjemme.", "to år yngre"),
 ]
 
 

@@ -31,6 +31,8 @@ POSITIVES = [
     ("mor til Ánte (f. 2009), bor i", "2009"),
     ("farfar til Niillas (født -52)", "-52"),
     ("Skoleåret 2019/20 kom Elif.", "Skoleåret 2019/20"),
+    ("ny rullestol siden 3. juledag. NAV svarer", "3. juledag"),
+    ("Han var på opphald ved senteret i veke 38 i fjor.", "veke 38 i fjor"),
     # red-team round 7: a day as an ordinal word, a year of birth, a weekday's abbreviation
     ("ble lagt inn tredje mai to tusen og tjueto etter", "tredje mai to tusen og tjueto"),
     ("funnet natt til niende februar i år etter", "natt til niende februar i år"),

@@ -166,6 +166,7 @@ POSITIVES = [
     ("Nummeret {n}, som ho gav oss, var rett.", "{n}"),
     ("- fnr {n}\n- tlf 99 88 77 66", "{n}"),
     ("fnr {d6} {d3} {d2} på lista", "{d6} {d3} {d2}"),
+    ("fødselsnummeret til Storm, {d6}\n{d5}, i eit brev", "{d6}\n{d5}"),
 ]
 
 

@@ -57,6 +57,8 @@ def spans(recognizer: HandleRecognizer, text: str) -> list[str]:
         ("Gamertag AskeladdenXX på PlayStation.", "AskeladdenXX"),
         ("han skrev til henne fra brukeren babakenan.", "babakenan"),
         ("Har YouTube-kanalen «Zosia i fjorden» der ho filmar.", "Zosia i fjorden"),
+        ("han er mye på nett, discord Kr1ssy#0420. Mor", "Kr1ssy#0420"),
+        ("Snap-gruppe for pårørende, legg til emir.k_hmr.", "emir.k_hmr"),
     ],
 )
 def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None:

@@ -64,6 +64,14 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("Minh har bodd på Solhaug bofellesskap i fem år.", "Solhaug bofellesskap"),
         ("Faren går turnus i Posten og fikk ikke fri.", "Posten"),
         ("| Sara H. | mor, fagarbeider på Varanger Kraft | (38) |", "Varanger Kraft"),
+        # round 11: short school words, health centres, national bodies' local units, lower
+        # case institutions and outreach teams
+        ("Gutten går i forst. avd. Hanstad u.skole.", "Hanstad u.skole"),
+        ("fastlegen, dr. Okonkwo at Mjøndalen legesenter, ringer", "Mjøndalen legesenter"),
+        ("Hun ble skrevet ut fra Blå Kors Eina en fredag.", "Blå Kors Eina"),
+        ("etter det har lærerne på bredtvet vgs sett på han", "bredtvet vgs"),
+        ("broren ligger nå på skjelbreia behandlingssenter", "skjelbreia behandlingssenter"),
+        ("god kontakt med utekontakten stovner, de tok han med", "utekontakten stovner"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:

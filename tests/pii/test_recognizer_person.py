@@ -132,6 +132,13 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ("- ask (skriv namnet sitt med liten forbokstav), same klasse.", "ask"),
         ("Brukerrepresentant: emil bakken, kontonr.", "emil bakken"),
         ("Adresser:\nFam. Strand, Jevnakervegen 112", "Strand"),
+        # round 11: a capital alone before an age, hyphenated initials and an initial, a
+        # quoted nickname before a bracket, a nickname after a naming verb and a word
+        ("- mor (43/k) til K (14/m). Gutten har autisme.", "K"),
+        ("Ref. T-A B.\n", "T-A B."),
+        ("21.25 Innringer: «Tussa» (ungdommen fra møtet). Ville først", "Tussa"),
+        ("de andre kaller broren «bigz»\n- lillesøstra", "bigz"),
+        ("- en gutt de andre kalte «storm» fordi han lager kaos", "storm"),
     ],
 )
 def test_finds_names(make_doc, text: str, expected: str) -> None:
@@ -202,6 +209,8 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Vi snakket med han per telefon i går.",
         "- Mob: +47 917 44 210",
         "Hovedpunkter:\n- Samvær er barnets rett",
+        "Far kalte romjula «ni måneders behandling som skulle ta tre»",
+        "Hun kalte seg selv «døgnbemanningen ingen betaler for».",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:

@@ -43,6 +43,11 @@ POSITIVES = [
     ("Nummeret hans er 99\u00a088\u00a077\u00a066.", "99\u00a088\u00a077\u00a066"),
     ("far;;9 7 7 0 4 1 2 3", "9 7 7 0 4 1 2 3"),
     ("ga nummeret sitt: 9 0 7 1 4 2 6 5 (sms)", "9 0 7 1 4 2 6 5"),
+    ("ringt av ROM-leder, mob. 9O1 22 334 (m/ tolk)", "9O1 22 334"),
+    ("Storm  fjorten  mor: 9o2 11 4o5", "9o2 11 4o5"),
+    ("til de som vil ha kontakt: 990\u201112\u2011334", "990\u201112\u2011334"),
+    ("his number: 0047 – 46 81 22 09.", "0047 – 46 81 22 09"),
+    ("bli ringd på +47\n407 23 118, sa ho", "+47\n407 23 118"),
 ]
 
 
@@ -101,6 +106,7 @@ NEGATIVES = [
     "Referanse 123-45-678",
     "Prosjektet varte 2019–2021.",
     "Score 1 2 3 4 5 6 7 8 9 på skjemaet.",
+    "Rom 4O2 og 4O3 er ledige.",
 ]
 
 

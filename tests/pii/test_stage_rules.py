@@ -266,6 +266,45 @@ def test_a_spreadsheet_export_split_by_semicolons_is_a_table_with_typed_contact_
     assert [text[a:b] for a, b in tables.headers] == ["Navn;Rolle;Kommune;Telefon"]
 
 
+def test_a_table_lined_up_by_spaces_types_its_cells_by_the_header_above_them() -> None:
+    from nlp.pii.tables import find_tables
+
+    text = (
+        "Lista:\n\nnamn               alder      skule            kommune     kontakt\n"
+        "Vår Eide Solheim   16         Hafstad vgs      sunnfjord   vaar.es(at)gmail.com\n"
+        "Storm              fjorten    Selje skule      stad        mor: 9o2 11 4o5\n\n"
+        "Det var fint.  Alle kom.  Takk.\n"
+    )
+    cells = [(text[c.start : c.end], c.type) for c in find_tables(text).cells]
+    assert cells == [
+        ("Vår Eide Solheim", "PERSON"),
+        ("16", "AGE"),
+        ("Hafstad vgs", "ORGANIZATION"),
+        ("sunnfjord", "LOCATION"),
+        ("Storm", "PERSON"),
+        ("fjorten", "AGE"),
+        ("Selje skule", "ORGANIZATION"),
+        ("stad", "LOCATION"),
+    ]
+
+
+def test_a_pdf_s_page_lines_hold_the_meeting_s_date_not_a_person_s() -> None:
+    from nlp.pii.stage import _page_lines
+    from nlp.structure.lines import split_lines
+
+    text = (
+        "Side 1 av 3 – Referent: Gro Ask – 04.03.2025\nROM Sunnfjord · læringsnotat 04.03.2025\n"
+        "Tekst om Kari.\nROM Sunnfjord · læringsnotat 04.03.2025\nROM er bra.\n"
+    )
+    lines = split_lines(text)
+    free = [text[a:b] for a, b in _page_lines(lines)]
+    assert free == [
+        "Side 1 av 3 – Referent: Gro Ask – 04.03.2025",
+        "ROM Sunnfjord · læringsnotat 04.03.2025",
+        "ROM Sunnfjord · læringsnotat 04.03.2025",
+    ]
+
+
 def test_initials_that_spell_an_everyday_abbreviation_are_not_spread() -> None:
     from nlp.pii.stage import _spread
 

@@ -223,7 +223,7 @@ _PARENS = compile_pattern(
     r" (?: (?: snart | ca\.? | cirka | nesten | bortimot ) ${SP}+ )?"
     r" (?: [0-9]{1,3} (?: ${SP}? (?: , | og ) ${SP}? [0-9]{1,3} )* (?: ${SP}?år )?"
     r" | (?P<word>${ANY_WORD}) (?: ${SP}+og${SP}+(?:et|eit|ett)${SP}+halvt )? )"
-    r" (?= ${SP}? (?: \) | ,${SP} ) )",
+    r" (?= ${SP}? (?: \) | ,${SP} | /[mkfgjMKFGJ]\) ) )",  # "mor (43/k)": age and sex
     ignore_case=False,
     **_DEFS,
 )
@@ -318,6 +318,7 @@ _BIRTH_MONTH = compile_pattern(
         |september|oktober|november|desember) (?![\p{L}])""",
     ignore_case=True,
 )
+_COMPARED = compile_pattern(r"${SP}+ (?:eldre|yngre|eldri|yngri) (?![\p{L}])", ignore_case=True)
 _FILL_BEFORE = compile_pattern(
     r"(?<![\p{L}]) (?:fyller|fylte|fyllte|fyllar|fylla|fylle) ${SP}+ $", ignore_case=True
 )
@@ -410,6 +411,8 @@ def _coordinated(words: list[str]) -> bool:
     """The number is the last of ages joined by "og" after "på" and a person: "to barn på 5 og
     9 år" (not a range such as "mellom 16 og 18")."""
     lowered = [w.lower() for w in words]
+    if len(lowered) >= 5 and lowered[-2] == "år":  # "to søsken på 3 år og 5 ½ år"
+        words, lowered = [*words[:-2], words[-1]], [*lowered[:-2], lowered[-1]]
     return (
         len(words) >= 4
         and lowered[-1] in {"og", "eller"}
@@ -683,6 +686,9 @@ class AgeRecognizer(NbPatternRecognizer):
         ):
             return None  # "hun var to ganger", "hun er 1 av 3"
         score = self.score if span_end > end else self.score - 0.1
+        compared = _COMPARED.match(text, span_end)
+        if span_end > end and compared is not None:  # "to år yngre enn Kari": an age, told so
+            span_end = compared.end()
         if cue == "fill":
             month = _BIRTH_MONTH.match(text, span_end)
             fill = _FILL_BEFORE.search(text, max(0, start - 12), start)

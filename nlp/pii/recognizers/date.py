@@ -106,7 +106,7 @@ _DAY_MONTH = compile_pattern(
 _HOLIDAY = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
-    (?: [12] \. ${SP}* | (?:første|fyrste|andre)${SP}+ ) (?:jule|påske|pinse|nyttårs)dag
+    (?: [1-4] \. ${SP}* | (?:første|fyrste|andre|tredje)${SP}+ ) (?:jule|påske|pinse|nyttårs)dag
     (?![\p{L}-])
     (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}) (?![\p{N}])
       | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)) (?![\p{L}]) )?
@@ -130,8 +130,8 @@ _SEASON = compile_pattern(
 )
 # "i uke 12" when an event in someone's life comes before it ("ble skrevet ut i uke 12")
 _WEEK = compile_pattern(
-    r"(?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan) ${SP}+ (?P<date> (?:uke|veke) ${SP}* [0-9]{1,2} )"
-    r" (?![\p{N}])",
+    r"(?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan) ${SP}+ (?P<date> (?:uke|veke) ${SP}* [0-9]{1,2}"
+    r" (?P<rel> ${SP}+ i ${SP}+ (?:fjor|fjol|forfjor) (?![\p{L}]) )? ) (?![\p{N}])",
     ignore_case=True,
 )
 # a month with a short year, as a timeline writes it ("mars -23: utskrevet"), and a birthday
@@ -433,7 +433,9 @@ class DateRecognizer(NbPatternRecognizer):
             for match in self.iter_matches(name, text):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for match in self.iter_matches("week", text):
-            if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
+            anchored = match.group("rel") is not None  # "i veke 38 i fjor"
+            event = any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8))
+            if anchored or event:
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "week")
         for name in ("holiday", "eve"):
             for match in self.iter_matches(name, text):

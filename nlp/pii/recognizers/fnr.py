@@ -34,7 +34,8 @@ from nlp.pii.recognizers.pattern_base import (
 _FNR = compile_pattern(
     r"""
     (?<![0-9])(?<![0-9](?:${SP}|[.,/]|${DASH}))   # not the tail of a longer number
-    [0-9]{6} (?:${SP}|-)? (?:[0-9]{5} | [0-9]{3} ${SP} [0-9]{2})   # "140312 52416", "140312 524 16"
+    # "140312 52416", "140312 524 16", and broken over a line as a PDF wraps it
+    [0-9]{6} (?:${SP}|-|\n)? (?:[0-9]{5} | [0-9]{3} ${SP} [0-9]{2})
     (?![0-9])(?!(?:${SP}|[.,/]|${DASH})[0-9])     # not the head of a longer number
     """
 )

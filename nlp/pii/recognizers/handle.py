@@ -77,7 +77,8 @@ _LABELLED = compile_pattern(
 )
 # a user name without "@": underscore, a dot between letters, or letters and digits mixed
 _BARE = compile_pattern(
-    r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:_[\p{L}\p{N}]*)+ | \p{L}+(?:\.[\p{L}\p{N}]+){1,3}"
+    r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:\.[\p{L}\p{N}]+)* (?:_[\p{L}\p{N}]*)+"
+    r" | \p{L}+(?:\.[\p{L}\p{N}]+){1,3}"
     r" | \p{L}{2,}\p{N}{2,4} ) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
 )
 # a word whose capitals inside and digits at the end make it a user name, wherever it stands
@@ -100,7 +101,13 @@ _CHANNEL = compile_pattern(
     r" [«\"“] (?P<name>[^»\"”\n]{2,40}) [»\"”]",
     ignore_case=True,
 )
-_UNDERSCORED = compile_pattern(r"[\p{L}\p{N}]* \p{L} [\p{L}\p{N}]* (?:_[\p{L}\p{N}]+)+")
+_UNDERSCORED = compile_pattern(
+    r"[\p{L}\p{N}]* \p{L} [\p{L}\p{N}]* (?:\.[\p{L}\p{N}]+)* (?:_[\p{L}\p{N}]+)+"
+)
+# a Discord tag: a user name, "#" and four digits ("Kr1ssy#0420")
+_DISCORD_TAG = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@#/-]) [\p{L}\p{N}_.]{2,32} \# [0-9]{4} (?![0-9])"
+)
 # words that call a following word a user name (in the six words before it: "lager en
 # Snap-gruppe for de som var her, legg til hodan.xo")
 HANDLE_WORDS = (
@@ -139,6 +146,7 @@ class HandleRecognizer(NbPatternRecognizer):
         "blog": _BLOG,
         "labelled": _LABELLED,
         "camel_digits": _CAMEL_DIGITS,
+        "discord_tag": _DISCORD_TAG,
         "called": _CALLED,
         "channel": _CHANNEL,
     }
@@ -150,6 +158,7 @@ class HandleRecognizer(NbPatternRecognizer):
         ),
         "labelled": compile_pattern(r":"),
         "camel_digits": compile_pattern(r"\p{Lu}\p{L}*\p{N}"),
+        "discord_tag": compile_pattern(r"\#[0-9]{4}"),
         "called": compile_pattern(r"(?:tag|navn|namn|bruke|bruka|nick)", ignore_case=True),
         "channel": compile_pattern(r"(?:kanal|server|konto|profil)", ignore_case=True),
     }
@@ -171,6 +180,8 @@ class HandleRecognizer(NbPatternRecognizer):
                     yield Candidate(*match.span("name"), clip(self.score - 0.15), why)
         for match in self.iter_matches("camel_digits", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "camel_digits")
+        for match in self.iter_matches("discord_tag", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "discord_tag")
         for match in self.iter_matches("channel", text):
             yield Candidate(*match.span("name"), clip(self.score - 0.15), "channel")
         lowered = text.lower()

@@ -41,7 +41,8 @@ SCHOOL = re.compile(
     r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
     r"fengsel|sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
-    r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|bhg|bhg\.|"
+    r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|u\.skole|u\.skule|b\.skole|b\.skule|bhg|bhg\.|"
+    r"legesenter|legekontor|helsesenter|"
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem|"
     r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter)\b"
@@ -58,7 +59,7 @@ UNIT_WITH_PLACE = re.compile(
     r"[Hh]abiliteringstenesten|[Hh]abiliteringa|[Hh]abiliteringen|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
     r"Psykiatrisk[ \t]+(?:senter|klinikk|poliklinikk|avdeling)|Kommunen|kommunen|Rusteamet|"
-    r"rusteamet|Tjenestekontoret)"
+    r"rusteamet|Tjenestekontoret|Blå[ \t]Kors|Tyrili|Kirkens[ \t]Bymisjon|Frelsesarmeen)"
     r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
     r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
 )
@@ -81,11 +82,13 @@ LOWER_EMPLOYER = re.compile(
 # a school typed in lower case ("hovdebygda ungdomsskule"): the name must be no ordinary word
 LOWER_SCHOOL = re.compile(
     r"\b(?P<name>[a-zæøå][a-zæøå-]{3,})[ \t]+(?:barneskole|barneskule|ungdomsskole|ungdomsskule|"
-    r"skole|skule|videregående|vidaregåande|vgs|barnehage|bhg)\b"
+    r"skole|skule|videregående|vidaregåande|vgs|barnehage|bhg|behandlingssenter|klinikken|"
+    r"klinikk|bofellesskap|bufellesskap)\b"
 )
 # a local unit typed in lower case with its place ("barnevernet i bærum", "nav bærum")
 LOWER_UNIT = re.compile(
-    r"\b(?:bup|dps|nav|ppt|bvtj|barnevernet|barnevernt?s?tj?enest(?:en|a))(?:[ \t]+(?:i|på))?"
+    r"\b(?:bup|dps|nav|ppt|bvtj|barnevernet|barnevernt?s?tj?enest(?:en|a)|utekontakten|utekontakt)"
+    r"(?:[ \t]+(?:i|på))?"
     r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
 )
 # where someone was admitted, typed in lower case ("han var innlagt på sanderud"): a word no
@@ -284,8 +287,7 @@ class OrganizationRecognizer(DocRecognizer):
                 results.append(self.result(start, end, base - 0.2, "employer in lower case"))
         for match in LOWER_SCHOOL.finditer(doc_text(doc)):
             name = match.group("name")
-            word_like = is_ordinary_word(name) and not is_place(name.capitalize())  # "volda"
-            if not (name in _FUNCTION_WORDS or is_common_word(name) or word_like):
+            if not (name in _FUNCTION_WORDS or is_common_word(name)):  # "bredtvet vgs"
                 results.append(self.result(*match.span(), base - 0.2, "school in lower case"))
         return results
 

@@ -113,7 +113,7 @@ VERB_ENDINGS = ("er", "te", "de", "et", "ar")
 INITIALS = re.compile(
     r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?!\w)"
     # hyphenated initials of double names ("P-O Ø-H" for Per-Olav Ødegård-Hansen)
-    r"|(?<![\w-])[A-ZÆØÅ]-[A-ZÆØÅ](?:[ \t]+[A-ZÆØÅ]-[A-ZÆØÅ])?(?![\w-])"
+    r"|(?<![\w-])[A-ZÆØÅ]-[A-ZÆØÅ](?:[ \t]+[A-ZÆØÅ]-[A-ZÆØÅ]|[ \t]+[A-ZÆØÅ]\.)?(?![\w-])"
     r"|(?<![\w.])[A-ZÆØÅ]\.[ \t]?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"  # not across a line break
 )
 # initials typed in lower case ("k.h."), unless a common abbreviation ("m.m.", "o.l.", "t.d.")
@@ -129,12 +129,17 @@ _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # a name given by a naming verb ("den eldste heter ole-martin", "som alle kaller «Kaka»"), in a
 # signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
 NAMED_BY = re.compile(
-    r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kalle|kaller|kallar"
+    r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kalle|kaller|kallar|kalte"
     r"|kallenavn(?:et)?|kallenamn(?:et)?|økenavn(?:et)?|tilnavn(?:et)?)\s+"
     # up to two little words between ("kalla ho alltid «Maipus»", "kalle ham «Tronna»")
     r"(?:(?:ofte|alltid|gjerne|bare|berre|også|for|seg|meg|deg|oss|dem|dei|han|ham|henne|ho|hun"
     r"|hans|hennes|hennar|deres|deira|sin|sitt|var|er|vart|ble)\s+){0,2}"
-    r"(?P<quote>[«\"“'])?" + _WORD_NAME,
+    # or any one word before a name in quote marks ("kaller broren «bigz»")
+    r"(?:(?!(?:det|dette|den|denne|noe|noko|sånt|slikt|slik|alt)\s)[^\W\d_]+\s+(?=[«\"“]))?"
+    r"(?P<quote>[«\"“'])?"
+    + _WORD_NAME
+    # a name in quote marks ends at the closing mark, not inside a phrase («ni måneders …»)
+    + r"(?(quote)(?=[»\"”']|\s(?-i:[A-ZÆØÅ])))",
     re.IGNORECASE,
 )
 # a nickname in quote marks asked about ("Kva er «Bubben»?", "Hvem er 'Tassen'?"): a quoted
@@ -151,10 +156,13 @@ SIGNED = re.compile(
     r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))",
     re.IGNORECASE | re.MULTILINE,
 )
-# a nickname in quote marks that the words after it say is one ("«Bassen» blant venner")
+# a nickname in quote marks that the words after it say is one ("«Bassen» blant venner"), or
+# that a bracket after it says who is ("«Tussa» (ungdommen fra møtet)", "«Tuppen» (11/k)")
 NICKNAME = re.compile(
-    r"[«\"“]" + _WORD_NAME + r"[»\"”],?\s+blant\s+(?:venner|vennene|kameratene|kompisene|"
-    r"venninnene|vener|venene|klassekameratene|søsknene)\b",
+    r"[«\"“]" + _WORD_NAME + r"[»\"”](?:,?\s+blant\s+(?:venner|vennene|kameratene|kompisene|"
+    r"venninnene|vener|venene|klassekameratene|søsknene)\b"
+    r"|[ \t]+\((?=\d|(?:en|ei|ein)?[ \t]*(?:ungdom|jent|gut|mor|far|sønn|son|dotter|datter|bror|"
+    r"søster|syster|elev|venn|kompis|bestemor|bestefar)))",
     re.IGNORECASE,
 )
 # the speaker named after a quote ("«eg trudde det var mi skuld» – sol"), and a note signed
@@ -171,9 +179,12 @@ INITIAL_ALONE = re.compile(
     # between commas after a person noun ("En jente, S., ville ikke")
     r"|\b(?:jente|jenta|gutt|gutten|gut|guten|mor|far|ungdom|deltaker|deltakar|elev),[ \t]"
     r"(?P<appositive>[A-ZÆØÅ]\.)(?=,)"
-    r"|[»”\"][.,!?]?[ \t]*[–—-][ \t]*(?P<speaker>[A-ZÆØÅ]\.)(?=[ \t]*(?:,|$))",
+    r"|[»”\"][.,!?]?[ \t]*[–—-][ \t]*(?P<speaker>[A-ZÆØÅ]\.)(?=[ \t]*(?:,|$))"
+    # a capital letter alone before an age in brackets ("mor (43/k) til K (14/m)")
+    r"|(?<![\w.])(?P<bare>[A-ZÆØÅ])(?=[ \t]+\([ \t]*\d{1,3}(?:[ \t]*år)?(?:/[mkfgjMKFGJ])?\))",
     re.MULTILINE,
 )
+_AGE_AND_SEX = re.compile(r"\d{1,3}/[mkfgjMKFGJ]")
 # a name in bold at the start of a bullet or line ("- **Vår** fortalte", "**Dag**, far til …")
 BOLD_NAME = re.compile(
     r"^[ \t]*(?:[-*•–][ \t]+)?\*\*(?P<name>[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+)?)\*\*"
@@ -622,7 +633,11 @@ class PersonRecognizer(DocRecognizer):
             following == "("
             and i + 2 < len(view)
             and view.texts[i + 2][:1].isdigit()
-            and (len(view.texts[i + 2]) <= 3 or "åring" in view.lowers[i + 2])
+            and (
+                len(view.texts[i + 2]) <= 3
+                or "åring" in view.lowers[i + 2]
+                or _AGE_AND_SEX.fullmatch(view.texts[i + 2]) is not None  # "Jo (24/m)"
+            )
         )
         # "mor til jonas 11 og mia 4": an age without brackets after a name typed in lower case
         before_bare_age = (

@@ -7,7 +7,8 @@ Norwegian numbers have 8 digits and start with 2–9. Accepted forms:
 * grouped 2-2-2-2 or 3-2-3 with space, no-break space, hyphen or dot: "99 88 77 66",
   "41 23 45 67", "998 87 766", "412-34-567" (config score);
 * grouped 4-4: "4123 4567" (config − 0.2), unless both halves look like years ("2019 2020");
-* every digit apart, "9 7 7 0 4 1 2 3" (config − 0.1);
+* every digit apart, "9 7 7 0 4 1 2 3" (config − 0.1); grouped with the letter O for a zero,
+  "9O1 22 334" (config − 0.2);
 * bare "99887766": 0.4 — presidio's context enhancer raises it near "mobil", "tlf.nr" …
 
 Foreign numbers: "+<country code>" or "00<country code>" followed by 6–14 digits with single
@@ -47,7 +48,7 @@ from nlp.pii.recognizers.pattern_base import (
     words_before,
 )
 
-_SEP = r"(?:${SP}|[.\-])"
+_SEP = r"(?:${SP}|[.\-\u2011])"  # a space, dot, hyphen or non-breaking hyphen
 _HEAD = r"(?<![0-9\p{L}_+])(?<![0-9]${SEP})(?<![0-9],)"  # not inside a longer number or code
 _TAIL = r"(?![0-9])(?!${SEP}?[0-9])(?!,[0-9])(?![\p{L}])"
 _DEFS = {"SEP": _SEP, "HEAD": _HEAD, "TAIL": _TAIL}
@@ -56,7 +57,7 @@ _NORWEGIAN_PREFIXED = compile_pattern(
     r"""
     (?<![0-9\p{L}_+])
     (?: \(\+47\) | \(0047\) | \+47 | 0047 | \+${SP}47 )
-    (?:${SP}|-)?
+    (?:${SP}|-|${SP}?[–-]${SP}|\n)?   # "0047 – 46 81 22 09", "+47" at a line's end
     [2-9] (?:${SEP}?[0-9]){7}
     (?![0-9])
     """,
@@ -90,6 +91,17 @@ _PHONE_WORD = compile_pattern(
 )
 _FOUR_FOUR = compile_pattern(r"${HEAD} [2-9][0-9]{3} (?:${SP}|-) [0-9]{4} ${TAIL}", **_DEFS)
 _BARE = compile_pattern(r"${HEAD} [2-9][0-9]{7} ${TAIL}", **_DEFS)
+# a grouped number with the letter O typed for a zero ("9O1 22 334", "9o2 11 4o5")
+_O_FOR_ZERO = compile_pattern(
+    r"""
+    ${HEAD}
+    (?= [0-9Oo\ \u00a0\u202f.\-]{8,11} (?![\p{L}\p{N}]) )
+    (?: [2-9][0-9Oo] ${SEP} [0-9Oo]{2} ${SEP} [0-9Oo]{2} ${SEP} [0-9Oo]{2}
+      | [2-9][0-9Oo]{2} ${SEP} [0-9Oo]{2} ${SEP} [0-9Oo]{3} )
+    (?![\p{L}\p{N}])
+    """,
+    **_DEFS,
+)
 # every digit apart, as a number is read out and typed ("9 7 7 0 4 1 2 3")
 _SPACED = compile_pattern(r"${HEAD} [2-9] (?:${SP}[0-9]){7} ${TAIL}", **_DEFS)
 _FOREIGN = compile_pattern(
@@ -242,6 +254,7 @@ class PhoneRecognizer(NbPatternRecognizer):
         "phone_no_spoken": _SPOKEN,
         "phone_no_broken": _BROKEN,
         "phone_no_spaced": _SPACED,
+        "phone_no_o_for_zero": _O_FOR_ZERO,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "phone_no_broken": compile_pattern(r"\n${SP}?[0-9]")
@@ -286,6 +299,9 @@ class PhoneRecognizer(NbPatternRecognizer):
                 continue  # a number on one line is one of the patterns above
             if any(_PHONE_WORD.match(w) for w in words_before(text, match.start(), 4)):
                 yield Candidate(*match.span(), clip(self.score - 0.1), "phone_no_broken")
+        for match in self.iter_matches("phone_no_o_for_zero", text):
+            if "o" in match.group().lower() and not _not_a_phone(text, *match.span()):
+                yield Candidate(*match.span(), clip(self.score - 0.2), "phone_no_o_for_zero")
         for match in self.iter_matches("phone_no_spoken", text):
             span = _spoken_number(text, match)
             if span is not None:
