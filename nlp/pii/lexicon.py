@@ -230,6 +230,8 @@ NEVER_NAMES = frozenset(
     [
         "referent",
         "referenten",
+        "gjest",  # "Sol Nyhus (Gjest)" in a Teams attendance list
+        "guest",
         "fra",
         "frå",
         "no",  # nynorsk "now" opening a sentence ("No har ho hybel")

@@ -24,6 +24,7 @@ from nlp.pii.lexicon import (
     NEVER_NAMES,
     PLACEHOLDERS,
     POSSESSIVES,
+    WORD_NAMES,
     is_allowed,
     is_common_word,
     is_first_name,
@@ -41,7 +42,9 @@ _NEXT = re.compile(_JOIN + "(" + _WORD + ")")
 _PREVIOUS = re.compile("(" + _WORD + ")" + _JOIN + "$")
 # "Per sin bror", "eli si mor", "Tores mor"
 _OWNER = re.compile(
-    r"(?<![^\W\d_])(?P<name>[^\W\d_]+)[ \t]+(?:sin|si|sitt|sine)[ \t]+(?P<noun>[^\W\d_]+)"
+    r"(?<![^\W\d_])(?P<name>[^\W\d_]+)[ \t]+(?P<own>sin|si|sitt|sine)[ \t]+"
+    r"(?:(?:biologiske|biologisk|nye|gamle|eldste|yngste|store|vesle|lille|kjære)[ \t]+)?"
+    r"(?P<noun>[^\W\d_]+)"
     r"|(?<![^\W\d_])(?P<genitive>[A-ZÆØÅ][a-zæøå]+s'?)[ \t]+(?P<noun2>[^\W\d_]+)"
 )
 # "Hansen-ungane", "Kari-saka", "Olsen-familien"
@@ -126,7 +129,11 @@ def owners_and_compounds(text: str) -> list[NameLink]:
             base = name[:-1]  # "Lars' bror" -> "Lars"
         if name.lower() in NEVER_NAMES or name in PLACEHOLDERS:
             continue
-        if is_first_name(base.capitalize()) and (name[0].isupper() or not is_common_word(name)):
+        # "Ask sin mormor", "lykke sin biologiske far": a word-name owns a family member too
+        word_name = match.group("own") is not None and base.capitalize() in WORD_NAMES
+        if (is_first_name(base.capitalize()) or word_name) and (
+            name[0].isupper() or word_name or not is_common_word(name)
+        ):
             group = "name" if match.group("name") else "genitive"
             found.append(NameLink(*match.span(group), "name owning a family member"))
     for match in _ROLE_BRACKET.finditer(text):
@@ -153,13 +160,23 @@ _NAME_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_])")
 MIN_VARIANT = 5  # a name part this long or longer is looked for in other spellings
 
 
+# foreign letters written without their marks ("Härkönen" as "Harkonen"); not æ, ø, å, which
+# tell Norwegian words apart
+_FOLD = str.maketrans("äöüéèêáàâóòôíìúùñçšžčćńłőű", "aoueeeaaaoooiiuuncszccnlou")
+
+
+def _folded(word: str) -> str:
+    return word.translate(_FOLD)
+
+
 def _deletions(word: str) -> set[str]:
     return {word} | {word[:k] + word[k + 1 :] for k in range(len(word))}
 
 
 def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
     """Other spellings of a flagged name's parts: one letter added, dropped, changed or two
-    swapped ("ingird" for "ingrid", «Aamina Yuusuf» for "Amina Yusuf"), typed in the same case
+    swapped ("ingird" for "ingrid", «Aamina Yuusuf» for "Amina Yusuf"), or its foreign letters
+    written without their marks ("Harkonen" for "Härkönen"), typed in the same case
     as the flagged name (a lower-case word matches only a name flagged in lower case) and no
     ordinary word. Found by shared one-letter deletions, once per note."""
     keys: dict[tuple[str, bool], str] = {}
@@ -167,11 +184,12 @@ def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
         for part in re.split(r"[\s-]+", name):
             if len(part) >= MIN_VARIANT and part.isalpha():
                 lower = part.lower()
-                for key in _deletions(lower):
+                for key in _deletions(lower) | _deletions(_folded(lower)):
                     keys.setdefault((key, part.islower()), lower)
     if not keys:
         return []
     parts = set(keys.values())
+    unmarked = {_folded(part) for part in parts if _folded(part) != part}  # "harkonen"
     found = []
     for match in _NAME_WORD.finditer(text):
         word = match.group()
@@ -179,7 +197,10 @@ def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
         if lower in parts or len(lower) < MIN_VARIANT - 1:
             continue
         typed_lower = word.islower()
-        if any((key, typed_lower) in keys for key in _deletions(lower)) and not (
+        variants = _deletions(lower) | _deletions(_folded(lower))
+        if lower in unmarked and not is_allowed(word):
+            found.append(NameLink(match.start(), match.end(), "a name without its marks"))
+        elif any((key, typed_lower) in keys for key in variants) and not (
             is_ordinary_word(lower) or is_allowed(word)
         ):
             found.append(NameLink(match.start(), match.end(), "another spelling of a name"))

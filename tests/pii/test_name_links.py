@@ -25,6 +25,8 @@ def found(text: str, people: list[str]) -> list[str]:
         ("Tores mor ringte", [], ["Tores"]),
         ("Søsken blir gløymde. Hansen-ungane fekk ikkje vite noko.", [], ["Hansen"]),
         ("Det var mormor-Else som satte seg ned. Han sier «Ola-pappa».", [], ["Else", "Ola"]),
+        ("- Ask sin mormor tar det meste.", [], ["Ask"]),
+        ("Snap. lykke sin biologiske far har funne henne.", [], ["lykke"]),
         ("Kari-saka var den verste.", [], ["Kari"]),
     ],
 )
@@ -45,6 +47,12 @@ def test_linked_names(text: str, people: list[str], expected: list[str]) -> None
 )
 def test_words_that_are_no_linked_names(text: str, people: list[str]) -> None:
     assert found(text, people) == []
+
+
+def test_a_foreign_name_written_without_its_marks() -> None:
+    text = "- Marit Härkönen (står som Harkonen på deltakerlista) er beredskapshjem."
+    found = [text[k.start : k.end] for k in misspelt(text, ["Marit Härkönen"])]
+    assert found == ["Harkonen"]
 
 
 def test_other_spellings_of_a_flagged_name() -> None:

@@ -148,6 +148,13 @@ POSITIVES = [
     # round 11: age and sex in a bracket, an age compared, two ages with "år" each
     ("1. RUNDE\n- mor (43/k) til barnet", "43"),
     ("lillebror Per, som er to år yngre enn Kari og bor hjemme.", "to år yngre"),
+    # round 12: "knapt", the verb before its subject, a girl in dialect, an elided number,
+    # a birthday's time after "fyller"
+    ("har hatt han sidan han var knapt tre, sa ho", "knapt tre"),
+    ("No er gutungen fjortan og går på skulen.", "fjortan"),
+    ("har no ei lita tøs på to og eit halvt år.", "to og eit halvt år"),
+    ("Ellevåringen satt i gangen og gråt.", "Ellevåringen"),
+    ("den eldste, Kacper, fyller tolv rett etter påske, opplever", "tolv"),
 ]
 
 
@@ -182,6 +189,7 @@ NEGATIVES = [
     "Halvannet år senere kom hun.",
     "Rapporten, snart 300 sider, kom.",
     "De siste 20 årene har vi sett endring.",
+    "Nå er ungdommene tretten på venteliste.",
     "Kari 14 dager senere kom svaret.",
     # a group or a count after "og er": no single person is the subject
     "Familien bor i Oslo og er 14 personer.",

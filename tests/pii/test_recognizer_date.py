@@ -33,6 +33,9 @@ POSITIVES = [
     ("Skoleåret 2019/20 kom Elif.", "Skoleåret 2019/20"),
     ("ny rullestol siden 3. juledag. NAV svarer", "3. juledag"),
     ("Han var på opphald ved senteret i veke 38 i fjor.", "veke 38 i fjor"),
+    ("Han kom på St. Hans i fjor og er 7.", "St. Hans i fjor"),
+    ("har sittet på Ila siden skjærtorsdag i fjor.", "skjærtorsdag i fjor"),
+    ("Faren hans fikk dommen fredag 13.12 og soner nå.", "13.12"),
     # red-team round 7: a day as an ordinal word, a year of birth, a weekday's abbreviation
     ("ble lagt inn tredje mai to tusen og tjueto etter", "tredje mai to tusen og tjueto"),
     ("funnet natt til niende februar i år etter", "natt til niende februar i år"),
@@ -109,6 +112,7 @@ NEGATIVES = [
     "Kontonummer 241224 er feil.",
     "[14.03.24, 21:04] Amund H.: Runden var fin.",
     "14.03.2024, 21:04 - Tone: Takk for i kveld.",
+    "Haugen, Tone-Lill\t14.3.2024, 17:56:03\t14.3.2024, 20:04:51\t2 t 8 min",
     "Beløpet var 150000 kroner.",
     "Vi delte dem i tredje runde.",
     "Det var 12/27/20 på skjemaet.",

@@ -24,6 +24,7 @@ POSITIVES = [
     ("sendes til ingrid.moe(a)lillehammer.kommune.no, hun", "ingrid.moe(a)lillehammer.kommune.no"),
     ("Skriv til kari[@]kommune.no", "kari[@]kommune.no"),
     ("el siri.mette87@gmial,com (skrev feil?)", "siri.mette87@gmial,com"),
+    ("1 t 45 min\tlykke.oyen_gmail.com#EXT#\n", "lykke.oyen_gmail.com#EXT#"),
     ("Send referatet til kari.hansen@kommune.no.", "kari.hansen@kommune.no"),
     ("Faren skrev fra ola_n@gmail.com i går.", "ola_n@gmail.com"),
     ("E-post: kåre.ås@helse-bergen.no", "kåre.ås@helse-bergen.no"),

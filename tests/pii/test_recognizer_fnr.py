@@ -167,11 +167,20 @@ POSITIVES = [
     ("- fnr {n}\n- tlf 99 88 77 66", "{n}"),
     ("fnr {d6} {d3} {d2} på lista", "{d6} {d3} {d2}"),
     ("fødselsnummeret til Storm, {d6}\n{d5}, i eit brev", "{d6}\n{d5}"),
+    ("fødselsnummeret hans, {d4} {d2b} {d5}, godt synlig", "{d4} {d2b} {d5}"),
 ]
 
 
 def _fill(template: str, number: str) -> str:
-    return template.format(n=number, d6=number[:6], d5=number[6:], d3=number[6:9], d2=number[9:])
+    return template.format(
+        n=number,
+        d6=number[:6],
+        d5=number[6:],
+        d3=number[6:9],
+        d2=number[9:],
+        d4=number[:4],
+        d2b=number[4:6],
+    )
 
 
 POSITIVE_CASES = [

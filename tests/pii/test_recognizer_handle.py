@@ -78,6 +78,7 @@ def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None
         "En lone @ i teksten.",
         "Fyll inn ____ her og lagre som notat_2024.docx.",
         "Brukeren fortalte at det var vanskelig.",
+        "Kontonummer 1234 56 78903 og org.nr 912 345 678.",
         'Podkasten "Ikke bare mitt problem" handler om unge pårørende.',
         "Har du snap: nei, sa han.",
         "Tid: 18.00 Sted: Hamar",

@@ -72,6 +72,10 @@ def orgs(make_doc, text: str, ents=None) -> set[str]:
         ("etter det har lærerne på bredtvet vgs sett på han", "bredtvet vgs"),
         ("broren ligger nå på skjelbreia behandlingssenter", "skjelbreia behandlingssenter"),
         ("god kontakt med utekontakten stovner, de tok han med", "utekontakten stovner"),
+        # round 12: farms, North Sámi schools, SANKS with its place
+        ("en erfaringskonsulent på Lia gård, Sol, var den", "Lia gård"),
+        ("går andre året på Sámi joatkkaskuvla.", "Sámi joatkkaskuvla"),
+        ("Ei av jentene låg inne på SANKS Lakselv i fjor.", "SANKS Lakselv"),
     ],
 )
 def test_finds_institutions(make_doc, text: str, expected: str) -> None:

@@ -139,6 +139,14 @@ def names(make_doc, text: str, ents=None) -> set[str]:
         ("21.25 Innringer: «Tussa» (ungdommen fra møtet). Ville først", "Tussa"),
         ("de andre kaller broren «bigz»\n- lillesøstra", "bigz"),
         ("- en gutt de andre kalte «storm» fordi han lager kaos", "storm"),
+        # round 12: names with digits for letters or emojis inside, a capitalised nickname after
+        # a naming verb, three lower-case initials, the referent's initials after "Ref."
+        ('- M4ja (med 4-tall, "det er greia mi") er nitten', "M4ja"),
+        ("- Li❤️v skrev navnet sitt sånn på navnelappen", "Li❤️v"),
+        ("Jenta fortalte at 3mil ringte henne samme natt", "3mil"),
+        ("fostermor til Storm (heime kallar dei han Stormen), fortalde", "Stormen"),
+        ("Giitu buohkaide!\nj.m.e.\n", "j.m.e."),
+        ("sa en fostermor.\n\nRef. BOL\n", "BOL"),
     ],
 )
 def test_finds_names(make_doc, text: str, expected: str) -> None:
@@ -211,6 +219,11 @@ def test_finds_names(make_doc, text: str, expected: str) -> None:
         "Hovedpunkter:\n- Samvær er barnets rett",
         "Far kalte romjula «ni måneders behandling som skulle ta tre»",
         "Hun kalte seg selv «døgnbemanningen ingen betaler for».",
+        "«Han vil hjem» – mormor",
+        "Vi har 4G og 5G, COVID19 og F35 og MP3.",
+        "Liv og død står på spil1, og fami1ien blir ikke hørt.",
+        "Det gjelder t.o.m. mai, p.g.a. dette o.s.v.",
+        "REF. ROM BV – Hamar 120324",
     ],
 )
 def test_ordinary_words_are_not_names(make_doc, text: str) -> None:

@@ -48,6 +48,7 @@ POSITIVES = [
     ("til de som vil ha kontakt: 990\u201112\u2011334", "990\u201112\u2011334"),
     ("his number: 0047 – 46 81 22 09.", "0047 – 46 81 22 09"),
     ("bli ringd på +47\n407 23 118, sa ho", "+47\n407 23 118"),
+    ("skrev både nummeret, 4 8 1 5 – 2 2 6 0, og e-posten", "4 8 1 5 – 2 2 6 0"),
 ]
 
 

@@ -288,6 +288,14 @@ def test_a_table_lined_up_by_spaces_types_its_cells_by_the_header_above_them() -
     ]
 
 
+def test_a_case_timeline_s_case_worker_column_holds_names() -> None:
+    from nlp.pii.tables import find_tables
+
+    text = "dato\thendelse\tsaksbehandler\n01.03.2023\tSamtale på skolen\tkhaugen\n"
+    cells = [(text[c.start : c.end], c.type) for c in find_tables(text).cells]
+    assert cells == [("khaugen", "PERSON")]
+
+
 def test_a_pdf_s_page_lines_hold_the_meeting_s_date_not_a_person_s() -> None:
     from nlp.pii.stage import _page_lines
     from nlp.structure.lines import split_lines

@@ -96,7 +96,7 @@ _PERSON_STEMS = [
     "tvilling", "baby", "onkel", "tante", "kone", "kon", "samboer", "sambuar", "ektemann", "venn",
     "venninne", "kamerat", "nabo", "klient", "bruker", "brukar", "deltaker", "deltakar",
     "kjæreste", "fyr", "kar", "person", "yngst", "eldst", "minst", "jentunge", "gutunge",
-    "guttunge", "tenåring",
+    "guttunge", "tenåring", "tøs", "tøsa", "tausa",
 ]
 _PERSON_ENDINGS = ["e", "en", "a", "et", "ene", "ane", "er", "ar", "ne", "n", "s", "ens", "as"]
 _SINGULAR_SUBJECT = {"jeg", "eg", "je", "æ", "du", "han", "hun", "ho", "hu", "hen", "som",
@@ -181,7 +181,7 @@ _NUMBER = compile_pattern(
 _AARING = compile_pattern(
     r"""
     (?<![\p{L}\p{N}])
-    (?: [0-9]{1,3} ${SP}?${DASH}?${SP}? | ${ANY_WORD} )
+    (?: [0-9]{1,3} ${SP}?${DASH}?${SP}? | ${ANY_WORD} | ellev )
     åring (?P<suffix>en|er|ene|ar|ane|a|ens|s)? (?![\p{L}])
     """,
     ignore_case=True,
@@ -293,7 +293,8 @@ def _not_a_number_word(text: str, position: int) -> bool:
 _DIGITS = compile_pattern(r"[0-9]+")
 # an adverb that is part of the age expression before the number ("snart 15", "ca. 40")
 _HEDGE_BEFORE = compile_pattern(
-    r"(?<![\p{L}]) (?: snart | ca\.? | cirka | nesten | bortimot ) ${SP}+ $", ignore_case=True
+    r"(?<![\p{L}]) (?: snart | ca\.? | cirka | nesten | bortimot | knapt ) ${SP}+ $",
+    ignore_case=True,
 )
 # a half after the number ("17 1/2", "17½") or a half year ("to og eit halvt år")
 _HALF = compile_pattern(r"${SP}? (?: 1/2 | ½ ) (?![\p{N}/])")
@@ -318,6 +319,15 @@ _BIRTH_MONTH = compile_pattern(
         |september|oktober|november|desember) (?![\p{L}])""",
     ignore_case=True,
 )
+# what may follow "fyller tolv": when ("rett etter påske", "til jul", "neste år")
+_AFTER_FILL = {"til", "neste", "rett", "etter", "før", "om", "denne", "dette", "i", "på"}
+
+
+def _singular_person(lower: str) -> bool:
+    """A person noun in the singular ("gutungen", "jenta"), not a group ("ungdommane")."""
+    return not lower.endswith(("ene", "ane", "er", "ar", "erne"))
+
+
 _COMPARED = compile_pattern(r"${SP}+ (?:eldre|yngre|eldri|yngri) (?![\p{L}])", ignore_case=True)
 _FILL_BEFORE = compile_pattern(
     r"(?<![\p{L}]) (?:fyller|fylte|fyllte|fyllar|fylla|fylle) ${SP}+ $", ignore_case=True
@@ -677,7 +687,7 @@ class AgeRecognizer(NbPatternRecognizer):
             closes_appositive
             or (
                 cue == "fill"
-                and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | {"til", "neste"})
+                and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | _AFTER_FILL)
             )
             or lower_after[0] in _AFTER_OK
             or (lower_after[0] == "til" and lower_after[1:2] and lower_after[1] in _TIL_TIMES)
@@ -729,6 +739,14 @@ class AgeRecognizer(NbPatternRecognizer):
                 # år" is a rule for a group
                 return None if prev is not None and prev.lower() in _NOT_SUBJECT else "fill"
             return "verb" if _good_subject(prev) else None
+        if (
+            prev is not None
+            and prev.lower() in _AGE_VERBS - _FILL_VERBS
+            and _PERSON.match(lower)
+            and lower not in _NOT_SUBJECT
+            and _singular_person(lower)
+        ):
+            return "verb"  # "No er gutungen fjortan": the verb before its subject
         if _PERSON.match(lower) and lower not in _NOT_SUBJECT:
             return "person"  # "jente 17 år"
         if len(last) > 2 and is_first_name(last.capitalize()) and not is_common_word(lower):

@@ -119,6 +119,7 @@ _SEASON = compile_pattern(
     (?<![\p{L}\p{N}.,/-])
     (?: i ${SP}+ )?
     (?: (?: påska | påsken | påske | jula | julen | pinsa | pinsen | vinterferien | høstferien
+          | st\.${SP}?hans | sankthans | sankthansaften | jonsok | skjærtorsdag | langfredag
           | haustferien | sommarferien | sommerferien | romjula | romjulen )
         ${SP}+ (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i${SP}+(?:fjor|fjol|forfjor) (?![\p{L}]) )
       | (?: våren | høsten | hausten | vinteren | sommeren | sommaren ) ${SP}+
@@ -338,6 +339,7 @@ _COMPACT = compile_pattern(
 )
 # a chat export's time stamp: a date opening a line, then the clock ("[14.03.24, 21:04] Tone:",
 # "14.03.2024, 21:04 - Tone:")
+_MACHINE_STAMP = compile_pattern(r",? ${SP}? [0-9]{1,2} : [0-9]{2} : [0-9]{2} (?![0-9])")
 _CHAT_STAMP = compile_pattern(
     r",? ${SP}? [0-9]{1,2} [:.] [0-9]{2} (?: : [0-9]{2} )? (?: \] | ${SP}[-–]${SP} )"
 )
@@ -453,8 +455,10 @@ class DateRecognizer(NbPatternRecognizer):
             in_range = _SHORT_RANGE_AFTER.match(text, end) or _SHORT_RANGE_BEFORE.search(
                 text[max(0, start - 30) : start]
             )
+            before = words_before(text, start, 1)
+            cued = bool(before) and (before[-1] in WEEKDAYS or before[-1] in _STRONG_WORDS)
             if (
-                (in_range or _RELATIVE_YEAR.match(text, end))
+                (in_range or cued or _RELATIVE_YEAR.match(text, end))
                 and _valid(int(match.group("day")), int(match.group("month")), None)
                 and not set(words_after(text, end, 3)) & _UNITS_AFTER
             ):
@@ -516,6 +520,8 @@ class DateRecognizer(NbPatternRecognizer):
             text, max(0, match.start() - 3), match.start()
         ):
             return None  # "[14.03.24, 21:04] Tone:": when a chat message was sent
+        if _MACHINE_STAMP.match(text, match.end()):
+            return None  # "14.3.2024, 17:56:03" in an attendance list: when someone logged in
         start, end = match.span()
         if year is None:
             strong = bool(before) and before[-1] in _STRONG_WORDS

@@ -3,7 +3,8 @@
 Accepted: "kari.hansen@kommune.no", "ola_n@gmail.com", "kåre.ås@helse-bergen.no",
 "post@bup.sykehuset-innlandet.no", "a.b+rom@gmail.com" (config score); and written-out forms
 "kari (at) kommune.no", "kari[at]kommune.no", "kari(a)kommune.no", "kari @ kommune.no" and
-with a comma for the last dot, "kari@gmail,com" (config − 0.2); and spelt out
+with a comma for the last dot, "kari@gmail,com" (config − 0.2); a guest's address as Teams
+writes it, "kari.h_gmail.com#EXT#" (config score); and spelt out
 as said, "vaar.solberg at romleder dot no", "kari at kommune punktum no", "ola.h at gmail.com"
 (a dot, underscore or digit in the name part when the domain has real dots: "sa at nav.no" is a
 sentence) (config − 0.2). The span is the whole address; a sentence-final dot is not part of it.
@@ -38,6 +39,11 @@ _EMAIL_WRITTEN = compile_pattern(
     **_DEFS,
 )
 
+# a guest's address as Teams writes it ("lykke.oyen_gmail.com#EXT#")
+_EMAIL_GUEST = compile_pattern(
+    r"${BEFORE} ${LOCAL} _ (?: [\p{L}\p{N}-]+ \. )+ \p{L}{2,24} \#EXT\# (?:@[\p{L}\p{N}.-]+)?",
+    **_DEFS,
+)
 # a comma typed for the last dot ("siri.m87@gmial,com")
 _EMAIL_COMMA = compile_pattern(
     r"${BEFORE} ${LOCAL} @ (?: [\p{L}\p{N}-]+ \. )* [\p{L}\p{N}-]+ ,"
@@ -75,10 +81,12 @@ class EmailRecognizer(NbPatternRecognizer):
         "email_written": _EMAIL_WRITTEN,
         "email_spoken": _EMAIL_SPOKEN,
         "email_comma": _EMAIL_COMMA,
+        "email_guest": _EMAIL_GUEST,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "email": _AT,
         "email_comma": _AT,
+        "email_guest": compile_pattern(r"\#EXT\#"),
         "email_written": _WRITTEN_AT,
         "email_spoken": _SPOKEN_AT,
     }
@@ -91,5 +99,7 @@ class EmailRecognizer(NbPatternRecognizer):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_written")
         for match in self.iter_matches("email_spoken", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_spoken")
+        for match in self.iter_matches("email_guest", text):
+            yield Candidate(match.start(), match.end(), clip(self.score), "email_guest")
         for match in self.iter_matches("email_comma", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.2), "email_comma")

@@ -39,6 +39,15 @@ _FNR = compile_pattern(
     (?![0-9])(?!(?:${SP}|[.,/]|${DASH})[0-9])     # not the head of a longer number
     """
 )
+# eleven digits grouped any other way ("2804 01 38817", "05 07 96 412 38", "11.03.12-47781"):
+# only after a word for an identity number
+_FNR_GROUPED = compile_pattern(
+    r"""
+    (?<![0-9])(?<![0-9](?:${SP}|[.,/]|${DASH}))
+    [0-9]{2,6} (?: (?:${SP}|[.]|${DASH}) [0-9]{2,5} ){1,4}
+    (?![0-9])(?!(?:${SP}|[.,/]|${DASH})[0-9])
+    """
+)
 _ACCOUNT_CUE = compile_pattern(
     r"""
     ^(?: [\p{L}-]*konto(?:en|a|ar|er|ene|ane|nummer(?:et|a)?|nr|nr\.)?
@@ -63,14 +72,18 @@ def account_context(text: str, start: int) -> bool:
 
 
 class FnrRecognizer(NbPatternRecognizer):
-    """Fødselsnummer, D-nummer and H-nummer with valid check digits (classic or 2032 rules)."""
+    """Fødselsnummer, D-nummer and H-nummer with valid check digits (classic or 2032 rules); one
+    with wrong check digits whose first six make a date; eleven digits grouped any other way
+    ("2804 01 38817") after a word for an identity number."""
 
     ENTITY = "FNR"
     NAME = "fnr"
-    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {"fnr": _FNR}
+    PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {"fnr": _FNR, "fnr_grouped": _FNR_GROUPED}
 
     def find(self, text: str) -> Iterator[Candidate]:
+        seen: list[tuple[int, int]] = []
         for match in self.iter_matches("fnr", text):
+            seen.append(match.span())
             if account_context(text, match.start()):
                 continue
             number_kind = kind(match.group())
@@ -78,3 +91,10 @@ class FnrRecognizer(NbPatternRecognizer):
                 yield Candidate(match.start(), match.end(), self.score, f"fnr:{number_kind}")
             elif date_kind(match.group()) is not None:
                 yield Candidate(match.start(), match.end(), self.score - 0.3, "fnr:unchecked")
+        for match in self.iter_matches("fnr_grouped", text):
+            digits = "".join(c for c in match.group() if c.isdigit())
+            before = words_before(text, match.start(), CUE_WINDOW + 2)
+            cued = any(_ID_CUE.search(w) for w in before)
+            known = any(a < match.end() and match.start() < b for a, b in seen)
+            if len(digits) == 11 and cued and not known and date_kind(digits) is not None:
+                yield Candidate(match.start(), match.end(), self.score - 0.2, "fnr:grouped")

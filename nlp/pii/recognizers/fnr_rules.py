@@ -42,7 +42,7 @@ K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def _digits(text: str) -> list[int] | None:
-    compact = "".join(c for c in text if c not in " \u00a0\u202f-\n")  # "140312 524 16"
+    compact = "".join(c for c in text if c not in " \u00a0\u202f-\n.–")  # "140312 524 16"
     if len(compact) != 11 or not compact.isascii() or not compact.isdigit():
         return None
     return [int(c) for c in compact]

@@ -130,7 +130,28 @@ HANDLE_WORDS = (
 _DOMAIN_END = regex.compile(r"\.(?:no|com|org|net|se|dk|nu|io)$", regex.IGNORECASE)
 # abbreviations with inner dots that are no user names
 ABBREVIATIONS = frozenset(
-    {"f.eks", "bl.a", "m.m", "m.fl", "o.l", "e.l", "t.d", "t.o.m", "d.v.s", "o.a", "a.s", "p.t"}
+    {
+        "f.eks",
+        "bl.a",
+        "m.m",
+        "m.fl",
+        "o.l",
+        "e.l",
+        "t.d",
+        "t.o.m",
+        "d.v.s",
+        "o.a",
+        "a.s",
+        "p.t",
+        "org.nr",
+        "tlf.nr",
+        "mob.nr",
+        "pers.nr",
+        "saks.nr",
+        "ref.nr",
+        "konto.nr",
+        "st.meld",
+    }
 )
 
 

@@ -42,7 +42,9 @@ SCHOOL = re.compile(
     r"fengsel|sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
     r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|u\.skole|u\.skule|b\.skole|b\.skule|bhg|bhg\.|"
-    r"legesenter|legekontor|helsesenter|"
+    r"legesenter|legekontor|helsesenter|gård|gard|"
+    # North Sámi: school, upper secondary, lower secondary, kindergarten
+    r"skuvla|joatkkaskuvla|nuoraidskuvla|mánáidgárdi|"
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem|"
     r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter)\b"
@@ -59,7 +61,7 @@ UNIT_WITH_PLACE = re.compile(
     r"[Hh]abiliteringstenesten|[Hh]abiliteringa|[Hh]abiliteringen|"
     r"Sykehuset|Sjukehuset|sykehuset|sjukehuset|Ungdomsklinikken|Akuttpsykiatrisk|"
     r"Psykiatrisk[ \t]+(?:senter|klinikk|poliklinikk|avdeling)|Kommunen|kommunen|Rusteamet|"
-    r"rusteamet|Tjenestekontoret|Blå[ \t]Kors|Tyrili|Kirkens[ \t]Bymisjon|Frelsesarmeen)"
+    r"rusteamet|Tjenestekontoret|Blå[ \t]Kors|Tyrili|Kirkens[ \t]Bymisjon|Frelsesarmeen|SANKS)"
     r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
     r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
 )

@@ -44,7 +44,12 @@
   verb after the pronoun, "ho nikka"); a name opening a bullet before a quote after a colon or
   before a bracket ("- Hawi: «…»", "- ask (…)"); a lower-case name no list knows as a word after
   a speech verb ("sa nhung"); a surname that is also a word ending a lower-case given name
-  ("emil bakken,"); a family's surname ("Fam. Strand", "familien Haugen").
+  ("emil bakken,"); a family's surname ("Fam. Strand", "familien Haugen"); a capital alone before
+  an age in brackets ("K (14/m)"); "T-A B."; a quoted nickname before a bracket saying who
+  («Tussa» (ungdommen …)); a naming verb, one word and a quoted name ("kaller broren «bigz»"), or
+  a capitalised word ("kallar dei han Stormen"); first names written with digits for letters or
+  with emojis inside ("M4ja", "Li❤️v"); three lower-case initials ("j.m.e."); initials after
+  "Ref.".
 """
 
 from __future__ import annotations
@@ -117,12 +122,19 @@ INITIALS = re.compile(
     r"|(?<![\w.])[A-ZÆØÅ]\.[ \t]?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"  # not across a line break
 )
 # initials typed in lower case ("k.h."), unless a common abbreviation ("m.m.", "o.l.", "t.d.")
-LOWER_INITIALS = re.compile(r"(?<![\w.])[a-zæøå]\.[a-zæøå]\.(?![\w.])")
+LOWER_INITIALS = re.compile(r"(?<![\w.])[a-zæøå]\.[a-zæøå]\.(?:[a-zæøå]\.)?(?![\w.])")
 DOTTED_ABBREVIATIONS = frozenset(
     "m.m. o.l. t.d. m.a. e.l. d.d. s.k. p.t. a.s. i.e. e.g. o.a. m.v. d.e. n.å. b.l. t.o. i.a. "
     "v.s. f.o. a.a. e.a. f.k. o.k. u.a. k.a. h.h. s.d. m.h. m.fl. t.h. t.v. v.h. i.d. a.m. p.m. "
-    "e.kr. f.kr. n.b. o.s. s.e. f.v. el. d.v. d.s. p.s. e.m. f.m.".split()
+    "e.kr. f.kr. n.b. o.s. s.e. f.v. el. d.v. d.s. p.s. e.m. f.m. t.o.m. f.o.m. m.a.o. o.s.v. "
+    "d.v.s. p.g.a. i.f.m. i.f.t. m.h.t. e.l.l. o.a.a.".split()
 )
+# a name written with digits for letters, as youth write theirs ("M4ja", "3mil", "j0nas"), or
+# with emojis inside ("Li❤️v", "So🌸fie"): read without them it is a known first name
+_DIGITS_FOR_LETTERS = str.maketrans("4301", "aeol")
+DIGIT_NAME = re.compile(r"(?<![\w@#])(?=[^\W_]*\d)(?=[^\W\d_]*\d*[^\W\d_])[^\W_]{3,12}(?![\w@#])")
+_EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
+EMOJI_NAME = re.compile(r"(?<![\w@#])[^\W\d_]+(?:" + _EMOJI + r"+[^\W\d_]+)+(?![\w@#])")
 NER_LABELS = {"PER"}
 HEADER_NAME = re.compile(r"[^,;/&|·()\n]+?(?=\s*(?:[,;/&|·(]|\bog\b|$))")
 _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
@@ -151,7 +163,7 @@ ASKED_ABOUT = re.compile(
 )
 SIGNED = re.compile(
     r"^[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)|hilsen|"
-    r"helsing|beste\s+hilsen)[\s,]+"
+    r"helsing|beste\s+hilsen|ref\.|referent:)[\s,]+"
     # the name, with the surname or initial after it ("Helsing Niillas S.")
     r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))",
     re.IGNORECASE | re.MULTILINE,
@@ -390,6 +402,7 @@ class PersonRecognizer(DocRecognizer):
         results += self._names_in_capitals(doc)
         for match in INITIALS.finditer(doc_text(doc)):
             results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
+        results += self._disguised_names(doc_text(doc))
         for match in LOWER_INITIALS.finditer(doc_text(doc)):
             if match.group() not in DOTTED_ABBREVIATIONS:
                 results.append(self.result(*match.span(), base - 0.25, "initials in lower case"))
@@ -460,6 +473,21 @@ class PersonRecognizer(DocRecognizer):
             i = end
         return found
 
+    def _disguised_names(self, text: str) -> list[RecognizerResult]:
+        """First names written with digits for letters or with emojis inside ("M4ja", "Li❤️v")."""
+        found = []
+        for pattern, read in (
+            (DIGIT_NAME, lambda word: word.lower().translate(_DIGITS_FOR_LETTERS)),
+            (EMOJI_NAME, lambda word: re.sub(_EMOJI, "", word).lower()),
+        ):
+            for match in pattern.finditer(text):
+                name = read(match.group())
+                # "fami1ien" is OCR's "familien"; a word with an emoji inside is a name anyway
+                word = is_common_word(name) and pattern is DIGIT_NAME
+                if name.isalpha() and is_first_name(name.capitalize()) and not word:
+                    found.append(self.result(*match.span(), self.config.score - 0.2, "disguised"))
+        return found
+
     def _named_in_context(self, text: str) -> list[RecognizerResult]:
         """Names that the words around them give away, whatever their case or whether they are
         also ordinary words: after a naming verb, in a signature, in brackets after the writer,
@@ -482,8 +510,18 @@ class PersonRecognizer(DocRecognizer):
                 )
                 if name in PLACEHOLDERS or name.split()[0].lower() in NEVER_NAMES:
                     continue  # "» – X", "Helsing frå NN": the referent kept the name out
+                if is_relation_word(name.lower()) or is_allowed(name.split()[0]):
+                    continue  # "» – mormor": who spoke, by role; "REF. ROM BV": a service
                 family = pattern is FAMILY_NAME and (is_surname(name) or not is_ordinary_word(name))
-                if quoted or family or (pattern is not FAMILY_NAME and _given_name(name)):
+                capitalised = (
+                    pattern is NAMED_BY and name[:1].isupper() and not name.isupper()
+                )  # "heime kallar dei han Stormen"
+                if (
+                    quoted
+                    or family
+                    or (capitalised and not is_relation_word(name.lower()))
+                    or (pattern is not FAMILY_NAME and _given_name(name))
+                ):
                     start = match.start(group)
                     found.append(
                         self.result(start, start + len(name), self.config.score - 0.2, why)

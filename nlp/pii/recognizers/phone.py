@@ -103,7 +103,9 @@ _O_FOR_ZERO = compile_pattern(
     **_DEFS,
 )
 # every digit apart, as a number is read out and typed ("9 7 7 0 4 1 2 3")
-_SPACED = compile_pattern(r"${HEAD} [2-9] (?:${SP}[0-9]){7} ${TAIL}", **_DEFS)
+_SPACED = compile_pattern(
+    r"${HEAD} [2-9] (?:(?:${SP}|${SP}[–-]${SP})[0-9]){7} ${TAIL}", **_DEFS
+)  # also "4 8 1 5 – 2 2 6 0"
 _FOREIGN = compile_pattern(
     r"""
     (?<![0-9\p{L}_+])
