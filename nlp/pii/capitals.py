@@ -29,6 +29,8 @@ from nlp.pii.lexicon import (
 
 MIN_LETTERS = 12  # a line this long or longer, all in capitals, is typed in capitals
 _LINE = re.compile(r"[^\n]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-ZÆØÅÀ-ÖÙ-Þ]")  # capitals of the letters notes are written with
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?:^|(?<![0-9])[.!?:]\s+|^\s*(?:[-–•*]|\d+[.)])\s*)$")
 
@@ -39,16 +41,19 @@ MIN_SHARE = 0.2  # of the note's letters: a title or a heading in capitals is re
 def capital_lines(text: str) -> list[tuple[int, int]]:
     """Where the lines typed in capitals are, when they hold a fifth of the note's letters or
     more (the second reading costs as much as the first)."""
-    upper = sum(c.isupper() for c in text)
-    if upper < MIN_LETTERS or upper < MIN_SHARE * sum(c.isalpha() for c in text):
+    upper = len(_UPPER.findall(text))
+    if upper < MIN_LETTERS:
+        return []
+    all_letters = len(_LETTER.findall(text))
+    if upper < MIN_SHARE * all_letters:
         return []
     spans, letters_in_caps = [], 0
     for line in _LINE.finditer(text):
-        letters = [c for c in line.group() if c.isalpha()]
-        if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        letters = len(_LETTER.findall(line.group()))
+        if letters >= MIN_LETTERS and len(_UPPER.findall(line.group())) >= 0.9 * letters:
             spans.append(line.span())
-            letters_in_caps += len(letters)
-    if letters_in_caps < MIN_SHARE * sum(c.isalpha() for c in text):
+            letters_in_caps += letters
+    if letters_in_caps < MIN_SHARE * all_letters:
         return []
     return spans
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.pii.lexicon import (
     NEVER_NAMES,
@@ -169,8 +170,15 @@ def _folded(word: str) -> str:
     return word.translate(_FOLD)
 
 
-def _deletions(word: str) -> set[str]:
-    return {word} | {word[:k] + word[k + 1 :] for k in range(len(word))}
+@lru_cache(maxsize=1 << 16)
+def _deletions(word: str) -> frozenset[str]:
+    """The word and every way to drop one letter from it, and the same of the word without its
+    foreign marks (words repeat from note to note, so each is worked out once)."""
+    folded = _folded(word)
+    variants = {word} | {word[:k] + word[k + 1 :] for k in range(len(word))}
+    if folded != word:
+        variants |= {folded} | {folded[:k] + folded[k + 1 :] for k in range(len(folded))}
+    return frozenset(variants)
 
 
 def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
@@ -184,12 +192,13 @@ def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
         for part in re.split(r"[\s-]+", name):
             if len(part) >= MIN_VARIANT and part.isalpha():
                 lower = part.lower()
-                for key in _deletions(lower) | _deletions(_folded(lower)):
+                for key in _deletions(lower):
                     keys.setdefault((key, part.islower()), lower)
     if not keys:
         return []
     parts = set(keys.values())
     unmarked = {_folded(part) for part in parts if _folded(part) != part}  # "harkonen"
+    typed = {case: frozenset(k for k, lower in keys if lower == case) for case in (True, False)}
     found = []
     for match in _NAME_WORD.finditer(text):
         word = match.group()
@@ -197,10 +206,10 @@ def misspelt(text: str, names: Iterable[str]) -> list[NameLink]:
         if lower in parts or len(lower) < MIN_VARIANT - 1:
             continue
         typed_lower = word.islower()
-        variants = _deletions(lower) | _deletions(_folded(lower))
+        variants = _deletions(lower)
         if lower in unmarked and not is_allowed(word):
             found.append(NameLink(match.start(), match.end(), "a name without its marks"))
-        elif any((key, typed_lower) in keys for key in variants) and not (
+        elif not variants.isdisjoint(typed[typed_lower]) and not (
             is_ordinary_word(lower) or is_allowed(word)
         ):
             found.append(NameLink(match.start(), match.end(), "another spelling of a name"))

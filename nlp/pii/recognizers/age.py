@@ -290,6 +290,11 @@ def _not_a_number_word(text: str, position: int) -> bool:
     return word is not None and word.group().lower() not in _NUMBER_WORDS
 
 
+def _no_ages_joined(text: str, position: int) -> bool:
+    """No "og" follows soon enough for ages counted together ("7 og ni år") to start here."""
+    return " og " not in text[position : position + 40] or _not_a_number_word(text, position)
+
+
 _DIGITS = compile_pattern(r"[0-9]+")
 # an adverb that is part of the age expression before the number ("snart 15", "ca. 40")
 _HEDGE_BEFORE = compile_pattern(
@@ -538,13 +543,19 @@ class AgeRecognizer(NbPatternRecognizer):
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "decade": _DECADE_END,
         "gammel": _GAMMEL_END,
-        "sibling_ages": compile_pattern(r"${SP}og${SP}", ignore_case=True),
         "model_year": compile_pattern(r"modell", ignore_case=True),
         "table_cell": compile_pattern(r"\)${SP}*\|"),
     }
     LINE_BOUND = frozenset({"decade", "gammel", "model_year", "table_cell"})
-    STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {"number": _NUMBER_START}
-    REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {"number": _not_a_number_word}
+    # both start with a number: tried only where one may start
+    STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "number": _NUMBER_START,
+        "sibling_ages": _NUMBER_START,
+    }
+    REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {
+        "number": _not_a_number_word,
+        "sibling_ages": _no_ages_joined,
+    }
 
     def find(self, text: str) -> Iterator[Candidate]:
         for candidate in self._ages(text):

@@ -398,8 +398,13 @@ class DateRecognizer(NbPatternRecognizer):
             ignore_case=True,
         ),
         "birth_year": compile_pattern(r"[fF] (?:[øØ] [dD] | \.)"),
-        "season": compile_pattern(r"(?:fjo|fjol|[0-9]{4}|-[0-9]{2})", ignore_case=True),
-        "week": compile_pattern(r"(?:uke|veke)", ignore_case=True),
+        # a season's or holiday's word on the line, and a year or "i fjor" after it
+        "season": compile_pattern(
+            r"(?:påsk|jul|pins|ferie|våren|høsten|hausten|vinteren|sommeren|sommaren|året|hans"
+            r"|jonsok|skjærtorsdag|langfredag) [^\n]{0,40}? (?:[0-9]{2}|fjor|fjol)",
+            ignore_case=True,
+        ),
+        "week": compile_pattern(r"(?:uke|veke) ${SP}* [0-9]", ignore_case=True),
         "month_short_year": compile_pattern(r"[-–'’][0-9]{2}"),
         "birthday": compile_pattern(r"årsdag", ignore_case=True),
         "day_of_nth_month": compile_pattern(r"[0-9]\.${SP}+[iI]${SP}"),

@@ -68,7 +68,10 @@ _EMAIL_SPOKEN = compile_pattern(
 # folding: scanning for these alone is ~100× faster than the patterns. No address spans lines.
 _AT = compile_pattern(r"@")
 _WRITTEN_AT = compile_pattern(r"[(\[{]\ ?[aAkK@\x80-\U0010ffff] | \ @\ ")
-_SPOKEN_AT = compile_pattern(r"\ (?:at|krøllalfa|alfakrøll)\ ")
+# " at " is also a common word: the domain must follow with a spoken or written dot
+_SPOKEN_AT = compile_pattern(
+    r"\ (?:at|krøllalfa|alfakrøll)\ [\p{L}\p{N}.-]+ (?:\ (?:dot|punktum|prikk)\ | \.\p{L})"
+)
 
 
 class EmailRecognizer(NbPatternRecognizer):

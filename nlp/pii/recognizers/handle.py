@@ -96,10 +96,9 @@ _CALLED = compile_pattern(
     ignore_case=True,
 )
 _CHANNEL = compile_pattern(
-    r"(?<![\p{L}]) [\p{L}-]* (?:kanal|kanalen|server|serveren|kontoen|profilen)"
+    r"(?:[Kk]anal|[Kk]analen|[Ss]erver|[Ss]erveren|[Kk]ontoen|[Pp]rofilen)"
     r" [ \t]+ (?:sin[ \t]+|si[ \t]+)? (?:som[ \t]+(?:heter|heiter)[ \t]+)?"
     r" [«\"“] (?P<name>[^»\"”\n]{2,40}) [»\"”]",
-    ignore_case=True,
 )
 _UNDERSCORED = compile_pattern(
     r"[\p{L}\p{N}]* \p{L} [\p{L}\p{N}]* (?:\.[\p{L}\p{N}]+)* (?:_[\p{L}\p{N}]+)+"

@@ -132,8 +132,9 @@ DOTTED_ABBREVIATIONS = frozenset(
 # a name written with digits for letters, as youth write theirs ("M4ja", "3mil", "j0nas"), or
 # with emojis inside ("Li❤️v", "So🌸fie"): read without them it is a known first name
 _DIGITS_FOR_LETTERS = str.maketrans("4301", "aeol")
-DIGIT_NAME = re.compile(r"(?<![\w@#])(?=[^\W_]*\d)(?=[^\W\d_]*\d*[^\W\d_])[^\W_]{3,12}(?![\w@#])")
+DIGIT_NAME = re.compile(r"(?<![\w@#])[^\W\d_]*\d[^\W_]*(?![\w@#])")  # length checked after
 _EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
+_ANY_EMOJI = re.compile(_EMOJI)
 EMOJI_NAME = re.compile(r"(?<![\w@#])[^\W\d_]+(?:" + _EMOJI + r"+[^\W\d_]+)+(?![\w@#])")
 NER_LABELS = {"PER"}
 HEADER_NAME = re.compile(r"[^,;/&|·()\n]+?(?=\s*(?:[,;/&|·(]|\bog\b|$))")
@@ -476,11 +477,13 @@ class PersonRecognizer(DocRecognizer):
     def _disguised_names(self, text: str) -> list[RecognizerResult]:
         """First names written with digits for letters or with emojis inside ("M4ja", "Li❤️v")."""
         found = []
-        for pattern, read in (
-            (DIGIT_NAME, lambda word: word.lower().translate(_DIGITS_FOR_LETTERS)),
-            (EMOJI_NAME, lambda word: re.sub(_EMOJI, "", word).lower()),
-        ):
+        patterns = [(DIGIT_NAME, lambda word: word.lower().translate(_DIGITS_FOR_LETTERS))]
+        if _ANY_EMOJI.search(text):
+            patterns.append((EMOJI_NAME, lambda word: _ANY_EMOJI.sub("", word).lower()))
+        for pattern, read in patterns:
             for match in pattern.finditer(text):
+                if not 3 <= len(match.group()) <= 12:
+                    continue
                 name = read(match.group())
                 # "fami1ien" is OCR's "familien"; a word with an emoji inside is a name anyway
                 word = is_common_word(name) and pattern is DIGIT_NAME

@@ -259,7 +259,8 @@ class PhoneRecognizer(NbPatternRecognizer):
         "phone_no_o_for_zero": _O_FOR_ZERO,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
-        "phone_no_broken": compile_pattern(r"\n${SP}?[0-9]")
+        "phone_no_broken": compile_pattern(r"\n${SP}?[0-9]"),
+        "phone_no_o_for_zero": compile_pattern(r"[0-9][Oo]|[Oo][0-9]"),
     }
     BARE_SCORE = 0.4
 
