@@ -96,6 +96,7 @@ _O_FOR_ZERO = compile_pattern(
     r"""
     ${HEAD}
     (?= [0-9Oo\ \u00a0\u202f.\-]{8,11} (?![\p{L}\p{N}]) )
+    (?= [0-9\ \u00a0\u202f.\-]{0,10} [Oo] )   # an O in it
     (?: [2-9][0-9Oo] ${SEP} [0-9Oo]{2} ${SEP} [0-9Oo]{2} ${SEP} [0-9Oo]{2}
       | [2-9][0-9Oo]{2} ${SEP} [0-9Oo]{2} ${SEP} [0-9Oo]{3} )
     (?![\p{L}\p{N}])
@@ -260,7 +261,7 @@ class PhoneRecognizer(NbPatternRecognizer):
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "phone_no_broken": compile_pattern(r"\n${SP}?[0-9]"),
-        "phone_no_o_for_zero": compile_pattern(r"[0-9][Oo]|[Oo][0-9]"),
+        "phone_no_o_for_zero": compile_pattern(r"[0-9][Oo]|[Oo][0-9Oo]"),
     }
     BARE_SCORE = 0.4
 
@@ -303,7 +304,7 @@ class PhoneRecognizer(NbPatternRecognizer):
             if any(_PHONE_WORD.match(w) for w in words_before(text, match.start(), 4)):
                 yield Candidate(*match.span(), clip(self.score - 0.1), "phone_no_broken")
         for match in self.iter_matches("phone_no_o_for_zero", text):
-            if "o" in match.group().lower() and not _not_a_phone(text, *match.span()):
+            if not _not_a_phone(text, *match.span()):
                 yield Candidate(*match.span(), clip(self.score - 0.2), "phone_no_o_for_zero")
         for match in self.iter_matches("phone_no_spoken", text):
             span = _spoken_number(text, match)
