@@ -9,17 +9,24 @@ import pytest
 from nlp.pii.rules_version import PII_VERSION, RULE_FILES, pii_version, rules_hash
 
 
+def _rule_file(folder: str, pattern: str) -> str:
+    """A file the pattern takes: "rule.py" for "**/*.py", the file itself for "loader.py"."""
+    return "rule" + pattern.rsplit("*", 1)[1] if "*" in pattern else pattern
+
+
 def _tree(root: Path) -> None:
     for folder, pattern in RULE_FILES:
         (root / folder).mkdir(parents=True, exist_ok=True)
-        (root / folder / ("rule" + pattern.rsplit("*", 1)[1])).write_text(folder, encoding="utf-8")
+        (root / folder / _rule_file(folder, pattern)).write_text(folder, encoding="utf-8")
 
 
-@pytest.mark.parametrize("folder", [folder for folder, _ in RULE_FILES])
-def test_a_change_to_any_rule_file_changes_the_hash(tmp_path: Path, folder: str) -> None:
+@pytest.mark.parametrize(("folder", "pattern"), RULE_FILES)
+def test_a_change_to_any_rule_file_changes_the_hash(
+    tmp_path: Path, folder: str, pattern: str
+) -> None:
     _tree(tmp_path)
     before = rules_hash.__wrapped__(tmp_path)
-    changed = next((tmp_path / folder).glob("rule.*"))
+    changed = tmp_path / folder / _rule_file(folder, pattern)
     changed.write_text("changed", encoding="utf-8")
     assert rules_hash.__wrapped__(tmp_path) != before
 

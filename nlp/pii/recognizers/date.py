@@ -25,13 +25,21 @@ presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde
   ("dagen etter 17. mai 2023");
 * a month and year after i/fra/siden when a verb of an event in a life (kom, flyttet, innlagt,
   født, plassert …) comes within eight words before it ("kom frå Eritrea saman med mora i
-  august 2017").
+  august 2017");
+* since pii 1.8.0: a named holiday with a year or "i fjor" ("2. juledag 2022", "St. Hans i
+  fjor", "skjærtorsdag i fjor"), a school year ("skoleåret 2019/20"), a week with "i fjor" ("i
+  veke 38 i fjor"), a day of a month told as an ordinal ("den 12. i tredje i fjor"), a US date
+  with a four-digit year ("4/27/2012", when the other order is no date), six digits that make a
+  date ("samværet 241224", config − 0.2, not after an account or organisation word), a year of
+  birth ("(f. 2009)", "født -52"), a day and month with one dot after a weekday or strong date
+  word ("fredag 13.12").
 
 Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars"), a month and
 year without an event in a life before it ("mars 2021"), years and periods ("i 2019", "2019–2021"),
 clock times ("kl. 14.30", "14:30"), ordinals that are not dates ("3. klasse", "2. trinn"), "24/7",
 fractions ("2/3 av barna"), section numbers after "punkt", "kapittel", "versjon", "§", a chat
-export's time stamps ("[14.03.24, 21:04] Tone: …"). The public
+export's time stamps ("[14.03.24, 21:04] Tone: …") and a date before a clock time with seconds
+("14.3.2024, 17:56:03" in an attendance list). The public
 holidays 1. mai, 17. mai, 24.–26. and 31. desember and 1. januar without a year, and the named
 holidays ("2. juledag", "første påskedag", "julaften"), are skipped unless a strong date word
 (født, innlagt, døde, skjedde, plassert, lagt inn …) comes right before them; "lille julaften i

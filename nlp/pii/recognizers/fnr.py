@@ -6,7 +6,10 @@ Accepted forms: "14031252416", "140312 52416" (one space, also a no-break space)
 
 A number whose check digits fail but whose first six digits are a date is flagged too, lower
 ("fnr:unchecked", config − 0.3, raised by an identity-number word before it): a fødselsnummer
-typed with one digit wrong, or made up for a form, still tells who someone is.
+typed with one digit wrong, or made up for a form, still tells who someone is. Eleven digits
+grouped any other way ("2804 01 38817", "05 07 96 412 38", "11.03.12-47781", or broken over a
+line as a PDF wraps it) are flagged when their first six digits are a date and an
+identity-number word comes within the six words before them ("fnr:grouped", config − 0.2).
 
 Not flagged: numbers whose first six digits are no date; digits inside a
 longer run of digits or digit groups ("1234 14031252416", "14031252416.5"); bank account numbers
@@ -96,5 +99,11 @@ class FnrRecognizer(NbPatternRecognizer):
             before = words_before(text, match.start(), CUE_WINDOW + 2)
             cued = any(_ID_CUE.search(w) for w in before)
             known = any(a < match.end() and match.start() < b for a, b in seen)
-            if len(digits) == 11 and cued and not known and date_kind(digits) is not None:
+            if (
+                len(digits) == 11
+                and cued
+                and not known
+                and not account_context(text, match.start())
+                and date_kind(digits) is not None
+            ):
                 yield Candidate(match.start(), match.end(), self.score - 0.2, "fnr:grouped")

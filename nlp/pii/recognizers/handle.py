@@ -17,6 +17,7 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
 * a word with an underscore between letters anywhere ("ho heiter liv_i_lia der"), or with a
   capital inside and digits at its end ("«DagNatt99»"): no Norwegian word is written so (config
   − 0.15);
+* a Discord tag ("Kr1ssy#0420") (config score);
 * a word after "gamertag", "brukernavnet", "brukeren" without a colon ("fra brukeren babakenan"),
   unless an ordinary word, and a channel's, server's or account's name in quote marks
   ("YouTube-kanalen «Zosia i fjorden»") (config − 0.15).

@@ -5,7 +5,12 @@ NER ORG / GPE_ORG spans, plus patterns: named schools and kindergartens ("Hauger
 place ("BUP Gjøvik", "DPS Aust-Agder", "barnevernet i Skien", "bvtj Ulstein", "nav bærum"),
 named treatment centres and respite homes ("Borgestadklinikken", "Sykehuset Innlandet",
 "Solbakken avlastingsbustad"), companies ("Bakeriet AS") and employers, also typed in lower case
-with their place ("jobbar skift på felleskjøpet klepp"). Generic services and public bodies in
+with their place ("jobbar skift på felleskjøpet klepp"); since pii 1.8.0 also hospital wards
+("post 3 på Lovisenberg"), group homes, farms and health centres ("Solhaug bofellesskap", "Lia
+gård", "Mjøndalen legesenter"), North Sámi schools, clubs and their teams ("Kvam IL J17",
+"Tørvikbygd skyttarlag"), national bodies' local units ("Blå Kors Eina", "SANKS Lakselv",
+"Nord-Fron barnevern", "Habiliteringstenesta i Førde"), and the employer after "går turnus i"
+or a role ("fagarbeider på Varanger Kraft"). Generic services and public bodies in
 data/pii/allowlist.yaml are never flagged.
 """
 
