@@ -30,6 +30,9 @@ PATTERN_RECOGNIZERS = {
 }
 DOC_RECOGNIZERS = {name: cls for name, cls in RECOGNIZERS.items() if issubclass(cls, DocRecognizer)}
 NOTES = [p.read_text(encoding="utf-8") for p in sorted((REPO_ROOT / "data/notes").glob("*.txt"))]
+REDTEAM = [
+    p.read_text(encoding="utf-8") for p in sorted((REPO_ROOT / "data/pii/redteam").glob("*.txt"))
+]
 
 PIECES = [
     " ", " ", "\n", "\t", "\u00a0", "\u202f", ".", ",", ":", "-", "–", "/", "(", ")", "+", "@",
@@ -69,8 +72,42 @@ def test_pattern_recognizer_spans_lie_in_the_text(name: str, text: str) -> None:
 
 def _shortcut_matches_equal_finditer(recognizer: NbPatternRecognizer, text: str) -> None:
     for name, pattern in recognizer.PATTERNS.items():
+        if name in recognizer.LINE_FILTERS:
+            continue  # scans fewer lines on purpose: checked on what ``find`` yields below
         fast = [m.span() for m in recognizer.iter_matches(name, text)]
         assert fast == [m.span() for m in pattern.finditer(text)], name
+
+
+def _line_filters_keep_what_find_finds(recognizer: NbPatternRecognizer, text: str) -> None:
+    unfiltered = type(recognizer)(recognizer.config)
+    unfiltered.LINE_FILTERS = {}  # type: ignore[misc]  # this instance scans every line
+    assert list(recognizer.find(text)) == list(unfiltered.find(text))
+
+
+LINE_FILTERED = [name for name, cls in PATTERN_RECOGNIZERS.items() if cls.LINE_FILTERS]
+# hostile pieces that make the filtered patterns' matches and the words their rules look for
+FILTER_PIECES = [
+    *PIECES, "snap: ", "Snapchat", "insta", "konto", "_", "kari_99", "liv.lia", "ola2009",
+    "søsken", "Barn", "barna", " og ", "7", "ni", "tvillinger", "år",
+]  # fmt: skip
+
+
+def test_some_pattern_recognizer_filters_lines() -> None:
+    assert LINE_FILTERED  # the two tests below check something
+
+
+@pytest.mark.parametrize("name", LINE_FILTERED)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(FILTER_PIECES), max_size=40).map("".join))
+def test_line_filters_change_nothing_find_yields(name: str, text: str) -> None:
+    _line_filters_keep_what_find_finds(PATTERN_RECOGNIZERS[name](), text)
+
+
+@pytest.mark.parametrize("name", LINE_FILTERED)
+def test_line_filters_change_nothing_find_yields_on_the_notes(name: str) -> None:
+    recognizer = PATTERN_RECOGNIZERS[name]()
+    for text in NOTES + REDTEAM:
+        _line_filters_keep_what_find_finds(recognizer, text)
 
 
 @pytest.mark.parametrize("name", list(PATTERN_RECOGNIZERS))

@@ -246,6 +246,15 @@ _CHILDREN = frozenset(
      "gutter", "gutar", "jenter", "døtre", "døtrer", "sønner", "søner", "tvillinger",
      "tvillingar", "brødre", "brør", "søstre", "søstrer", "fosterbarn", "fosterborn"}
 )  # fmt: skip
+
+
+def _may_name_children(line: str) -> bool:
+    """A line where ages counted together can be kept: the children's word must stand before
+    them on their line (``_words_before``)."""
+    lowered = line.lower()
+    return any(word in lowered for word in _CHILDREN)
+
+
 # a birth year as youth write it ("Vår (2008-modell)")
 _MODEL_YEAR = compile_pattern(
     r"(?<![\p{L}\p{N}]) (?:19|20)[0-9]{2} ${DASH} modell(?:en)? (?![\p{L}])"
@@ -269,6 +278,8 @@ _NUMBER_START = compile_pattern(
     (?: [0-9] | [\x80-\U0010ffff] | [A-Za-z](?=[\x80-\U0010ffff]) | ${PAIRS})""",
     PAIRS=case_blind_prefixes([*UNITS, *TEENS, *NEUTER_ONES, *TENS, *HALVES], 2),
 )
+# an age in brackets starts just inside the bracket, after at most one space (_PARENS)
+_AFTER_BRACKET = compile_pattern(r"(?<= \( ${SP}? ) (?s:.)")
 # Every number word _NUMBER knows, and a run of plain letters (ASCII and æøå, whose full case
 # folding is their lower case) that is a whole word: such a word is a number only if it is one
 # of them, so the other words starting like one ("trenger", "sier") are rejected at a dict
@@ -547,15 +558,17 @@ class AgeRecognizer(NbPatternRecognizer):
         "table_cell": compile_pattern(r"\)${SP}*\|"),
     }
     LINE_BOUND = frozenset({"decade", "gammel", "model_year", "table_cell"})
-    # both start with a number: tried only where one may start
+    # tried only where a match may start: at a number, just inside a bracket
     STARTS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "number": _NUMBER_START,
         "sibling_ages": _NUMBER_START,
+        "parens": _AFTER_BRACKET,
     }
     REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {
         "number": _not_a_number_word,
         "sibling_ages": _no_ages_joined,
     }
+    LINE_FILTERS: ClassVar[dict[str, Callable[[str], bool]]] = {"sibling_ages": _may_name_children}
 
     def find(self, text: str) -> Iterator[Candidate]:
         for candidate in self._ages(text):

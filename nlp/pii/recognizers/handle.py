@@ -28,7 +28,7 @@ them), web addresses of services ("nav.no/familie", "helsenorge.no").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 import regex
@@ -127,6 +127,17 @@ HANDLE_WORDS = (
     "gamertag",
     "nick",
 )
+
+
+def _may_hold_bare_handle(line: str) -> bool:
+    """A line where ``find`` may keep a bare match: one with an underscore ("liv_i_lia"), or
+    with a handle word, which must stand before the match on its line (``words_before``)."""
+    if "_" in line:
+        return True
+    lowered = line.lower()
+    return any(word in lowered for word in HANDLE_WORDS)
+
+
 _DOMAIN_END = regex.compile(r"\.(?:no|com|org|net|se|dk|nu|io)$", regex.IGNORECASE)
 # abbreviations with inner dots that are no user names
 ABBREVIATIONS = frozenset(
@@ -186,6 +197,7 @@ class HandleRecognizer(NbPatternRecognizer):
     LINE_BOUND = frozenset(
         {"mention", "profile_link", "blog", "labelled", "camel_digits", "called", "channel"}
     )
+    LINE_FILTERS: ClassVar[dict[str, Callable[[str], bool]]] = {"bare": _may_hold_bare_handle}
 
     def find(self, text: str) -> Iterator[Candidate]:
         for match in self.iter_matches("mention", text):

@@ -136,6 +136,13 @@ class NbPatternRecognizer(PatternRecognizer):
     # name -> a test of (text, position) that answers True only where PATTERNS[name] cannot
     # match (False: it may); STARTS positions it rejects are not tried.
     REJECTS: ClassVar[dict[str, Callable[[str, int], bool]]] = {}
+    # name -> a test of a line (with its line break) that answers False only for lines where
+    # ``find`` keeps none of PATTERNS[name]'s matches (a handle needs a handle word before it on
+    # its line): only the other lines are scanned. Such a pattern never matches across a line
+    # break, looks at most one character behind a match and stops looking ahead at a line
+    # break. Unlike the shortcuts above, these change what ``iter_matches`` yields, not what
+    # ``find`` yields; tests/hostile checks ``find`` with and without them.
+    LINE_FILTERS: ClassVar[dict[str, Callable[[str], bool]]] = {}
 
     def __init__(self, config: RecognizerConfig | None = None) -> None:
         self.config = config if config is not None else load_config().recognizer(self.NAME)
@@ -175,7 +182,15 @@ class NbPatternRecognizer(PatternRecognizer):
         pattern = self.PATTERNS[name]
         prefilter = self.PREFILTERS.get(name)
         starts = self.STARTS.get(name)
-        if prefilter is not None and name in self.LINE_BOUND:
+        keep_line = self.LINE_FILTERS.get(name)
+        if keep_line is not None:
+            rejects = self.REJECTS.get(name)
+            for start, end in _kept_lines(keep_line, text):
+                if starts is not None:
+                    yield from _at_starts(pattern, starts, text, rejects, start, end)
+                else:
+                    yield from pattern.finditer(text, start, end, overlapped=False)
+        elif prefilter is not None and name in self.LINE_BOUND:
             yield from _in_lines(pattern, prefilter, text)
         elif prefilter is not None:
             if prefilter.search(text) is not None:
@@ -222,20 +237,35 @@ def _in_lines(
         done = line_end
 
 
+def _kept_lines(keep_line: Callable[[str], bool], text: str) -> Iterator[tuple[int, int]]:
+    """Where the lines ``keep_line`` accepts start and end (after their line break), to be
+    scanned in the real text (look-behinds see the previous line, look-aheads the line break)."""
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end + 1
+        if keep_line(text[line_start:line_end]):
+            yield line_start, line_end
+        line_start = line_end
+
+
 def _at_starts(
     pattern: regex.Pattern[str],
     starts: regex.Pattern[str],
     text: str,
     rejects: Callable[[str, int], bool] | None = None,
+    pos: int = 0,
+    endpos: int | None = None,
 ) -> Iterator[regex.Match[str]]:
-    """Leftmost, non-overlapping matches, trying ``pattern`` only where ``starts`` matches and
-    ``rejects`` (if given) does not rule the position out."""
-    done = 0
-    for hit in starts.finditer(text):
+    """Leftmost, non-overlapping matches in ``text[pos:endpos]``, trying ``pattern`` only where
+    ``starts`` matches and ``rejects`` (if given) does not rule the position out."""
+    end = len(text) if endpos is None else endpos
+    done = pos
+    for hit in starts.finditer(text, pos, end):
         position = hit.start()
         if position < done or (rejects is not None and rejects(text, position)):
             continue
-        match = pattern.match(text, position)
+        match = pattern.match(text, position, end)
         if match is not None and match.end() > match.start():
             yield match
             done = match.end()
