@@ -338,6 +338,15 @@ NEVER_NAMES = frozenset(
 # nouns after an eponym that make it a diagnosis, not a person or institution ("Downs syndrom")
 EPONYM_NOUNS = frozenset({"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"})
 # what a referent writes instead of a name ("ROM-leiar: NN", "sa X"): never a name itself
+_ACRONYM_COMPOUND = re.compile(r"[A-ZÆØÅ]{2,}-")
+
+
+def is_acronym_compound(word: str) -> bool:
+    """An acronym joined to a word by a hyphen ("BUP-legen", "BV-tj", "ROM-leder"): a service
+    or role, never a name or a place."""
+    return _ACRONYM_COMPOUND.match(word) is not None
+
+
 PLACEHOLDERS = frozenset({"NN", "N.N.", "X", "XX", "XXX", "Y", "Z"})
 # first names that are also ordinary words ("liv", "sol", "vår"): a name only where a name stands
 WORD_NAMES = frozenset(
@@ -429,6 +438,16 @@ ROLE_SUFFIXES = (
     "ansvarlig",
     "ansvarleg",
     "representant",
+    "logoped",
+    "pedagog",
+    "assistent",
+    "kurator",
+    "rektor",
+    "sosionom",
+    "psykiater",
+    "advokat",
+    "inspektør",
+    "kontaktperson",
 )
 
 

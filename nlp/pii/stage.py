@@ -471,6 +471,19 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
                     for start, end in _lower_case_mentions(needle, text, name_places)
                 ]
+            lower = needle.lower()
+            if (
+                flag.type == "LOCATION"
+                and lower != needle
+                and len(lower) >= 4
+                and not is_common_word(lower)
+            ):
+                # "Hellevik" … "bur i hellevik": a place typed in lower case, also when it is
+                # made of words ("helle" and "vik"), but not "Strand" … "på stranda"
+                extra += [
+                    Flag(start, end, flag.type, flag.score * 0.8, "spread")
+                    for start, end in _mentions(lower, text)
+                ]
     return extra
 
 
@@ -554,7 +567,7 @@ _KIN_AFTER = (
 )
 _NAME_PLACE = re.compile(
     r"\((?P<bracketed>" + _NAME_WORD + r")\)"
-    r"|(?:^|[-*•–][ \t]|[.!?] )(?P<opening>" + _NAME_WORD + r")"
+    r"|(?:^|[-*•–][ \t]|[.!?] |[«“\"])(?P<opening>" + _NAME_WORD + r")"
     # before a listed verb or any past tense ("dag delte", "tone ønsket", "ask mistet")
     r"(?=[ \t]+(?:(?:" + _LINE_START_VERBS + r")\b|[a-zæøå]{2,}(?:te|de|et|dde)\b))"
     r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))"

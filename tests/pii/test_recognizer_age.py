@@ -275,3 +275,29 @@ def test_any_text_spans_within_text(text: str) -> None:
     for result in HYPOTHESIS_RECOGNIZER.analyze(text, entities=["AGE"], nlp_artifacts=None):
         assert 0 <= result.start < result.end <= len(text)
         assert result.entity_type == "AGE"
+
+
+# red-team round 13 (s01–s12, pii 1.9.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hun ble innlagt da hun var 17 år og 3 mnd, etter flere uker.", "17 år og 3 mnd"),
+        ("Han var to år og fem månader då dei flytta.", "to år og fem månader"),
+        ("tvillingene på 6, og de tre minste, 2, 4 og 5 år.", "2, 4 og 5 år"),
+        ("Co-leder: ingrid (selv ung pårørende, 19)", "19"),
+    ],
+)
+def test_round_13_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts after services, one of them a word a name list also holds ("Skole")
+        "Representerte tjenester: barnevernet (3), BUP (1), familievernkontoret (1), skole (1)",
+        "Hun har vært pårørende i 19 år.",
+    ],
+)
+def test_round_13_not_ages(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

@@ -86,3 +86,22 @@ def test_handles(recognizer: HandleRecognizer, text: str, expected: str) -> None
 )
 def test_not_handles(recognizer: HandleRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 13 (s01–s12, pii 1.9.0): a name, a dot and letters ending in digits
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Spør han om å bli lagt til: tesfay.g07.", "tesfay.g07"),
+        ("Jenta heter emma.sol04 der inne.", "emma.sol04"),
+    ],
+)
+def test_round_13_dotted_names_with_digits(
+    recognizer: HandleRecognizer, text: str, expected: str
+) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize("text", ["Se kap.3 i rettleiaren.", "Ring kl.18 eller f.eks. i morgon."])
+def test_round_13_dotted_abbreviations_with_digits(recognizer: HandleRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

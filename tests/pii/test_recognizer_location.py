@@ -60,3 +60,23 @@ def test_finds_places(make_doc, text: str, expected: str) -> None:
 )
 def test_not_places(make_doc, text: str) -> None:
     assert places(make_doc, text) == set()
+
+
+# red-team round 13 (s01–s12, pii 1.9.0): a place no list knows, typed in lower case where
+# someone lives, that ends like a place name although its parts are words
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sindre vaks opp i fosterheim nede i straumsvika før han flytta.", "straumsvika"),
+        ("Trude bur i hellevik og er mor til ei jente.", "hellevik"),
+    ],
+)
+def test_round_13_lower_case_places_where_someone_lives(make_doc, text: str, expected: str) -> None:
+    assert expected in places(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Dei bur på bygda no.", "Han bur i dalen.", "Ho bur nede i byen."]
+)
+def test_round_13_ordinary_places_where_someone_lives(make_doc, text: str) -> None:
+    assert places(make_doc, text) == set()

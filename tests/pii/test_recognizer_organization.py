@@ -135,3 +135,30 @@ def test_a_model_span_ends_where_its_sentence_ends(make_doc) -> None:
     found = orgs(make_doc, text, [("Torvbyen. Treneren", "ORG")])
     assert "Torvbyen" in found
     assert not any("Treneren" in f for f in found)
+
+
+# red-team round 13 (s01–s12, pii 1.9.0): any service unit named by its place, a municipality
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Innledning fra en ruskonsulent i rustjenesten i Ringsaker, T.B.",
+            "rustjenesten i Ringsaker",
+        ),
+        ("Han var innlagt på Ruspoliklinikken i Kirkenes i fjor.", "Ruspoliklinikken i Kirkenes"),
+        ("Pårørendekoordinator\nPsykisk helse og rus, Stange kommune\n", "Stange kommune"),
+    ],
+)
+def test_round_13_services_in_their_place(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Helsetjenesten i Norge er god.", []),
+        ("P.S. Kollegaen min har brosjyrer.", [("P.S. Kollegaen", "ORG")]),  # a postscript
+    ],
+)
+def test_round_13_not_institutions(make_doc, text: str, ents) -> None:
+    assert orgs(make_doc, text, ents) == set()

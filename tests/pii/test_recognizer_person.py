@@ -357,3 +357,42 @@ def test_english_words_and_pronouns_are_no_names(make_doc, text: str, ents, word
 def test_hyphenated_initials_of_double_names(make_doc) -> None:
     assert "P-O Ø-H" in names(make_doc, "Takk for kvelden.\n\nRef. P-O Ø-H\n")
     assert names(make_doc, "Vi tok T-banen og sendte E-post.") == set()
+
+
+# red-team round 13 (s01–s12, pii 1.9.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before the service the person comes from, also a word at a sentence's start
+        ("- Koble på PPT tidlig. Berg fra PPT tilbød å delta på samarbeidsmøte.", "Berg"),
+        ("Lie frå BUP sa at dei kunne kome heim.", "Lie"),
+        # a person known by a farm
+        ("Han kunne ringje Nils på Øvre Haugland, som han jobba for.", "Nils på Øvre Haugland"),
+        ("mannen sin, Jon på Nedre Tveit. Dei har vore fosterheim", "Jon på Nedre Tveit"),
+        # the initials in a Word comment's marker
+        ("Kommentar [KH1]: Sjekk med mor om sitatet.", "KH"),
+    ],
+)
+def test_round_13_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hjelp fra NAV kom for seint.", "Hjelp"),  # no name list knows it
+        ("Saksbeh. fra BV-tj. i en nabokommune fortalte om ventetid.", "BV-tj"),  # an acronym
+        ("Fb (9), jente, kom akutt i fjor.", "Fb"),  # an abbreviation without a vowel
+        ("Fp opplever å bli tatt på alvor.", "Fp"),
+        ("3) Lang reiseveg: ein time hjå BUP.", "Lang"),  # after a list's number
+        ("2) Meir informasjon om ettervern.", "Meir"),
+        ("⁴ Vikar i stillingen ut juni.", "Vikar"),  # after a footnote mark
+        ("o\tVikar i stillingen ut juni.", "Vikar"),  # after Word's "o" bullet
+        ("Co-leder: N.N.\nSaksbehandler N.N. var vennlig.", "N.N."),  # a name left out
+        ("P.S. Kollegaen min har brosjyrer.", "P.S."),  # a postscript
+        ("der broren handla hver dag, som ringte henne", "dag"),  # a noun after "hver"
+        ("- Logopeden sender korte videoar av øvingane.", "Logopeden"),  # a role
+    ],
+)
+def test_round_13_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name for name in names(make_doc, text))

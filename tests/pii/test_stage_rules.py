@@ -166,6 +166,8 @@ def test_initials_of_a_flagged_person_are_flagged(name: str, text: str, found: l
             "Nhung kom. «Han leser brevene under dyna», sa nhung. Vi sa nhung var fin.",
             ["nhung"],
         ),
+        # a word-name in lower case opening a quote before a verb (red-team round 13)
+        ("Ask", "Ask kom. «ask var den eneste som banket på.» Ei ask i hagen.", ["ask"]),
         # the given name of a flagged full name, in lower case, in a name's place only
         (
             "dag rasmussen",
@@ -377,3 +379,11 @@ def test_two_places_joined_by_i_are_one() -> None:
         "Sande i Sunnfjord",
         "Førde",
     ]
+
+
+def test_lower_case_mentions_of_a_flagged_place_that_is_no_word_are_spread() -> None:
+    from nlp.pii.stage import _spread
+
+    text = "Hellevik ligg ved sjøen. Trude bur i hellevik. Mange bur ved ein helle."
+    flags = [Flag(0, 8, "LOCATION", 0.85, "location")]
+    assert [text[f.start : f.end] for f in _spread(text, flags) if f.start != 0] == ["hellevik"]

@@ -26,6 +26,8 @@ text                                   span
 "Fyller 17 i mars"                     the whole: the birth month is part of it
 "Ronja frå Steinsdalen, snart 18."     "snart 18" ("snart" closes the appositive)
 "| Sara H. | mor | (38) |"             "(38)": an age alone in a table's cell
+"da hun var 17 år og 3 mnd"            "17 år og 3 mnd" (pii 1.9.0: the months too)
+"ingrid (ung pårørende, 19)"           "19" (pii 1.9.0: after a role in brackets)
 =====================================  =================================================
 
 Numbers: 0–120 in digits; number words one–nineteen (also as youth and dialect write the
@@ -96,7 +98,7 @@ _PERSON_STEMS = [
     "tvilling", "baby", "onkel", "tante", "kone", "kon", "samboer", "sambuar", "ektemann", "venn",
     "venninne", "kamerat", "nabo", "klient", "bruker", "brukar", "deltaker", "deltakar",
     "kjæreste", "fyr", "kar", "person", "yngst", "eldst", "minst", "jentunge", "gutunge",
-    "guttunge", "tenåring", "tøs", "tøsa", "tausa",
+    "guttunge", "tenåring", "tøs", "tøsa", "tausa", "pårørend", "pårørand", "referent",
 ]
 _PERSON_ENDINGS = ["e", "en", "a", "et", "ene", "ane", "er", "ar", "ne", "n", "s", "ens", "as"]
 _SINGULAR_SUBJECT = {"jeg", "eg", "je", "æ", "du", "han", "hun", "ho", "hu", "hen", "som",
@@ -244,7 +246,9 @@ _SIBLING_AGES = compile_pattern(
 _CHILDREN = frozenset(
     {"søsken", "sysken", "barn", "born", "barna", "borna", "unger", "ungar", "ungene", "ungane",
      "gutter", "gutar", "jenter", "døtre", "døtrer", "sønner", "søner", "tvillinger",
-     "tvillingar", "brødre", "brør", "søstre", "søstrer", "fosterbarn", "fosterborn"}
+     "tvillingar", "tvillingene", "tvillingane", "brødre", "brør", "søstre", "søstrer",
+     "fosterbarn", "fosterborn", "minste", "yngste", "eldste", "småsøsken", "søsknene",
+     "syskena"}
 )  # fmt: skip
 
 
@@ -328,6 +332,13 @@ _DECADE_LEAD = compile_pattern(
 _TABLE_CELL = compile_pattern(
     r"""(?<= \|${SP}* ) \( (?: snart${SP}+ | ca\.?${SP}+ )? [0-9]{1,3} (?: ${SP}+år )? \)
         (?= ${SP}* \| )""",
+)
+# the months after the years ("17 år og 3 mnd", "to år og fem månader"), part of the age
+_AND_MONTHS = compile_pattern(
+    r"""${SP}+ og ${SP}+ (?: [0-9]{1,2} | ${ANY_WORD} ) ${SP}+
+        (?: mnd\.? | md\.? | måneder | månader | måneds | månad | måned ) (?![\p{L}])""",
+    ignore_case=True,
+    **_DEFS,
 )
 # a birthday's month after the age ("Fyller 17 i mars"), part of the expression
 _BIRTH_MONTH = compile_pattern(
@@ -576,6 +587,12 @@ class AgeRecognizer(NbPatternRecognizer):
             lead = _DECADE_LEAD.search(text, max(0, candidate.start - 30), candidate.start)
             if candidate.why == "decade" and lead is not None:  # "i midten av trettiårene"
                 candidate = Candidate(lead.start(), candidate.end, candidate.score, "decade")
+            if text[candidate.start : candidate.end].lower().endswith("år"):
+                months = _AND_MONTHS.match(text, candidate.end)
+                if months is not None:  # "17 år og 3 mnd"
+                    candidate = Candidate(
+                        candidate.start, months.end(), candidate.score, candidate.why
+                    )
             if hedge is not None:  # "er snart sytten": the adverb is part of the expression
                 candidate = Candidate(
                     candidate.start - len(hedge.group()),
@@ -609,7 +626,11 @@ class AgeRecognizer(NbPatternRecognizer):
             who = match.group("who")
             # "Kari (14)", "Mai og Linh (9 og 11 år)", and "sol (16)": a first name that is also
             # a word, typed in lower case, is a name when an age in brackets follows it
-            named = _is_person(who) or (who.islower() and is_first_name(who.capitalize()))
+            title = who.capitalize()
+            named = _is_person(who) or (
+                who.islower()
+                and (title in WORD_NAMES or (is_first_name(title) and not is_common_word(who)))
+            )  # not "skole (1)", a count after a common word some name list also holds
             if named and all(int(n) <= 120 for n in _DIGITS.findall(match.group())):
                 yield Candidate(match.start(), match.end(), clip(self.score), "parens")
         for match in self.iter_matches("number", text):

@@ -18,6 +18,8 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
   capital inside and digits at its end ("«DagNatt99»"): no Norwegian word is written so (config
   − 0.15);
 * a Discord tag ("Kr1ssy#0420") (config score);
+* since pii 1.9.0: a name, a dot and letters ending in digits ("tesfay.g07"), wherever it
+  stands (config − 0.15);
 * a word after "gamertag", "brukernavnet", "brukeren" without a colon ("fra brukeren babakenan"),
   unless an ordinary word, and a channel's, server's or account's name in quote marks
   ("YouTube-kanalen «Zosia i fjorden»") (config − 0.15).
@@ -86,6 +88,11 @@ _BARE = compile_pattern(
 # ("«DagNatt99» – Dag, 14 år"): no Norwegian word is written so
 _CAMEL_DIGITS = compile_pattern(
     r"(?<![\p{L}\p{N}_.@/-]) \p{L}* \p{Ll} \p{Lu} \p{L}* \p{N}{1,4} (?![\p{L}\p{N}_@])"
+)
+# a name, a dot and letters ending in digits ("tesfay.g07", "emma.sol04"), wherever it stands:
+# no Norwegian word or abbreviation is written so
+_DOTTED_DIGITS = compile_pattern(
+    r"(?<![\p{L}\p{N}_.@/-]) \p{L}{3,} \. \p{L}+ \p{N}{1,4} (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
 )
 # a user name the word before calls one, without a colon ("Gamertag AskeladdenXX", "fra
 # brukeren babakenan"), and a channel's or server's name in quote marks ("YouTube-kanalen «Zosia
@@ -178,6 +185,7 @@ class HandleRecognizer(NbPatternRecognizer):
         "blog": _BLOG,
         "labelled": _LABELLED,
         "camel_digits": _CAMEL_DIGITS,
+        "dotted_digits": _DOTTED_DIGITS,
         "discord_tag": _DISCORD_TAG,
         "called": _CALLED,
         "channel": _CHANNEL,
@@ -190,12 +198,22 @@ class HandleRecognizer(NbPatternRecognizer):
         ),
         "labelled": compile_pattern(r":"),
         "camel_digits": compile_pattern(r"\p{Lu}\p{L}*\p{N}"),
+        "dotted_digits": compile_pattern(r"\.\p{L}+\p{N}"),
         "discord_tag": compile_pattern(r"\#[0-9]{4}"),
         "called": compile_pattern(r"(?:tag|navn|namn|bruke|bruka|nick)", ignore_case=True),
         "channel": compile_pattern(r"(?:kanal|server|konto|profil)", ignore_case=True),
     }
     LINE_BOUND = frozenset(
-        {"mention", "profile_link", "blog", "labelled", "camel_digits", "called", "channel"}
+        {
+            "mention",
+            "profile_link",
+            "blog",
+            "labelled",
+            "camel_digits",
+            "dotted_digits",
+            "called",
+            "channel",
+        }
     )
     LINE_FILTERS: ClassVar[dict[str, Callable[[str], bool]]] = {"bare": _may_hold_bare_handle}
 
@@ -211,8 +229,9 @@ class HandleRecognizer(NbPatternRecognizer):
                 word = match.group("name")
                 if not is_ordinary_word(word) and not word.isdigit():
                     yield Candidate(*match.span("name"), clip(self.score - 0.15), why)
-        for match in self.iter_matches("camel_digits", text):
-            yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "camel_digits")
+        for name in ("camel_digits", "dotted_digits"):
+            for match in self.iter_matches(name, text):
+                yield Candidate(match.start(), match.end(), clip(self.score - 0.15), name)
         for match in self.iter_matches("discord_tag", text):
             yield Candidate(match.start(), match.end(), clip(self.score), "discord_tag")
         for match in self.iter_matches("channel", text):

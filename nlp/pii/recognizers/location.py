@@ -3,7 +3,9 @@
 Short or ordinary-word place names (Ås, Bø, Os, Vik, Moss, Ski, Lom) count only in place context:
 right after a place preposition ("i Ås", "fra Moss", "på Bø") or a verb of living or moving, or
 after a name in brackets ("(Geir-Arne Hansen-Mørk, Os)"). A place typed in lower case ("på hareid",
-"bup volda") needs the same context, a local unit before it or an institution after it.
+"bup volda") needs the same context, a local unit before it or an institution after it. Since
+pii 1.9.0 a lower-case compound no list knows as a word that ends like a place name counts where
+someone lives or grew up ("vaks opp nede i straumsvika").
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from nlp.pii.doc_view import token_view
 from nlp.pii.lexicon import (
     PLACE_PREPOSITIONS,
     has_foreign_letters,
+    is_acronym_compound,
     is_allowed,
     is_common_word,
     is_first_name,
@@ -124,7 +127,25 @@ _LIVING_VERBS = frozenset(
     }
 )
 _LIVING_FILLERS = frozenset(
-    {"nå", "no", "alene", "aleine", "fortsatt", "framleis", "opp", "sammen", "saman", "der"}
+    {
+        "nå",
+        "no",
+        "alene",
+        "aleine",
+        "fortsatt",
+        "framleis",
+        "opp",
+        "sammen",
+        "saman",
+        "der",
+        "nede",
+        "oppe",
+        "ute",
+        "inne",
+        "borte",
+        "heime",
+        "hjemme",
+    }
 )
 
 
@@ -138,10 +159,27 @@ def _may_be_unlisted_lower_place(text: str) -> bool:
             len(text) >= 4
             and text.islower()
             and is_word(text)
-            and not is_ordinary_word(text)
+            and (not is_ordinary_word(text) or _toponym_compound(text))
             and not is_allowed(text),
         )
     return known
+
+
+# the last part of many place names ("straumsvika", "hellevik", "åsbygda", "djupvatnet")
+_TOPONYM_ENDINGS = (
+    "vik", "vika", "viken", "dal", "dalen", "nes", "neset", "sund", "sundet", "bygd", "bygda",
+    "øy", "øya", "øyna", "fjord", "fjorden", "våg", "vågen", "eid", "heim", "åsen", "seter",
+    "setra", "holm", "holmen", "vatn", "vatnet", "vannet", "elv", "elva", "hamn", "havn",
+    "joki", "stad", "rud", "bakken", "lia", "moen", "strand", "stranda", "botn", "bukt",
+)  # fmt: skip
+
+
+def _toponym_compound(text: str) -> bool:
+    """A compound no list knows as a word that ends like a place name ("straumsvika" from
+    "straum" and "vika"): a place where someone lives, not an ordinary word."""
+    return not is_common_word(text) and any(
+        text.endswith(ending) and len(text) - len(ending) >= 3 for ending in _TOPONYM_ENDINGS
+    )
 
 
 def _lives_at(lowers: Sequence[str], i: int) -> bool:
@@ -248,7 +286,7 @@ class LocationRecognizer(DocRecognizer):
                 or is_common_word(text)
                 or is_allowed(text)
                 or is_first_name(text)
-                or text.startswith("ROM-")  # "til ROM-leder": the meeting's own roles
+                or is_acronym_compound(text)  # "til ROM-leder", "fra BV-tj."
             ):
                 continue
             token = doc[i]

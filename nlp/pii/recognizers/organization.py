@@ -10,7 +10,9 @@ with their place ("jobbar skift på felleskjøpet klepp"); since pii 1.8.0 also 
 gård", "Mjøndalen legesenter"), North Sámi schools, clubs and their teams ("Kvam IL J17",
 "Tørvikbygd skyttarlag"), national bodies' local units ("Blå Kors Eina", "SANKS Lakselv",
 "Nord-Fron barnevern", "Habiliteringstenesta i Førde"), and the employer after "går turnus i"
-or a role ("fagarbeider på Varanger Kraft"). Generic services and public bodies in
+or a role ("fagarbeider på Varanger Kraft"); since pii 1.9.0 any service unit named by its
+place and a municipality as an employer ("rustjenesten i Ringsaker", "Stange kommune"), not a
+postscript the model took for a name ("P.S. Kollegaen"). Generic services and public bodies in
 data/pii/allowlist.yaml are never flagged.
 """
 
@@ -123,6 +125,15 @@ UNIT_AFTER_PLACE = re.compile(
     r"helsestasjon|legevakt|PPT|NAV-kontor)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
+# any service unit named by its place ("rustjenesten i Ringsaker", "Ruspoliklinikken i
+# Kirkenes") and a municipality as an employer ("Stange kommune"): the place is checked
+SERVICE_IN_PLACE = re.compile(
+    r"(?<![\w-])[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
+    r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret)"
+    r"[ \t]+(?:i|på)[ \t]+(?P<place>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
+    r"|(?<![\w-])(?P<municipality>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)[ \t]+"
+    r"(?:kommune|fylkeskommune|bydel)(?![\wæøå-])"
+)
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
@@ -238,6 +249,16 @@ _LEADING_CAPITAL_WORDS = frozenset(
 )
 
 
+_DOTTED = re.compile(r"(?:[A-Za-zÆØÅæøå]\.){2,3}")
+
+
+def _abbreviation_and_words(text: str) -> bool:
+    """A dotted abbreviation ("P.S.", "f.eks.") and otherwise only ordinary words."""
+    words = text.split()
+    dotted = [w for w in words if _DOTTED.fullmatch(w)]
+    return bool(dotted) and all(_DOTTED.fullmatch(w) or is_ordinary_word(w) for w in words)
+
+
 def _is_role_or_word(word: str) -> bool:
     return is_ordinary_word(word) or is_role_noun(word)
 
@@ -252,6 +273,8 @@ class OrganizationRecognizer(DocRecognizer):
         for ent, start, end, text in ner_spans(doc, NER_LABELS):
             if ent.end < len(doc) and doc[ent.end].lower_ in EPONYM_NOUNS:
                 continue  # "Downs syndrom": a diagnosis
+            if _abbreviation_and_words(text):
+                continue  # "P.S. Kollegaen min": a postscript the model took for a name
             if not is_allowed(text):
                 results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):
@@ -271,6 +294,10 @@ class OrganizationRecognizer(DocRecognizer):
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
+        for match in SERVICE_IN_PLACE.finditer(doc_text(doc)):
+            place = match.group("place") or match.group("municipality")
+            if is_place(place) and not is_allowed(place):
+                results.append(self.result(*match.span(), base - 0.1, "a service in its place"))
         for match in ROLE_AT.finditer(doc_text(doc)):
             name = match.group("name")
             if is_role_noun(match.group("role")) and not (

@@ -50,6 +50,10 @@
   a capitalised word ("kallar dei han Stormen"); first names written with digits for letters or
   with emojis inside ("M4ja", "Li❤️v"); three lower-case initials ("j.m.e."); initials after
   "Ref.".
+- since 1.9.0: a name before the service the person comes from ("Berg fra PPT"); a person known
+  by a farm ("Nils på Øvre Haugland"); a Word comment's initials ("[KH1]"). Never names: an
+  acronym joined to a word ("BV-tj"), a capitalised abbreviation without a vowel ("Fb"),
+  "N.N.", "P.S.", a lower-case word-name after "hver", "neste" … ("hver dag, som").
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ from nlp.pii.lexicon import (
     STRICT_SPEECH,
     WORD_NAMES,
     has_foreign_letters,
+    is_acronym_compound,
     is_allowed,
     is_common_word,
     is_first_name,
@@ -143,7 +148,7 @@ _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
 NAMED_BY = re.compile(
     r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kalle|kaller|kallar|kalte"
-    r"|kallenavn(?:et)?|kallenamn(?:et)?|økenavn(?:et)?|tilnavn(?:et)?)\s+"
+    r"|kallenavn(?:et|ene|a)?|kallenamn(?:et|a)?|økenavn(?:et|ene|a)?|tilnavn(?:et|ene|a)?)\s+"
     # up to two little words between ("kalla ho alltid «Maipus»", "kalle ham «Tronna»")
     r"(?:(?:ofte|alltid|gjerne|bare|berre|også|for|seg|meg|deg|oss|dem|dei|han|ham|henne|ho|hun"
     r"|hans|hennes|hennar|deres|deira|sin|sitt|var|er|vart|ble)\s+){0,2}"
@@ -184,6 +189,24 @@ ATTRIBUTED = re.compile(
     r"[»”\"][.,!?]?[ \t]*[–—-][ \t]*" + _WORD_NAME + r"(?=[ \t]*(?:,|$))"
     r"|^[ \t]*[–—][ \t]*" + _WORD_NAME.replace("name", "signed") + r"[ \t]*\s*\Z",
     re.MULTILINE,
+)
+_DOTTED_CAPITALS = frozenset({"P.S.", "P.P.S.", "N.B.", "O.K."})
+# a person known by a farm ("Jon på Nedre Tveit", "Nils på Øvre Haugland"): one name
+FARM_NAME = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)[ \t]+på[ \t]+"
+    r"(?:Nedre|Øvre|Nordre|Søndre|Søre|Vestre|Austre|Østre|Indre|Ytre|Midtre|Mellom|Store"
+    r"|Vesle|Litle|Lille)[ \t]+[A-ZÆØÅ][a-zæøå]+(?![\w-])"
+)
+# the initials in a Word comment's marker ("Kommentar [KH1]:", "[TL2]")
+COMMENT_MARK = re.compile(r"(?<=\[)(?P<name>[A-ZÆØÅ]{2,3})(?=[0-9]{1,2}\])")
+# a name before the service the person comes from ("Berg fra PPT tilbød", "Lie frå BUP sa"),
+# even at a sentence's start or when the name is also a word
+FROM_SERVICE = re.compile(
+    r"(?<![\w.-])(?P<name>[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?)[ \t]+(?:fra|frå)[ \t]+"
+    r"(?:PPT|PP-tjenesten|PP-tenesta|BUP|DPS|NAV|Nav|barnevernet|barnevernstjenesten"
+    r"|barneverntjenesten|barneverntenesta|barnevernstenesta|helsestasjonen|familievernet"
+    r"|familievernkontoret|Bufetat|habiliteringa|habiliteringen|habiliteringstjenesten"
+    r"|rustjenesten|rustenesta|legevakten|legevakta|kommunen|skolen|skulen)\b"
 )
 # a one-letter initial standing for a name: before a verb or an age ("siden R. var", "- Y. (17)",
 # "S. fikk"), or naming the speaker after a quote ("» – R.")
@@ -282,7 +305,25 @@ def _title(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
+# words before a noun, never before a name typed in lower case ("hver dag, som ringte")
+_DETERMINERS = frozenset(
+    {"hver", "hvert", "kvar", "kvart", "annenhver", "annankvar", "neste", "samme", "same",
+     "hele", "heile", "denne", "dette", "den", "det", "en", "ei", "et", "ein", "eit", "første",
+     "fyrste", "siste", "ingen", "ingi", "noen", "nokon", "all", "alle"}
+)  # fmt: skip
 _MAY_BE_NAME: dict[str, bool] = {}
+_VOWELS = frozenset("aeiouyæøåéèêáàâóòôúùüäöíìîý")
+
+
+def _abbreviation_without_vowel(word: str) -> bool:
+    """A capitalised word without a vowel that no name list knows ("Fb", "Fp", "Bvtj"): a
+    note's own abbreviation. Initials in capitals ("KH") are left to the other rules."""
+    return (
+        word[:1].isupper()
+        and any(c.islower() for c in word)
+        and not any(c in _VOWELS for c in word.lower())
+        and not (is_first_name(word) or is_surname(word))  # "Ng"
+    )
 
 
 def _may_be_name(text: str) -> bool:
@@ -304,6 +345,8 @@ def _may_be_name(text: str) -> bool:
             and text not in PLACEHOLDERS
             and not is_role_noun(text)
             and not _family_word(text)
+            and not is_acronym_compound(text)  # "BV-tj", "BUP-legen"
+            and not _abbreviation_without_vowel(text)  # "Fb (9)", "Fp opplever"
             and (
                 not text.islower()
                 or is_first_name(_title(text))
@@ -402,7 +445,9 @@ class PersonRecognizer(DocRecognizer):
             i = end
         results += self._names_in_capitals(doc)
         for match in INITIALS.finditer(doc_text(doc)):
-            results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
+            # "N.N.": a name left out; "P.S.", "N.B.": no initials
+            if match.group() not in PLACEHOLDERS and match.group() not in _DOTTED_CAPITALS:
+                results.append(self.result(match.start(), match.end(), base - 0.15, "initials"))
         results += self._disguised_names(doc_text(doc))
         for match in LOWER_INITIALS.finditer(doc_text(doc)):
             if match.group() not in DOTTED_ABBREVIATIONS:
@@ -414,6 +459,19 @@ class PersonRecognizer(DocRecognizer):
             first = match.group("name").split()[0].split("-")[0]
             if is_first_name(first) or first in WORD_NAMES:
                 results.append(self.result(*match.span("name"), base - 0.2, "a name in bold"))
+        for match in FARM_NAME.finditer(doc_text(doc)):
+            name = match.group("name")
+            if (is_first_name(name) or name in WORD_NAMES) and _may_be_name(name):
+                results.append(self.result(*match.span(), base - 0.1, "known by a farm"))
+        for match in COMMENT_MARK.finditer(doc_text(doc)):
+            if not is_allowed(match.group("name")):
+                results.append(self.result(*match.span("name"), base - 0.2, "comment's initials"))
+        for match in FROM_SERVICE.finditer(doc_text(doc)):
+            name = match.group("name")
+            if (is_surname(name) or is_first_name(name) or name in WORD_NAMES) and _may_be_name(
+                name
+            ):
+                results.append(self.result(*match.span("name"), base - 0.2, "from a service"))
         results += self._header_people(doc)
         results += self._named_in_context(doc_text(doc))
         return results
@@ -796,7 +854,7 @@ class PersonRecognizer(DocRecognizer):
                     or before_role
                     or described_by_verb
                     or with_lower_surname
-                    or relative
+                    or (relative and previous not in _DETERMINERS)  # not "hver dag, som"
                     or described
                     or (before_speech and previous not in _TIME_BEFORE)  # "som mai sa"
                     or before_bare_age

@@ -82,12 +82,21 @@ class DocRecognizer(EntityRecognizer):
 
 ORDINAL_END = re.compile(r"\d{1,4}\.")
 LIST_MARKER = re.compile(r"^(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]$")
+# what may stand before a line's first word: a bullet ("•", "▪", "o" from Word), a number or
+# letter of a list ("3)", "(b)", "iv."), a footnote mark ("⁴", "[2]")
+LINE_MARKER = re.compile(
+    r"[ \t\u00a0]*(?:(?:[-–—*•▪◦·>o]|\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})[.)]"
+    r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,2}\])[ \t\u00a0]*)*"
+)
 
 
 def is_sentence_start(token: Token) -> bool:
     """First word of a sentence or of a line (after a bullet, heading or markup marker)."""
     if token.i == 0 or token.is_sent_start:
         return True
+    text = doc_text(token.doc)
+    if LINE_MARKER.fullmatch(text, text.rfind("\n", 0, token.idx) + 1, token.idx):
+        return True  # "3) Lang reiseveg", "⁴ Vikar i stillingen", "o\tFamilien søkte"
     previous = token.doc[token.i - 1]
     if "\n" in previous.text or "\n" in previous.whitespace_:
         return True
