@@ -242,6 +242,13 @@ NEVER_NAMES = frozenset(
         "han",
         "hun",
         "ho",
+        "hu",  # dialect "she" ("Hu heter …", "skrev hu det ned")
+        "di",  # dialect "they" ("Di snakket om Storm")
+        "dem",
+        "dæm",
+        "æ",
+        "mæ",
+        "dæ",
         "de",
         "dei",
         "vi",
@@ -448,10 +455,13 @@ ROLE_SUFFIXES = (
     "advokat",
     "inspektør",
     "kontaktperson",
+    "betjent",
 )
 
 
-_ROLE_ENDINGS = tuple(ROLE_SUFFIXES) + tuple(s + "en" for s in ROLE_SUFFIXES)
+_ROLE_ENDINGS = tuple(
+    s + ending for s in ROLE_SUFFIXES for ending in ("", "en", "s", "ens")
+)  # "Kontaktbetjentens", "legens"
 
 
 def is_role_noun(text: str) -> bool:

@@ -501,7 +501,7 @@ def _initials_of(surface: str) -> list[str]:
     """How a person flagged as ``surface`` may be written by initials elsewhere in the note:
     "Randi S." and "Randi Solberg" as "RS"; "K.H." as "KH" and "k.h.". A string the allow-list
     knows (a service's acronym) is left out."""
-    words = surface.split()
+    words = [part for word in surface.split() for part in word.split("-") if part]  # "Gunn-Vår"
     if _DOTTED_INITIALS.fullmatch(surface.strip()):
         letters = "".join(c for c in surface if c.isalpha())
     elif 2 <= len(words) <= 3 and all(_INITIALS_WORD.fullmatch(w) for w in words):

@@ -16,10 +16,10 @@ def test_the_red_team_notes_stay_found() -> None:
     total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
         "total"
     ]
-    assert total["mentions"] == 4747
-    # 0.970 and 0.959 when written down (pii 1.9.0, 120 notes); room for another run's NER build
+    assert total["mentions"] == 5149
+    # 0.972 and 0.961 when written down (pii 1.10.0, 132 notes); room for another NER build
     assert total["recall_direct"] >= 0.965
     assert total["recall"] >= 0.94
-    # 211 when written down (pii 1.9.0, 120 notes; 203 of them on the first 108, as under 1.8.0;
-    # the first 72 notes under pii 1.7.0 gave 101 with session 21's NER build, 113 with 22's)
+    # 207 when written down (pii 1.10.0, 132 notes; 203 on the first 108 under 1.8.0; the
+    # first 72 notes under pii 1.7.0 gave 101 with session 21's NER build, 113 with 22's)
     assert total["false_flags"] <= 235

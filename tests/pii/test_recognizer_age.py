@@ -301,3 +301,29 @@ def test_round_13_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 )
 def test_round_13_not_ages(recognizer: AgeRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 14 (o01–o12, pii 1.10.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Då han var 22 månader, fekk dei endeleg ein diagnose.", "22 månader"),
+        ("Sonen fyller 18 i mars.", "fyller 18 i mars"),  # still a birthday
+    ],
+)
+def test_round_14_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han var fire måneder på venteliste.",  # how long
+        "Hun har hatt fire ulike kontaktpersoner på tre år.",  # how long, after a count
+        "Dei har hatt sju ulike kontaktpersonar på fem år.",
+        "• Bedre overgang når ungdom fyller 18.",  # a rule for anyone
+        "- Ettervern også etter man fyller 18, ikke bare til over 18.",
+    ],
+)
+def test_round_14_not_ages(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

@@ -176,3 +176,23 @@ def test_any_text_spans_within_text(text: str) -> None:
 
 def test_one_dot_dates_in_a_range(recognizer: DateRecognizer) -> None:
     assert spans(recognizer, "Han var innlagt fra 5.1 til 20.2 i år.") == ["5.1", "20.2"]
+
+
+# red-team round 14 (o01–o12, pii 1.10.0): a year opening a line of someone's timeline
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Historikk:\n- 2016: første bekymringsmelding fra helsestasjonen.\n", "2016"),
+        ("- august 2017: begynner i barnehagen.\n", "august 2017"),
+        ("våren 2021: flyttet til fosterhjem.\n", "våren 2021"),
+    ],
+)
+def test_round_14_timeline_years(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tiltaket starta i 2016: det var godt.", "Se rapporten (2019: s. 4).", "Kl. 2016:"]
+)
+def test_round_14_years_that_open_no_timeline_line(recognizer: DateRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

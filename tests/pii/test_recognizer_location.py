@@ -80,3 +80,19 @@ def test_round_13_lower_case_places_where_someone_lives(make_doc, text: str, exp
 )
 def test_round_13_ordinary_places_where_someone_lives(make_doc, text: str) -> None:
     assert places(make_doc, text) == set()
+
+
+# red-team round 14 (o01–o12, pii 1.10.0): where the person signing lives, after the age
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Helsing Ask, 15 år, Førde\n", "Førde"), ("«Ingen spurte meg.» – Jonas, 16, Moss\n", "Moss")],
+)
+def test_round_14_place_after_a_signature_s_age(make_doc, text: str, expected: str) -> None:
+    assert expected in places(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["De møttes ved T-banen på Mortensrud.", "Vi ses mest på FaceTime."]
+)
+def test_round_14_transport_and_apps_are_no_places(make_doc, text: str) -> None:
+    assert not places(make_doc, text) & {"T-banen", "FaceTime"}

@@ -162,3 +162,16 @@ def test_round_13_services_in_their_place(make_doc, text: str, expected: str) ->
 )
 def test_round_13_not_institutions(make_doc, text: str, ents) -> None:
     assert orgs(make_doc, text, ents) == set()
+
+
+# red-team round 14 (o01–o12, pii 1.10.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tjenester: NAV, rusteamet i Vestre Toten, DPS", "rusteamet i Vestre Toten"),
+        ("Det som hjalp var Fyrlykta fritidsklubb.", "Fyrlykta fritidsklubb"),
+        ("To av dem hadde bodd på Lyngbakken ungdomsbolig.", "Lyngbakken ungdomsbolig"),
+    ],
+)
+def test_round_14_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)

@@ -396,3 +396,29 @@ def test_round_13_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_13_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name for name in names(make_doc, text))
+
+
+# red-team round 14 (o01–o12, pii 1.10.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Lykke, 16 år, sa at ho ikkje har fått vere med.", "Lykke"),  # an age after commas
+        ("«Eg vil bestemme sjølv.» – Sol, 15, fortalde det.", "Sol"),
+    ],
+)
+def test_round_14_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("«Di snakket om Storm i telefonen.»", "Di"),  # dialect pronouns
+        ("Når eg sa noe, skrev hu det ned.", "hu"),
+        ("- Helsepersonellova § 10a seier at helsepersonell skal melde.", "10a"),  # no name
+        ("Saksnr. 2024/8812, org.nr. 971 254 130.", "130"),  # a number, not "L30" in digits
+        ("- Kontaktbetjentens faste telefoner annenhver fredag.", "Kontaktbetjentens"),
+    ],
+)
+def test_round_14_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name for name in names(make_doc, text))

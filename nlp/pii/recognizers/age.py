@@ -28,6 +28,7 @@ text                                   span
 "| Sara H. | mor | (38) |"             "(38)": an age alone in a table's cell
 "da hun var 17 år og 3 mnd"            "17 år og 3 mnd" (pii 1.9.0: the months too)
 "ingrid (ung pårørende, 19)"           "19" (pii 1.9.0: after a role in brackets)
+"då han var 22 månader"                "22 månader" (pii 1.10.0: a baby's age in months)
 =====================================  =================================================
 
 Numbers: 0–120 in digits; number words one–nineteen (also as youth and dialect write the
@@ -117,6 +118,10 @@ _THRESHOLD = {"over", "under", "fra", "frå", "til", "inntil", "innen", "innan",
               "minst", "maks", "maksimalt", "høyst", "høgst", "enn", "fom", "tom", "f.o.m",
               "t.o.m", "etter", "før", "à", "per", "pr"}
 _RANGE_JOIN = {"og", "eller", "til", "à"}
+# a plural's count before "på N år" makes it a duration ("sju ulike kontaktpersonar på fem år")
+_MANY = {"ulike", "forskjellige", "mange", "flere", "fleire", "nye", "andre"}
+# who "fyller 18" in a rule, not a person's birthday ("når ungdom fyller 18")
+_GENERIC_SUBJECTS = {"man", "en", "ein", "ungdom", "unge", "ungdommer", "ungdomar", "folk"}
 _OPEN_END = {"eldre", "yngre", "over", "under", "oppover", "nedover", "mer", "mindre", "eldri"}
 _GROUP_WORDS = {"alle", "mange", "flere", "fleire", "for", "blant", "de", "dei", "fleste",
                 "som"}
@@ -379,6 +384,9 @@ _TIL_TIMES = {
     *_MONTHS,
 }
 _YEAR_WORD = compile_pattern(r"${SP}+ års? (?![\p{L}])", ignore_case=True)
+_MONTHS_WORD = compile_pattern(
+    r"${SP}+ (?: måneder | månader | måned | månad | mnd\.? ) (?![\p{L}])", ignore_case=True
+)
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
 _SENTENCE_END = compile_pattern(r"[.!?](?=\s|$)")
 _ORDINAL = compile_pattern(r"\.${SP}*\p{Ll}")
@@ -715,6 +723,12 @@ class AgeRecognizer(NbPatternRecognizer):
                 and not (rest[0] == "i" and rest[1:2] and rest[1] in _MONTHS)  # a birthday
             ):
                 return None  # "var to år på venteliste", "var tre år i strekk"
+        elif cue == "verb" and _MONTHS_WORD.match(text, end) is not None:
+            # "då han var 22 månader", "berre var fire månader": a baby's age in months
+            span_end = _MONTHS_WORD.match(text, end).end()  # type: ignore[union-attr]
+            rest = lower_after[1:]
+            if (number.isdigit() and int(number) > 36) or (rest and rest[0] in _DURATION_AFTER):
+                return None  # "var fire måneder på venteliste": how long
         elif number.lower() in NEUTER_ONES or number.lower() in HALVES:
             return None  # "ett" only as "ett år"
         elif cue == "name":
@@ -782,7 +796,9 @@ class AgeRecognizer(NbPatternRecognizer):
             if lower in _FILL_VERBS:
                 # "fyller ni år i juni": a birthday, whatever follows; but "til de fyller 25
                 # år" is a rule for a group
-                return None if prev is not None and prev.lower() in _NOT_SUBJECT else "fill"
+                if prev is not None and prev.lower() in _NOT_SUBJECT | _GENERIC_SUBJECTS:
+                    return None  # "når ungdom fyller 18", "etter man fyller 18": a rule
+                return "fill"
             return "verb" if _good_subject(prev) else None
         if (
             prev is not None
@@ -804,6 +820,14 @@ class AgeRecognizer(NbPatternRecognizer):
             return "verb"  # "da var hun 16"
         if lower == "på" and prev is not None and prev.lower() in POSSESSIVES and len(words) >= 3:
             prev = words[-3]  # "datteren sin på femten"
+        if (
+            lower == "på"
+            and prev is not None
+            and len(words) >= 3
+            and words[-3].lower() in _MANY
+            and _is_person(prev)
+        ):
+            return None  # "fire ulike kontaktpersoner på tre år": how long, not how old
         if lower == "på" and prev is not None and _is_person(prev):
             # "en datter på fire år i barnehagen": after an indefinite person no duration
             indefinite = len(words) >= 3 and words[-3].lower() in {"en", "ei", "ein", "et", "eit"}

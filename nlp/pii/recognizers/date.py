@@ -33,6 +33,8 @@ presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde
   date ("samværet 241224", config − 0.2, not after an account or organisation word), a year of
   birth ("(f. 2009)", "født -52"), a day and month with one dot after a weekday or strong date
   word ("fredag 13.12").
+* since pii 1.10.0: a year, with a season or month, opening a line of a timeline before a colon
+  ("- 2016: første bekymringsmelding", "- august 2017: begynner i barnehagen") (config − 0.1).
 
 Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars"), a month and
 year without an event in a life before it ("mars 2021"), years and periods ("i 2019", "2019–2021"),
@@ -94,6 +96,17 @@ FULL = set(list(MONTHS)[:12])  # full month names; the rest are abbreviations
 HOLIDAYS = {(1, 5), (17, 5), (24, 12), (25, 12), (26, 12), (31, 12), (1, 1)}
 
 _DEFS = {"MONTH": alternation(MONTHS), "WEEKDAY": alternation(WEEKDAYS)}
+# a year (with a season or month) opening a line of a timeline of someone's life, before a
+# colon ("- 2016: første bekymringsmelding", "- august 2017: begynner i barnehagen")
+_TIMELINE = compile_pattern(
+    r"""
+    (?<= (?:^|\n) [\ \t]* (?: [-–•*▪] [\ \t]* )? )
+    (?: (?: våren | høsten | hausten | vinteren | sommeren | sommaren | ${MONTH} ) ${SP}+ )?
+    (?:19|20)[0-9]{2} (?= [\ \t]* : )
+    """,
+    ignore_case=True,
+    **_DEFS,
+)
 _TEXTUAL = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
@@ -394,6 +407,7 @@ class DateRecognizer(NbPatternRecognizer):
         "birthday": _BIRTHDAY,
         "day_of_nth_month": _DAY_OF_NTH_MONTH,
         "compact": _COMPACT,
+        "timeline": _TIMELINE,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
@@ -417,6 +431,7 @@ class DateRecognizer(NbPatternRecognizer):
         "birthday": compile_pattern(r"årsdag", ignore_case=True),
         "day_of_nth_month": compile_pattern(r"[0-9]\.${SP}+[iI]${SP}"),
         "compact": compile_pattern(r"[0-9]{6}"),
+        "timeline": compile_pattern(r"(?:19|20)[0-9]{2}[\ \t]*:"),
     }
     LINE_BOUND = frozenset(
         {
@@ -432,6 +447,7 @@ class DateRecognizer(NbPatternRecognizer):
             "month_short_year",
             "birthday",
             "day_of_nth_month",
+            "timeline",
         }
     )
 
@@ -444,7 +460,7 @@ class DateRecognizer(NbPatternRecognizer):
 
     def _find(self, text: str) -> Iterator[Candidate]:
         yield from self._textual(text)
-        for name in ("season", "month_short_year", "birthday"):
+        for name in ("season", "month_short_year", "birthday", "timeline"):
             for match in self.iter_matches(name, text):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for match in self.iter_matches("week", text):

@@ -119,6 +119,7 @@ _LIVING_VERBS = frozenset(
         "fosterhjem",
         "fosterheim",
         "fosterfamilien",
+        "familie",  # "hos en familie i fana"
         "institusjon",
         "institusjonen",
         "avlastning",
@@ -313,6 +314,13 @@ class LocationRecognizer(DocRecognizer):
         doc = token.doc
         previous = doc[token.i - 1]
         if previous.lower_ in PLACE_PREPOSITIONS or previous.lower_ in MOVE_VERBS:
+            return True
+        # "Helsing Ask, 15 år, Førde", "– Jonas, 16, Os": where the person signing lives
+        if (
+            previous.text == ","
+            and token.i >= 2
+            and (doc[token.i - 2].lower_ == "år" or doc[token.i - 2].text.isdigit())
+        ):
             return True
         # "(Geir-Arne Hansen-Mørk, Os)": where someone named in brackets is from
         return (

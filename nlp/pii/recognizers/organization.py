@@ -54,7 +54,8 @@ SCHOOL = re.compile(
     r"skuvla|joatkkaskuvla|nuoraidskuvla|mánáidgárdi|"
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem|"
-    r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter)\b"
+    r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter|"
+    r"fritidsklubb|ungdomsklubb|ungdomsbolig|ungdomsbustad|barnebolig|barnebustad)\b"
 )
 COMPOUND_INSTITUTION = re.compile(
     r"\b[A-ZÆØÅ][\wæøå-]{2,}?(skolen|skulen|barnehagen|klinikken|klinikk|senteret|senter|"
@@ -130,7 +131,8 @@ _PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
 SERVICE_IN_PLACE = re.compile(
     r"(?<![\w-])[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
     r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret)"
-    r"[ \t]+(?:i|på)[ \t]+(?P<place>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
+    r"[ \t]+(?:i|på)[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
+    r"|Nedre|Indre|Ytre)[ \t]+)?[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
     r"|(?<![\w-])(?P<municipality>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)[ \t]+"
     r"(?:kommune|fylkeskommune|bydel)(?![\wæøå-])"
 )
@@ -296,7 +298,7 @@ class OrganizationRecognizer(DocRecognizer):
         results += self._units_after_places(doc_text(doc))
         for match in SERVICE_IN_PLACE.finditer(doc_text(doc)):
             place = match.group("place") or match.group("municipality")
-            if is_place(place) and not is_allowed(place):
+            if (is_place(place) or is_place(place.split()[-1])) and not is_allowed(place):
                 results.append(self.result(*match.span(), base - 0.1, "a service in its place"))
         for match in ROLE_AT.finditer(doc_text(doc)):
             name = match.group("name")

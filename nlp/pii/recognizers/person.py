@@ -54,6 +54,8 @@
   by a farm ("Nils på Øvre Haugland"); a Word comment's initials ("[KH1]"). Never names: an
   acronym joined to a word ("BV-tj"), a capitalised abbreviation without a vowel ("Fb"),
   "N.N.", "P.S.", a lower-case word-name after "hver", "neste" … ("hver dag, som").
+- since 1.10.0: a word-name before an age between commas ("- Lykke, 16 år, sa"). Never names:
+  dialect pronouns ("di", "hu"), a number written with at most one letter ("§ 10a", "130").
 """
 
 from __future__ import annotations
@@ -337,6 +339,7 @@ def _may_be_name(text: str) -> bool:
             _MAY_BE_NAME,
             text,
             len(text) >= 2
+            and not text[0].isdigit()  # "§ 10a"
             and is_word(text)
             and not text.endswith("-")
             and not is_allowed(text)
@@ -542,6 +545,9 @@ class PersonRecognizer(DocRecognizer):
             for match in pattern.finditer(text):
                 if not 3 <= len(match.group()) <= 12:
                     continue
+                letters = sum(c.isalpha() for c in match.group())
+                if pattern is DIGIT_NAME and letters < max(2, len(match.group()) - letters):
+                    continue  # "130", "§ 10a": a number, not a name in digits ("M4ja", "L1v")
                 name = read(match.group())
                 # "fami1ien" is OCR's "familien"; a word with an emoji inside is a name anyway
                 word = is_common_word(name) and pattern is DIGIT_NAME
@@ -737,6 +743,14 @@ class PersonRecognizer(DocRecognizer):
                 or "åring" in view.lowers[i + 2]
                 or _AGE_AND_SEX.fullmatch(view.texts[i + 2]) is not None  # "Jo (24/m)"
             )
+        )
+        # "- Lykke, 16 år, sa", "– Jonas, 16,": an age between commas after the name
+        before_age |= (
+            following == ","
+            and i + 3 < len(view)
+            and view.texts[i + 2].isdigit()
+            and int(view.texts[i + 2]) <= 120
+            and view.lowers[i + 3] in {"år", ",", ")", "."}
         )
         # "mor til jonas 11 og mia 4": an age without brackets after a name typed in lower case
         before_bare_age = (
