@@ -36,6 +36,7 @@ FAMILY_BASES = frozenset(
         "søster",
         "søsteren",
         "søstera",
+        "søstra",  # bokmål a-form as said ("søstra liv ruser seg")
         "syster",
         "systera",
         "mor",
@@ -403,9 +404,20 @@ def has_foreign_letters(text: str) -> bool:
     return any(c.isalpha() and c.lower() not in _NORWEGIAN_LETTERS for c in text)
 
 
+# languages and nationalities families speak of that the word list may lack ("snakker bare
+# tyrkisk"): ordinary words, never names
+LANGUAGE_WORDS = frozenset(
+    {"tyrkisk", "polsk", "litauisk", "tigrinja", "ukrainsk", "kurdisk", "persisk", "urdu",
+     "kvensk", "somali", "somalisk", "dari", "pashto", "amharisk", "vietnamesisk", "thai",
+     "tamil", "arabisk", "engelsk", "russisk", "rumensk", "latvisk", "estisk", "nordsamisk",
+     "lulesamisk", "sørsamisk", "eritreisk", "etiopisk", "syrisk", "afghansk", "irakisk"}
+)  # fmt: skip
+
+
 def is_common_word(text: str) -> bool:
     """Whether the word is also an ordinary Norwegian word ("Liv", "Per", "Vik", "Moss")."""
-    return text.lower() in word_set("common_words.txt")
+    lower = text.lower()
+    return lower in word_set("common_words.txt") or lower in LANGUAGE_WORDS
 
 
 ROLE_SUFFIXES = (
@@ -509,6 +521,7 @@ def is_first_name(text: str) -> bool:
         text in first_names()
         or base in first_names()
         or ("-" in text and all(p in first_names() for p in text.split("-") if p))
+        or ("-" in base and all(p in first_names() for p in base.split("-") if p))  # "Trond-Arnes"
     )
 
 

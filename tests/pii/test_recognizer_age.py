@@ -327,3 +327,21 @@ def test_round_14_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 )
 def test_round_14_not_ages(recognizer: AgeRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 15 (k01–k12, pii 1.11.0): initials and a possessive before the age
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- M.H., 17, spiller håndball i Furuberget.", "17"),
+        ("- o.j. (16) fra ottestad har følt seg isolert.", "16"),
+        ("Sønnen hennes er seks og et halvt år, har Downs syndrom.", "seks og et halvt år"),
+    ],
+)
+def test_round_15_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize("text", ["Boka hennes er 200 sider.", "Ønsket hennes er to ting."])
+def test_round_15_not_ages(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

@@ -28,8 +28,8 @@ POSITIVES = [
     ("midt i nattskiftet, den 12. i tredje i fjor.", "12. i tredje i fjor"),
     ("Asks bursdag 4/27/2012 ble feiret", "4/27/2012"),
     ("ingen vet om samværet 241224 blir noe av", "241224"),
-    ("mor til Ánte (f. 2009), bor i", "2009"),
-    ("farfar til Niillas (født -52)", "-52"),
+    ("mor til Ánte (f. 2009), bor i", "f. 2009"),  # with its word since pii 1.11.0
+    ("farfar til Niillas (født -52)", "født -52"),
     ("Skoleåret 2019/20 kom Elif.", "Skoleåret 2019/20"),
     ("ny rullestol siden 3. juledag. NAV svarer", "3. juledag"),
     ("Han var på opphald ved senteret i veke 38 i fjor.", "veke 38 i fjor"),
@@ -39,7 +39,7 @@ POSITIVES = [
     # red-team round 7: a day as an ordinal word, a year of birth, a weekday's abbreviation
     ("ble lagt inn tredje mai to tusen og tjueto etter", "tredje mai to tusen og tjueto"),
     ("funnet natt til niende februar i år etter", "natt til niende februar i år"),
-    ("Mai, som er fødd i 2011, har Angelman syndrom.", "2011"),
+    ("Mai, som er fødd i 2011, har Angelman syndrom.", "fødd i 2011"),
     ("begge akuttplassert fre 3/2 etter bekymringsmelding", "3/2"),
     # red-team round 6: "i fjor" or a strong word anchors a date without a year; one-dot
     # dates in a range; a month and year after an event in a life
@@ -196,3 +196,15 @@ def test_round_14_timeline_years(recognizer: DateRecognizer, text: str, expected
 )
 def test_round_14_years_that_open_no_timeline_line(recognizer: DateRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 15 (k01–k12, pii 1.11.0): a range of days, a birth year with its word
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Klasseturen til Kristiansand 3.–6. juni.", "3.–6. juni"),
+        ("Far, født 1938, og mor bodde i byen.", "født 1938"),
+    ],
+)
+def test_round_15_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)

@@ -175,3 +175,29 @@ def test_round_13_not_institutions(make_doc, text: str, ents) -> None:
 )
 def test_round_14_institutions(make_doc, text: str, expected: str) -> None:
     assert expected in orgs(make_doc, text)
+
+
+# red-team round 15 (k01–k12, pii 1.11.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hansen, Kari (Bydel Alna) holdt innledningen.", "Bydel Alna"),
+        ("Hun er koordinator i koordinerende enhet i Bærum.", "koordinerende enhet i Bærum"),
+        ("- Hjemmetjenesten Ottestad har innført fast primærkontakt.", "Hjemmetjenesten Ottestad"),
+        ("Han har vært innlagt på Salten DPS to ganger.", "Salten DPS"),
+        ("Hun flyttet til sykehjem, på skjermet avdeling Blåklokka.", "avdeling Blåklokka"),
+    ],
+)
+def test_round_15_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Norges idrettsforbund bør ta et ansvar.", [("Norges idrettsforbund", "ORG")]),
+        ("- Helsepersonellova seier at barn har rett.", [("Helsepersonellova", "ORG")]),
+    ],
+)
+def test_round_15_not_institutions(make_doc, text: str, ents) -> None:
+    assert orgs(make_doc, text, ents) == set()

@@ -422,3 +422,29 @@ def test_round_14_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_14_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name for name in names(make_doc, text))
+
+
+# red-team round 15 (k01–k12, pii 1.11.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Dag i hjemmetjenesten ringte alltid før han kom.", "Dag"),  # a name in a service
+        ("«Trond-Arnes regel er at den som kommer sist, rydder.»", "Trond-Arnes"),
+        ("- lykke (15) sier søstra liv ruser seg.", "liv"),  # after a family word, before a verb
+    ],
+)
+def test_round_15_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("«Han gikk av bussen», sa hun. Dag etter dag ringte hun DPS.", "dag"),  # said twice
+        ("- Helsepersonellova seier at barn av pasientar har rett på informasjon.", "Helsepers"),
+        ("Hun snakker bare tyrkisk om natten.", "tyrkisk"),  # a language
+        ("Han fortalte at mora vår er sjuk.", "vår"),  # a possessive after a family word
+    ],
+)
+def test_round_15_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name for name in names(make_doc, text))

@@ -420,9 +420,14 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
     return [w.rstrip(".") or w for w in _RAW_WORD.findall(window)][:n]
 
 
+_DOTTED_INITIALS = compile_pattern(r"(?:\p{L}\.){1,2}\p{L}\.?")
+
+
 def _is_person(word: str) -> bool:
     if word in {",", "("}:
         return False
+    if _DOTTED_INITIALS.fullmatch(word):
+        return True  # "M.H., 17", "o.j. (16)": initials
     if len(word) <= 3 and word.isupper() and word.isalpha() and not is_allowed(word):
         return True  # an initial or a placeholder: "J.", "AB", "X", "NN"
     lower = word.lower()
@@ -791,6 +796,8 @@ class AgeRecognizer(NbPatternRecognizer):
             if len(rest) >= 2 and [w.lower() for w in rest[-2:]] in _THEN:
                 rest = rest[:-2]  # "hun den gangen var nitten"
             prev = rest[-1] if rest else None
+            if prev is not None and prev.lower() in POSSESSIVES and len(rest) >= 2:
+                prev = rest[-2]  # "Sønnen hennes er seks og et halvt år"
             if _rule_for_a_role(rest):
                 return None
             if lower in _FILL_VERBS:

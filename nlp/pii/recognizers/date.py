@@ -35,6 +35,8 @@ presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde
   word ("fredag 13.12").
 * since pii 1.10.0: a year, with a season or month, opening a line of a timeline before a colon
   ("- 2016: første bekymringsmelding", "- august 2017: begynner i barnehagen") (config − 0.1).
+* since pii 1.11.0: a range of days before a date is part of it ("3.–6. juni"); a year of birth
+  keeps its word ("født 1938").
 
 Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars"), a month and
 year without an event in a life before it ("mars 2021"), years and periods ("i 2019", "2019–2021"),
@@ -177,6 +179,8 @@ _LEAD = compile_pattern(
     r" ${SP}+ (?:etter|før|til) ${SP}+ $",
     ignore_case=True,
 )
+# the first day of a range of days before a date ("3.–6. juni", "4.-5. juni")
+_DAY_BEFORE_RANGE = compile_pattern(r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? [–-] ${SP}? $")
 # a holiday's eve, with "i fjor" or a year after it anchoring it: "lille julaften i fjor"
 _EVE = compile_pattern(
     r"""
@@ -456,6 +460,9 @@ class DateRecognizer(NbPatternRecognizer):
             lead = _LEAD.search(text, max(0, cand.start - 30), cand.start)
             if lead is not None:
                 cand = Candidate(lead.start(), cand.end, cand.score, cand.why)
+            first_day = _DAY_BEFORE_RANGE.search(text, max(0, cand.start - 8), cand.start)
+            if first_day is not None and text[cand.start : cand.start + 1].isdigit():
+                cand = Candidate(first_day.start(), cand.end, cand.score, cand.why)  # "3.–6. juni"
             yield cand
 
     def _find(self, text: str) -> Iterator[Candidate]:
@@ -503,7 +510,7 @@ class DateRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("ordinal_date", text):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "ordinal_date")
         for match in self.iter_matches("birth_year", text):
-            yield Candidate(*match.span("date"), clip(self.score - 0.1), "birth_year")
+            yield Candidate(*match.span(), clip(self.score - 0.1), "birth_year")  # "født 1938"
         for match in self.iter_matches("month_year", text):
             if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "month_year")

@@ -12,7 +12,9 @@ gård", "Mjøndalen legesenter"), North Sámi schools, clubs and their teams ("K
 "Nord-Fron barnevern", "Habiliteringstenesta i Førde"), and the employer after "går turnus i"
 or a role ("fagarbeider på Varanger Kraft"); since pii 1.9.0 any service unit named by its
 place and a municipality as an employer ("rustjenesten i Ringsaker", "Stange kommune"), not a
-postscript the model took for a name ("P.S. Kollegaen"). Generic services and public bodies in
+postscript the model took for a name ("P.S. Kollegaen"); since pii 1.11.0 a service before
+its place without "i" ("Bydel Alna", "Hjemmetjenesten Ottestad"), "Salten DPS", a ward's own
+name ("avdeling Blåklokka"), not a law ("Helsepersonellova"). Generic services and public bodies in
 data/pii/allowlist.yaml are never flagged.
 """
 
@@ -111,6 +113,8 @@ LOWER_ADMITTED = re.compile(
 WARD = re.compile(
     r"\b(?:post|avdeling|avd\.|seksjon|sengepost)[ \t]+[0-9]{1,2}[A-Za-z]?[ \t]+(?:på|ved)[ \t]+"
     r"[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
+    # a ward's own name ("skjermet avdeling Blåklokka", "post Solsikken")
+    r"|\b(?:avdeling|avd\.|post|sengepost)[ \t]+[A-ZÆØÅ][a-zæøå]{3,}\b"
 )
 # where someone in a role works ("mor, fagarbeider på Varanger Kraft"): the capitalised name
 # after a role noun and "på", "hos", "ved"
@@ -123,15 +127,17 @@ COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 # the unit is found first, then the capitalised word before it
 UNIT_AFTER_PLACE = re.compile(
     r"[ \t](?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|barnevern|familievernkontor|"
-    r"helsestasjon|legevakt|PPT|NAV-kontor)\b"
+    r"helsestasjon|legevakt|PPT|NAV-kontor|DPS|BUP)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
 # any service unit named by its place ("rustjenesten i Ringsaker", "Ruspoliklinikken i
 # Kirkenes") and a municipality as an employer ("Stange kommune"): the place is checked
 SERVICE_IN_PLACE = re.compile(
-    r"(?<![\w-])[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
+    r"(?<![\w-])(?:[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
     r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret)"
-    r"[ \t]+(?:i|på)[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
+    r"|[Kk]oordinerende[ \t]+enhet|[Kk]oordinerande[ \t]+eining|[Hh]jemmesykepleien"
+    r"|[Hh]eimesjukepleia|[Hh]eimetenesta|[Bb]ydel)"
+    r"(?:[ \t]+(?:i|på))?[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
     r"|Nedre|Indre|Ytre)[ \t]+)?[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
     r"|(?<![\w-])(?P<municipality>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)[ \t]+"
     r"(?:kommune|fylkeskommune|bydel)(?![\wæøå-])"
@@ -277,6 +283,8 @@ class OrganizationRecognizer(DocRecognizer):
                 continue  # "Downs syndrom": a diagnosis
             if _abbreviation_and_words(text):
                 continue  # "P.S. Kollegaen min": a postscript the model took for a name
+            if text.lower().endswith(("loven", "lova", "lovens", "lovas")):
+                continue  # "Helsepersonellova": a law
             if not is_allowed(text):
                 results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):

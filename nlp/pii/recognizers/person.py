@@ -56,6 +56,9 @@
   "N.N.", "P.S.", a lower-case word-name after "hver", "neste" … ("hver dag, som").
 - since 1.10.0: a word-name before an age between commas ("- Lykke, 16 år, sa"). Never names:
   dialect pronouns ("di", "hu"), a number written with at most one letter ("§ 10a", "130").
+- since 1.11.0: a name in a service ("Dag i hjemmetjenesten"); a lower-case word-name after a
+  family word before a verb ("søstra liv ruser seg"). Never names: a word said twice ("Dag etter
+  dag"), laws ("Helsepersonellova"), languages ("tyrkisk").
 """
 
 from __future__ import annotations
@@ -204,11 +207,12 @@ COMMENT_MARK = re.compile(r"(?<=\[)(?P<name>[A-ZÆØÅ]{2,3})(?=[0-9]{1,2}\])")
 # a name before the service the person comes from ("Berg fra PPT tilbød", "Lie frå BUP sa"),
 # even at a sentence's start or when the name is also a word
 FROM_SERVICE = re.compile(
-    r"(?<![\w.-])(?P<name>[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?)[ \t]+(?:fra|frå)[ \t]+"
+    r"(?<![\w.-])(?P<name>[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?)[ \t]+(?:fra|frå|i|på)[ \t]+"
     r"(?:PPT|PP-tjenesten|PP-tenesta|BUP|DPS|NAV|Nav|barnevernet|barnevernstjenesten"
     r"|barneverntjenesten|barneverntenesta|barnevernstenesta|helsestasjonen|familievernet"
     r"|familievernkontoret|Bufetat|habiliteringa|habiliteringen|habiliteringstjenesten"
-    r"|rustjenesten|rustenesta|legevakten|legevakta|kommunen|skolen|skulen)\b"
+    r"|rustjenesten|rustenesta|legevakten|legevakta|kommunen|skolen|skulen|hjemmetjenesten"
+    r"|heimetenesta|hjemmesykepleien|heimesjukepleia)\b"
 )
 # a one-letter initial standing for a name: before a verb or an age ("siden R. var", "- Y. (17)",
 # "S. fikk"), or naming the speaker after a quote ("» – R.")
@@ -314,6 +318,8 @@ _DETERMINERS = frozenset(
      "fyrste", "siste", "ingen", "ingi", "noen", "nokon", "all", "alle"}
 )  # fmt: skip
 _MAY_BE_NAME: dict[str, bool] = {}
+_REPEATED = frozenset({"etter", "for", "til", "om", "på"})
+_LAW_ENDINGS = ("loven", "lova", "lovens", "lovas", "lovene", "lovane")
 _VOWELS = frozenset("aeiouyæøåéèêáàâóòôúùüäöíìîý")
 
 
@@ -350,6 +356,7 @@ def _may_be_name(text: str) -> bool:
             and not _family_word(text)
             and not is_acronym_compound(text)  # "BV-tj", "BUP-legen"
             and not _abbreviation_without_vowel(text)  # "Fb (9)", "Fp opplever"
+            and not text.lower().endswith(_LAW_ENDINGS)  # "Helsepersonellova seier"
             and (
                 not text.islower()
                 or is_first_name(_title(text))
@@ -639,6 +646,11 @@ class PersonRecognizer(DocRecognizer):
         previous = view.lowers[i - 1] if i > 0 else None
         following = view.texts[i + 1] if i + 1 < len(view) else None
         following_lower = view.lowers[i + 1] if following is not None else ""
+        lower = text.lower()
+        if (i > 1 and previous in _REPEATED and view.lowers[i - 2] == lower) or (
+            following_lower in _REPEATED and i + 2 < len(view) and view.lowers[i + 2] == lower
+        ):
+            return None  # "Dag etter dag", "dag for dag": a word said twice, no name
         # "mor til ida", "saksbeh. tor" (the role's full stop a token of its own): only a name
         # can follow
         named_by_role = i > 1 and (
@@ -873,6 +885,7 @@ class PersonRecognizer(DocRecognizer):
                     or (before_speech and previous not in _TIME_BEFORE)  # "som mai sa"
                     or before_bare_age
                     or (after_relation and following in {",", "–", "-", "og", ")", ":", None})
+                    or (after_relation and before_verb and text not in POSSESSIVES)
                 )
                 and len(text) >= 3
             ):
