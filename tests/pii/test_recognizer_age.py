@@ -345,3 +345,29 @@ def test_round_15_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 @pytest.mark.parametrize("text", ["Boka hennes er 200 sider.", "Ønsket hennes er to ting."])
 def test_round_15_not_ages(recognizer: AgeRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# an adult's age told roughly after an age verb (pii 1.11.0, round 15)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mor er over nitti og ble selv den som passet på.", "over nitti"),
+        ("Far var godt over 80 da han døde.", "godt over 80"),
+    ],
+)
+def test_an_adult_s_age_told_roughly(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sønnen er over 18, så mor får ikke vite noe.",  # the law's age of majority
+        "Når ungdommen er over 18, gjelder andre regler.",
+        "Planen var tre måneder.",  # months after a thing, not a person
+    ],
+)
+def test_thresholds_and_durations_told_with_over_or_months(
+    recognizer: AgeRecognizer, text: str
+) -> None:
+    assert spans(recognizer, text) == []

@@ -208,3 +208,14 @@ def test_round_14_years_that_open_no_timeline_line(recognizer: DateRecognizer, t
 )
 def test_round_15_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
     assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Datteren fylte år 12.01 og mor fikk ikke se henne.", "12.01"),
+        ("Han fyller år 3/5.", "3/5"),
+    ],
+)
+def test_a_birthday_without_a_year(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)

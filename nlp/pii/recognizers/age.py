@@ -497,6 +497,55 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER.fullmatch(word)) or word.lower() in ARTICLE_ONES
 
 
+_ROUGHLY = {"godt", "litt", "langt"}
+_THIRTY_UP = ("tretti", "tredve", "førti", "firti", "femti", "seksti", "sytti", "søtti", "åtti",
+              "nitti", "hundre")  # fmt: skip
+
+
+def _thirty_or_more(number: str) -> bool:
+    """ "nitti", "80", "førtifem": an adult's age, no threshold the law sets."""
+    if number.isdigit():
+        return int(number) >= 30
+    return number.lower().startswith(_THIRTY_UP)
+
+
+def _person_subject(words: list[str]) -> bool:
+    """The subject before the age verb is a person: a pronoun, a person noun or a first name
+    ("då han var 22 månader"; not "Planen var tre måneder")."""
+    verbs = [k for k, w in enumerate(words) if w.lower() in _AGE_VERBS]
+    if not verbs:
+        return False
+    k = verbs[-1] - 1
+    while k >= 0 and words[k].lower() in _ADVERBS:
+        k -= 1
+    if k < 0:
+        return False
+    word = words[k]
+    lower = word.lower()
+    return (
+        lower in _SINGULAR_SUBJECT or bool(_PERSON.match(lower)) or is_first_name(word.capitalize())
+    )
+
+
+def _over_an_age(words: list[str]) -> bool:
+    """ "Mor er over nitti", "han var godt over 80": "over" after a person and an age verb (not
+    "tilbud til unge over 18", not "når ungdommen er over 18")."""
+    if len(words) < 3 or words[-1].lower() != "over":
+        return False
+    rest = words[:-1]
+    if rest[-1].lower() in _ROUGHLY:
+        rest = rest[:-1]
+    if len(rest) < 2 or rest[-1].lower() not in _AGE_VERBS - _FILL_VERBS:
+        return False
+    subject = rest[-2]
+    return (
+        subject.lower() not in _NOT_SUBJECT
+        and _good_subject(subject)
+        and subject.lower() not in {"som", "du"}
+        and not _rule_for_a_role(rest[:-1])
+    )
+
+
 def _threshold_before(text: str, start: int, words: list[str]) -> bool:
     """A threshold or range before the number: "over 18", "mellom 16 og 18", "13–25"."""
     if _RANGE_BEFORE.search(text[max(0, start - 4) : start]):
@@ -682,7 +731,15 @@ class AgeRecognizer(NbPatternRecognizer):
             end = half.end()  # "17 1/2", "to og eit halvt år"
         before = _words_before(text, start, 6)
         coordinated = _coordinated(before)
-        if not coordinated and _threshold_before(text, start, before):
+        # not "sønnen er over 18": the law's ages (consent, majority, aftercare) are thresholds
+        over = _over_an_age(before) and _thirty_or_more(number)
+        if over:  # "Mor er over nitti", "godt over 80": a person's age, told roughly
+            start = text.rindex(before[-1], 0, start)
+            before = before[:-1]
+            if before[-1].lower() in _ROUGHLY:
+                start = text.rindex(before[-1], 0, start)
+                before = before[:-1]
+        elif not coordinated and _threshold_before(text, start, before):
             return None
         if _threshold_after(text, end):
             return None
@@ -728,7 +785,9 @@ class AgeRecognizer(NbPatternRecognizer):
                 and not (rest[0] == "i" and rest[1:2] and rest[1] in _MONTHS)  # a birthday
             ):
                 return None  # "var to år på venteliste", "var tre år i strekk"
-        elif cue == "verb" and _MONTHS_WORD.match(text, end) is not None:
+        elif (
+            cue == "verb" and _MONTHS_WORD.match(text, end) is not None and _person_subject(before)
+        ):
             # "då han var 22 månader", "berre var fire månader": a baby's age in months
             span_end = _MONTHS_WORD.match(text, end).end()  # type: ignore[union-attr]
             rest = lower_after[1:]

@@ -179,6 +179,13 @@ _LEAD = compile_pattern(
     r" ${SP}+ (?:etter|før|til) ${SP}+ $",
     ignore_case=True,
 )
+
+
+def _birthday(before: list[str]) -> bool:
+    """ "Datteren fylte år 12.01", "fyller år 3/5": the date is a birthday."""
+    return len(before) >= 2 and before[-1] == "år" and before[-2] in {"fylte", "fyller", "fylde"}
+
+
 # the first day of a range of days before a date ("3.–6. juni", "4.-5. juni")
 _DAY_BEFORE_RANGE = compile_pattern(r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? [–-] ${SP}? $")
 # a holiday's eve, with "i fjor" or a year after it anchoring it: "lille julaften i fjor"
@@ -491,8 +498,10 @@ class DateRecognizer(NbPatternRecognizer):
             in_range = _SHORT_RANGE_AFTER.match(text, end) or _SHORT_RANGE_BEFORE.search(
                 text[max(0, start - 30) : start]
             )
-            before = words_before(text, start, 1)
-            cued = bool(before) and (before[-1] in WEEKDAYS or before[-1] in _STRONG_WORDS)
+            before = words_before(text, start, 2)
+            cued = bool(before) and (
+                before[-1] in WEEKDAYS or before[-1] in _STRONG_WORDS or _birthday(before)
+            )
             if (
                 (in_range or cued or _RELATIVE_YEAR.match(text, end))
                 and _valid(int(match.group("day")), int(match.group("month")), None)
@@ -561,7 +570,7 @@ class DateRecognizer(NbPatternRecognizer):
         start, end = match.span()
         if year is None:
             strong = bool(before) and before[-1] in _STRONG_WORDS
-            anchored = strong or _RELATIVE_YEAR.match(text, end) is not None
+            anchored = strong or _birthday(before) or _RELATIVE_YEAR.match(text, end) is not None
             if not anchored and (not before or before[-1] not in _DATE_WORDS):
                 return None
             after = words_after(text, end, 1)
