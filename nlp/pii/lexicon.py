@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
 import yaml
 
 from nlp.gazetteers import (
@@ -247,6 +248,7 @@ NEVER_NAMES = frozenset(
         "di",  # dialect "they" ("Di snakket om Storm")
         "dem",
         "dæm",
+        "kan",  # "Kan skolen se på dette?": the verb opening a question
         "æ",
         "mæ",
         "dæ",
@@ -404,6 +406,15 @@ def has_foreign_letters(text: str) -> bool:
     return any(c.isalpha() and c.lower() not in _NORWEGIAN_LETTERS for c in text)
 
 
+_OTHER_SCRIPT = regex.compile(r"(?=[\p{L}\p{M}]*[^\p{Latin}\p{M}])[\p{L}\p{M}]{2,}")
+
+
+def in_another_script(text: str) -> bool:
+    """A word written in letters of another script than the Latin one ("ياسمين", "Олена",
+    "ተስፋይ"): in a Norwegian note, a name written as the family writes it."""
+    return _OTHER_SCRIPT.fullmatch(text) is not None
+
+
 # languages and nationalities families speak of that the word list may lack ("snakker bare
 # tyrkisk"): ordinary words, never names
 LANGUAGE_WORDS = frozenset(
@@ -468,6 +479,8 @@ ROLE_SUFFIXES = (
     "inspektør",
     "kontaktperson",
     "betjent",
+    "giver",  # "Arbeidsgivaren", "omsorgsgiver"
+    "givar",
 )
 
 

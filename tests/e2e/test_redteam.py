@@ -16,11 +16,11 @@ def test_the_red_team_notes_stay_found() -> None:
     total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
         "total"
     ]
-    assert total["mentions"] == 5570
-    # 0.972 and 0.961 when written down (pii 1.11.0, 144 notes); room for another NER build
+    assert total["mentions"] == 6246
+    # 0.974 and 0.963 when written down (pii 1.12.0, 156 notes); room for another NER build
     assert total["recall_direct"] >= 0.965
     assert total["recall"] >= 0.94
-    # 214 when written down (pii 1.11.0, 144 notes; 204 on the first 132, 203 on the first 108
+    # 221 when written down (pii 1.12.0, 156 notes; 211 on the first 144, 203 on the first 108
     # under 1.8.0; the first 72 under pii 1.7.0 gave 101 with session 21's NER build, 113 with
     # 22's)
-    assert total["false_flags"] <= 245
+    assert total["false_flags"] <= 250

@@ -371,3 +371,17 @@ def test_thresholds_and_durations_told_with_over_or_months(
     recognizer: AgeRecognizer, text: str
 ) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 16 (j01–j12, pii 1.12.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mohammed (محمد), 16, er registrert som Muhammad.", "16"),  # after a name in its script
+        ("Hun har vært mammas tolk siden hun var ti: hos fastlegen og på NAV.", "ti"),
+        ("«Jeg skulle ha et rom før hun fylte åtte.» – fostermor", "åtte"),
+        ("Han ruset seg fra han var 17 til han var rundt 35.", "rundt 35"),
+    ],
+)
+def test_round_16_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)

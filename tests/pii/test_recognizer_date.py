@@ -35,7 +35,7 @@ POSITIVES = [
     ("Han var på opphald ved senteret i veke 38 i fjor.", "veke 38 i fjor"),
     ("Han kom på St. Hans i fjor og er 7.", "St. Hans i fjor"),
     ("har sittet på Ila siden skjærtorsdag i fjor.", "skjærtorsdag i fjor"),
-    ("Faren hans fikk dommen fredag 13.12 og soner nå.", "13.12"),
+    ("Faren hans fikk dommen fredag 13.12 og soner nå.", "fredag 13.12"),  # with its weekday
     # red-team round 7: a day as an ordinal word, a year of birth, a weekday's abbreviation
     ("ble lagt inn tredje mai to tusen og tjueto etter", "tredje mai to tusen og tjueto"),
     ("funnet natt til niende februar i år etter", "natt til niende februar i år"),
@@ -218,4 +218,17 @@ def test_round_15_dates(recognizer: DateRecognizer, text: str, expected: str) ->
     ],
 )
 def test_a_birthday_without_a_year(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+# red-team round 16 (j01–j12, pii 1.12.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kacper var innlagt fra 14. til 28. oktober 2022.", "14. til 28. oktober 2022"),
+        ("Vi kan møte mandag 18/3 kl. 14.00 hvis det passer.", "mandag 18/3"),
+        ("Hun snakket med behandleren før utskrivningen i oktober 2023.", "oktober 2023"),
+    ],
+)
+def test_round_16_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
     assert expected in spans(recognizer, text)

@@ -201,3 +201,42 @@ def test_round_15_institutions(make_doc, text: str, expected: str) -> None:
 )
 def test_round_15_not_institutions(make_doc, text: str, ents) -> None:
     assert orgs(make_doc, text, ents) == set()
+
+
+# red-team round 16 (j01–j12, pii 1.12.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bashir Ahmadi, rådgiver i Søndre Land barneverntjeneste, fortalte.", "Søndre Land"),
+        ("- Solund psykisk helseteneste kom heim til familien.", "Solund psykisk helseteneste"),
+        (
+            "Han var erfaringskonsulent i Stange kommunes rustjeneste.",
+            "Stange kommunes rustjeneste",
+        ),
+        (
+            "- Anne-Lise Dal (fysioterapeut, Barnehabiliteringen Gjøvik)",
+            "Barnehabiliteringen Gjøvik",
+        ),
+        ("Han ble sendt rett til Havnelyset hospits i Storgata.", "Havnelyset hospits"),
+        ("Jente, 14 år, bor i Dokka. Går på Dokka ungdomsskole.", "Dokka ungdomsskole"),
+    ],
+)
+def test_round_16_institutions(make_doc, text: str, expected: str) -> None:
+    found = orgs(make_doc, text)
+    assert any(expected in org for org in found), found
+    assert not any(". " in org for org in found)  # never across a sentence's end
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Eir, sykepleier ved DPS-poliklinikken, snakket.", []),  # an acronym's generic unit
+        (
+            "Notatet går til Voksne for Barn innen jul. Medlederen undersøker.",
+            [("Voksne for Barn innen jul. Medlederen", "ORG")],
+        ),
+        ("- Norsk Epilepsiforbund har likepersoner.", [("Norsk Epilepsiforbund", "ORG")]),
+    ],
+)
+def test_round_16_not_institutions(make_doc, text: str, ents) -> None:
+    assert orgs(make_doc, text, ents) == set()

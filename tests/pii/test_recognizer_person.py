@@ -448,3 +448,28 @@ def test_round_15_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_15_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name for name in names(make_doc, text))
+
+
+# red-team round 16 (j01–j12, pii 1.12.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yasmin (ياسمين) er 17 år og kom fra Aleppo.", "ياسمين"),  # a name in its own script
+        ("- Olena (Олена) kom fra Kharkiv.", "Олена"),
+        ("- Tesfay (ተስፋይ) fra Eritrea er femten.", "ተስፋይ"),
+    ],
+)
+def test_round_16_names_in_another_script(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Kontaktlæreren svarer på SMS samme dag (971 22 384).", "dag"),  # after a determiner
+        ("Kan skolen se på dette?", "Kan"),  # the verb opening a question
+        ("«Arbeidsgivaren visste meir enn sjukehuset», sa ho.", "Arbeidsgivaren"),  # a role
+    ],
+)
+def test_round_16_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name for name in names(make_doc, text))

@@ -64,6 +64,7 @@ import regex
 from nlp.pii.lexicon import (
     POSSESSIVES,
     WORD_NAMES,
+    in_another_script,
     is_allowed,
     is_common_word,
     is_first_name,
@@ -318,7 +319,8 @@ def _no_ages_joined(text: str, position: int) -> bool:
 _DIGITS = compile_pattern(r"[0-9]+")
 # an adverb that is part of the age expression before the number ("snart 15", "ca. 40")
 _HEDGE_BEFORE = compile_pattern(
-    r"(?<![\p{L}]) (?: snart | ca\.? | cirka | nesten | bortimot | knapt ) ${SP}+ $",
+    r"(?<![\p{L}]) (?: snart | ca\.? | cirka | nesten | bortimot | knapt | rundt | omkring )"
+    r" ${SP}+ $",
     ignore_case=True,
 )
 # a half after the number ("17 1/2", "17½") or a half year ("to og eit halvt år")
@@ -388,7 +390,8 @@ _MONTHS_WORD = compile_pattern(
     r"${SP}+ (?: måneder | månader | måned | månad | mnd\.? ) (?![\p{L}])", ignore_case=True
 )
 _BOUNDARY = compile_pattern(r"\n | [.!?][\"»”)]*\s+(?=[\p{Lu}«\"])")
-_SENTENCE_END = compile_pattern(r"[.!?](?=\s|$)")
+# a colon or semicolon ends the clause too, and a full stop before a closing quote mark
+_SENTENCE_END = compile_pattern(r"[.!?:;][»\"”’)]*(?=\s|$)")
 _ORDINAL = compile_pattern(r"\.${SP}*\p{Ll}")
 _RANGE_BEFORE = compile_pattern(r"[0-9]${SP}?${DASH}${SP}?$")
 _OPEN_AFTER = compile_pattern(r"${SP}?(?:${DASH}|\+|%)")  # "16–18", "18+", "18-årsgrensen"
@@ -428,6 +431,8 @@ def _is_person(word: str) -> bool:
         return False
     if _DOTTED_INITIALS.fullmatch(word):
         return True  # "M.H., 17", "o.j. (16)": initials
+    if in_another_script(word):
+        return True  # "Mohammed (محمد), 16": a name in the family's own script
     if len(word) <= 3 and word.isupper() and word.isalpha() and not is_allowed(word):
         return True  # an initial or a placeholder: "J.", "AB", "X", "NN"
     lower = word.lower()

@@ -37,6 +37,8 @@ presidio's context enhancer raises scores near født, innlagt, skrevet ut, døde
   ("- 2016: første bekymringsmelding", "- august 2017: begynner i barnehagen") (config − 0.1).
 * since pii 1.11.0: a range of days before a date is part of it ("3.–6. juni"); a year of birth
   keeps its word ("født 1938").
+* since pii 1.12.0: a weekday before a numeric date ("mandag 18/3"), "14. til 28. oktober", a
+  birthday without a year ("fylte år 12.01").
 
 Not flagged: impossible dates ("31. april", "12.13.2009"), a month alone ("i mars"), a month and
 year without an event in a life before it ("mars 2021"), years and periods ("i 2019", "2019–2021"),
@@ -187,7 +189,13 @@ def _birthday(before: list[str]) -> bool:
 
 
 # the first day of a range of days before a date ("3.–6. juni", "4.-5. juni")
-_DAY_BEFORE_RANGE = compile_pattern(r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? [–-] ${SP}? $")
+_DAY_BEFORE_RANGE = compile_pattern(
+    r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? (?: [–-] | til ) ${SP}? $", ignore_case=True
+)
+# a weekday before a numeric date ("mandag 18/3", "tirsdag 23.4.") is part of it
+_WEEKDAY_BEFORE = compile_pattern(
+    r"(?<![\p{L}]) (?:${WEEKDAY}) ${SP}+ $", ignore_case=True, **_DEFS
+)
 # a holiday's eve, with "i fjor" or a year after it anchoring it: "lille julaften i fjor"
 _EVE = compile_pattern(
     r"""
@@ -277,6 +285,13 @@ _LIFE_EVENTS = {
     "innlagd",
     "hentet",
     "henta",
+    "utskrivningen",  # "før utskrivningen i oktober 2023"
+    "utskrivinga",
+    "innleggelsen",
+    "innlegginga",
+    "overdosen",
+    "flyttingen",
+    "flyttinga",
 }
 # a day written as an ordinal word ("tredje mai to tusen og tjueto", "natt til niende februar")
 _ORDINAL_DAYS = [
@@ -467,7 +482,10 @@ class DateRecognizer(NbPatternRecognizer):
             lead = _LEAD.search(text, max(0, cand.start - 30), cand.start)
             if lead is not None:
                 cand = Candidate(lead.start(), cand.end, cand.score, cand.why)
-            first_day = _DAY_BEFORE_RANGE.search(text, max(0, cand.start - 8), cand.start)
+            first_day = _DAY_BEFORE_RANGE.search(text, max(0, cand.start - 10), cand.start)
+            weekday = _WEEKDAY_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+            if weekday is not None and text[cand.start : cand.start + 1].isdigit():
+                cand = Candidate(weekday.start(), cand.end, cand.score, cand.why)  # "mandag 18/3"
             if first_day is not None and text[cand.start : cand.start + 1].isdigit():
                 cand = Candidate(first_day.start(), cand.end, cand.score, cand.why)  # "3.–6. juni"
             yield cand

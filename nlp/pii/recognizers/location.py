@@ -169,7 +169,7 @@ def _may_be_unlisted_lower_place(text: str) -> bool:
 # the last part of many place names ("straumsvika", "hellevik", "åsbygda", "djupvatnet")
 _TOPONYM_ENDINGS = (
     "vik", "vika", "viken", "dal", "dalen", "nes", "neset", "sund", "sundet", "bygd", "bygda",
-    "øy", "øya", "øyna", "fjord", "fjorden", "våg", "vågen", "eid", "heim", "åsen", "seter",
+    "øy", "øya", "øyna", "fjord", "fjorden", "våg", "vågen", "eid", "åsen", "seter",
     "setra", "holm", "holmen", "vatn", "vatnet", "vannet", "elv", "elva", "hamn", "havn",
     "joki", "stad", "rud", "bakken", "lia", "moen", "strand", "stranda", "botn", "bukt",
 )  # fmt: skip

@@ -29,6 +29,7 @@ from nlp.pii.doc_view import doc_text
 from nlp.pii.lexicon import (
     EPONYM_NOUNS,
     NEVER_NAMES,
+    is_acronym_compound,
     is_allowed,
     is_common_word,
     is_ordinary_word,
@@ -41,7 +42,9 @@ from nlp.pii.recognizers.spacy_base import (
 )
 
 NER_LABELS = {"ORG", "GPE_ORG"}
-_NAME = r"[A-ZÆØÅ][\wæøåÆØÅ'’.-]*"
+# a capitalised word, or a short abbreviation ("St. Olavs"); a full stop ends a longer word's
+# sentence ("… i Dokka. Går på Dokka ungdomsskole" is no school named "Dokka. Går på Dokka")
+_NAME = r"(?:[A-ZÆØÅ][a-zæøåA-ZÆØÅ]{0,2}\.|[A-ZÆØÅ](?:[\wæøåÆØÅ'’-]|\.(?=[\wæøåÆØÅ]))*)"
 _NAMES = rf"{_NAME}(?:[ \t]+(?:{_NAME}|og|i|på|for))*?"
 SCHOOL = re.compile(
     rf"\b{_NAMES}[ \t]+(?:barne-[ \t]+og[ \t]+ungdomsskole|barneskole|ungdomsskole|ungdomsskule|"
@@ -57,7 +60,7 @@ SCHOOL = re.compile(
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem|"
     r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter|"
-    r"fritidsklubb|ungdomsklubb|ungdomsbolig|ungdomsbustad|barnebolig|barnebustad)\b"
+    r"fritidsklubb|ungdomsklubb|ungdomsbolig|ungdomsbustad|barnebolig|barnebustad|hospits)\b"
 )
 COMPOUND_INSTITUTION = re.compile(
     r"\b[A-ZÆØÅ][\wæøå-]{2,}?(skolen|skulen|barnehagen|klinikken|klinikk|senteret|senter|"
@@ -127,20 +130,26 @@ COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 # the unit is found first, then the capitalised word before it
 UNIT_AFTER_PLACE = re.compile(
     r"[ \t](?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|barnevern|familievernkontor|"
-    r"helsestasjon|legevakt|PPT|NAV-kontor|DPS|BUP)\b"
+    r"helsestasjon|legevakt|PPT|NAV-kontor|DPS|BUP|psykisk[ \t]+helset[je]?enest[ea]n?|"
+    r"rustjeneste(?:n)?|rusteneste(?:n|a)?)\b"
 )
-_PLACE_BEFORE = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:Søndre|Nordre|Vestre|Østre|Austre|Nord|Sør|Øvre|Nedre|Indre|Ytre)[ \t]+)?"
+    r"[A-ZÆØÅ][\wæøå-]+$"
+)
 # any service unit named by its place ("rustjenesten i Ringsaker", "Ruspoliklinikken i
 # Kirkenes") and a municipality as an employer ("Stange kommune"): the place is checked
 SERVICE_IN_PLACE = re.compile(
     r"(?<![\w-])(?:[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
-    r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret)"
+    r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret"
+    r"|habiliteringen|habiliteringa)"
     r"|[Kk]oordinerende[ \t]+enhet|[Kk]oordinerande[ \t]+eining|[Hh]jemmesykepleien"
     r"|[Hh]eimesjukepleia|[Hh]eimetenesta|[Bb]ydel)"
     r"(?:[ \t]+(?:i|på))?[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
     r"|Nedre|Indre|Ytre)[ \t]+)?[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
     r"|(?<![\w-])(?P<municipality>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)[ \t]+"
-    r"(?:kommune|fylkeskommune|bydel)(?![\wæøå-])"
+    r"(?:kommune|fylkeskommune|bydel|kommunes[ \t]+[\wæøå]+(?:tjeneste|teneste)(?:n|a)?)"
+    r"(?![\wæøå-])"
 )
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
 CLUB = re.compile(
@@ -257,6 +266,16 @@ _LEADING_CAPITAL_WORDS = frozenset(
 )
 
 
+def _allowed_then_lower_case(text: str) -> bool:
+    """An allow-listed name the model ran on into ordinary words ("Voksne for Barn innen jul")."""
+    words = text.split()
+    return any(
+        is_allowed(" ".join(words[:k])) and all(w.islower() for w in words[k:])
+        for k in range(1, len(words))
+    )
+
+
+_SENTENCE_INSIDE = re.compile(r"(?<=[a-zæøå]{3})\.[ \t]+(?=[A-ZÆØÅ])")
 _DOTTED = re.compile(r"(?:[A-Za-zÆØÅæøå]\.){2,3}")
 
 
@@ -283,9 +302,14 @@ class OrganizationRecognizer(DocRecognizer):
                 continue  # "Downs syndrom": a diagnosis
             if _abbreviation_and_words(text):
                 continue  # "P.S. Kollegaen min": a postscript the model took for a name
-            if text.lower().endswith(("loven", "lova", "lovens", "lovas")):
-                continue  # "Helsepersonellova": a law
-            if not is_allowed(text):
+            if text.lower().endswith(("loven", "lova", "lovens", "lovas")) or is_acronym_compound(
+                text
+            ):
+                continue  # "Helsepersonellova": a law; "DPS-poliklinikken": a generic unit
+            cut = _SENTENCE_INSIDE.search(text)
+            if cut is not None:  # "Voksne for Barn innen jul. Medlederen": one sentence only
+                text, end = text[: cut.start()], start + cut.start()
+            if text and not (is_allowed(text) or _allowed_then_lower_case(text)):
                 results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):
             start, end = match.span("name")
@@ -299,8 +323,10 @@ class OrganizationRecognizer(DocRecognizer):
                 text = doc_text(doc)[start:end]
                 if pattern is SCHOOL and " " not in text.strip():
                     continue  # only the generic word is left ("skole")
-                if pattern is COMPOUND_INSTITUTION and self._generic_compound(text):
-                    continue
+                if pattern is COMPOUND_INSTITUTION and (
+                    self._generic_compound(text) or is_acronym_compound(text)
+                ):
+                    continue  # "Boligkontoret", "DPS-poliklinikken": a generic unit
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
@@ -311,7 +337,10 @@ class OrganizationRecognizer(DocRecognizer):
         for match in ROLE_AT.finditer(doc_text(doc)):
             name = match.group("name")
             if is_role_noun(match.group("role")) and not (
-                is_allowed(name) or name.lower() in NEVER_NAMES or is_common_word(name)
+                is_allowed(name)
+                or name.lower() in NEVER_NAMES
+                or is_common_word(name)
+                or is_acronym_compound(name)  # "sykepleier ved DPS-poliklinikken"
             ):
                 results.append(self.result(*match.span("name"), base - 0.2, "a role's employer"))
         for match in HOSPITAL.finditer(doc_text(doc)):

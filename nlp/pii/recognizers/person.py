@@ -59,6 +59,8 @@
 - since 1.11.0: a name in a service ("Dag i hjemmetjenesten"); a lower-case word-name after a
   family word before a verb ("søstra liv ruser seg"). Never names: a word said twice ("Dag etter
   dag"), laws ("Helsepersonellova"), languages ("tyrkisk").
+- since 1.12.0: a word in another script than the Latin one ("ياسمين", "Олена"). Never names: a
+  lower-case word after a determiner ("samme dag (971 …)"), "Kan" opening a question.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ from nlp.pii.lexicon import (
     STRICT_SPEECH,
     WORD_NAMES,
     has_foreign_letters,
+    in_another_script,
     is_acronym_compound,
     is_allowed,
     is_common_word,
@@ -473,6 +476,12 @@ class PersonRecognizer(DocRecognizer):
             name = match.group("name")
             if (is_first_name(name) or name in WORD_NAMES) and _may_be_name(name):
                 results.append(self.result(*match.span(), base - 0.1, "known by a farm"))
+        for k, word in enumerate(texts):
+            if in_another_script(word):  # "Yasmin (ياسمين)", "Olena (Олена)"
+                start_char = doc[k].idx
+                results.append(
+                    self.result(start_char, start_char + len(word), base - 0.2, "other script")
+                )
         for match in COMMENT_MARK.finditer(doc_text(doc)):
             if not is_allowed(match.group("name")):
                 results.append(self.result(*match.span("name"), base - 0.2, "comment's initials"))
@@ -865,6 +874,8 @@ class PersonRecognizer(DocRecognizer):
             if unknown and (before_age or coordinated):
                 return self.config.score - 0.3, "unknown capitalised word in name context"
             return None
+        if text.islower() and previous in _DETERMINERS:
+            return None  # "samme dag (971 22 384)", "hver dag, som": a noun after a determiner
         if text.islower():
             title = _title(text)
             initial_after = following is not None and INITIAL.fullmatch(following) is not None
