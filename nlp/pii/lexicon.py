@@ -412,7 +412,7 @@ _OTHER_SCRIPT = regex.compile(r"(?=[\p{L}\p{M}]*[^\p{Latin}\p{M}])[\p{L}\p{M}]{2
 def in_another_script(text: str) -> bool:
     """A word written in letters of another script than the Latin one ("ياسمين", "Олена",
     "ተስፋይ"): in a Norwegian note, a name written as the family writes it."""
-    return _OTHER_SCRIPT.fullmatch(text) is not None
+    return not text.isascii() and _OTHER_SCRIPT.fullmatch(text) is not None
 
 
 # languages and nationalities families speak of that the word list may lack ("snakker bare
