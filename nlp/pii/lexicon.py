@@ -346,7 +346,9 @@ NEVER_NAMES = frozenset(
     ]
 )
 # nouns after an eponym that make it a diagnosis, not a person or institution ("Downs syndrom")
-EPONYM_NOUNS = frozenset({"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen"})
+EPONYM_NOUNS = frozenset(
+    {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen", "muskeldystrofi"}
+)
 # what a referent writes instead of a name ("ROM-leiar: NN", "sa X"): never a name itself
 _ACRONYM_COMPOUND = re.compile(r"[A-ZÆØÅ]{2,}-")
 
@@ -429,6 +431,23 @@ def is_common_word(text: str) -> bool:
     """Whether the word is also an ordinary Norwegian word ("Liv", "Per", "Vik", "Moss")."""
     lower = text.lower()
     return lower in word_set("common_words.txt") or lower in LANGUAGE_WORDS
+
+
+# the last part of many place names ("straumsvika", "hellevik", "åsbygda", "djupvatnet")
+_TOPONYM_ENDINGS = (
+    "vik", "vika", "viken", "dal", "dalen", "nes", "neset", "sund", "sundet", "bygd", "bygda",
+    "øy", "øya", "øyna", "fjord", "fjorden", "våg", "vågen", "eid", "åsen", "seter",
+    "setra", "holm", "holmen", "vatn", "vatnet", "vannet", "elv", "elva", "hamn", "havn",
+    "joki", "stad", "rud", "bakken", "lia", "moen", "strand", "stranda", "botn", "bukt",
+)  # fmt: skip
+
+
+def is_toponym_compound(text: str) -> bool:
+    """A compound no list knows as a word that ends like a place name ("straumsvika" from
+    "straum" and "vika"): a place where someone lives, not an ordinary word."""
+    return not is_common_word(text) and any(
+        text.endswith(ending) and len(text) - len(ending) >= 3 for ending in _TOPONYM_ENDINGS
+    )
 
 
 ROLE_SUFFIXES = (

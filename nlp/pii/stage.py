@@ -29,6 +29,7 @@ from nlp.pii.lexicon import (
     is_ordinary_word,
     is_place,
     is_surname,
+    is_toponym_compound,
 )
 from nlp.pii.line_breaks import HyphenBreak, hyphen_breaks, known_kind
 from nlp.pii.name_links import links, misspelt
@@ -369,8 +370,8 @@ def _over_line_breaks(flags: list[Flag], breaks: Sequence[HyphenBreak]) -> list[
     for flag in flags:
         start, end = flag.start, flag.end
         for b in breaks:
-            if b.start <= start < b.head_end and b.head_end <= end <= b.tail_start:
-                end = max(end, b.end)  # "Sol" of "Sol-\nvang"
+            if start < b.head_end and b.head_end <= end <= b.tail_start:
+                end = max(end, b.end)  # "Sol" of "Sol-\nvang", "Ingrid Hau" of "Ingrid Hau-\ngen"
             elif b.tail_start <= start < b.end and end >= b.end and start > b.head_end - 1:
                 start = min(start, b.start)  # "vang skole" of "Sol-\nvang skole"
         widened.append(flag if (start, end) == (flag.start, flag.end) else _moved(flag, start, end))
@@ -476,7 +477,7 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                 flag.type == "LOCATION"
                 and lower != needle
                 and len(lower) >= 4
-                and not is_common_word(lower)
+                and (not is_ordinary_word(lower) or is_toponym_compound(lower))
             ):
                 # "Hellevik" … "bur i hellevik": a place typed in lower case, also when it is
                 # made of words ("helle" and "vik"), but not "Strand" … "på stranda"

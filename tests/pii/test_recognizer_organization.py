@@ -240,3 +240,31 @@ def test_round_16_institutions(make_doc, text: str, expected: str) -> None:
 )
 def test_round_16_not_institutions(make_doc, text: str, ents) -> None:
     assert orgs(make_doc, text, ents) == set()
+
+
+# red-team round 17 (h01–h12, pii 1.13.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Etter to uker ble Dag flyttet til post Ask.", "post Ask"),  # a ward named by a word
+        ("Saksbehandler Berg fra meråker barnevern har jobbet lenge.", "meråker barnevern"),
+        ("Ho som driv Joker Gaupne, Berit, veit kven gutane er.", "Joker Gaupne"),
+        ("Han har avlastning på Dalsveien avlastning annenhver helg.", "Dalsveien avlastning"),
+        ("Kontaktlæraren på Hafslo barneskule fekk vite det.", "Hafslo barneskule"),
+        ("Søknaden lå hos Hjelpemiddelsentralen Innlandet i fire uker.", "Innlandet"),
+    ],
+)
+def test_round_17_institutions(make_doc, text: str, expected: str) -> None:
+    found = orgs(make_doc, text)
+    assert any(expected in org for org in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Mer avlastning i ferier, og faste avlastere.",
+        "- Foreningen for Muskelsyke har likepersoner.",
+    ],
+)
+def test_round_17_not_institutions(make_doc, text: str) -> None:
+    assert not any(w in org for org in orgs(make_doc, text) for w in ("Mer", "Muskelsyke"))

@@ -473,3 +473,23 @@ def test_round_16_names_in_another_script(make_doc, text: str, expected: str) ->
 )
 def test_round_16_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name for name in names(make_doc, text))
+
+
+# red-team round 17 (h01–h12, pii 1.13.0)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Dei speler under namna «kvitveis» og «Dal3n» på nett.", "kvitveis")],
+)
+def test_round_17_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Det som skurrar\n- Avlysingar kjem seint eller ikkje i det heile.", "Avlysingar"),
+        ("Bao (f. 14/8-08), Duchennes muskeldystrofi, trenger BiPAP.", "Duchennes"),
+    ],
+)
+def test_round_17_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name for name in names(make_doc, text))

@@ -387,3 +387,14 @@ def test_lower_case_mentions_of_a_flagged_place_that_is_no_word_are_spread() -> 
     text = "Hellevik ligg ved sjøen. Trude bur i hellevik. Mange bur ved ein helle."
     flags = [Flag(0, 8, "LOCATION", 0.85, "location")]
     assert [text[f.start : f.end] for f in _spread(text, flags) if f.start != 0] == ["hellevik"]
+
+
+def test_a_flag_ending_in_a_word_hyphenated_over_a_line_is_widened_over_it() -> None:
+    from nlp.pii.line_breaks import hyphen_breaks
+    from nlp.pii.stage import _over_line_breaks
+
+    text = "Saksbehandleren, Ingrid Hau-\ngen, var i permisjon."
+    start = text.index("Ingrid")
+    flags = [Flag(start, text.index("-\n") + 1, "PERSON", 0.85, "person")]
+    widened = _over_line_breaks(flags, hyphen_breaks(text))
+    assert any(text[f.start : f.end] == "Ingrid Hau-\ngen" for f in widened)

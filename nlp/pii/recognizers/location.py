@@ -25,6 +25,7 @@ from nlp.pii.lexicon import (
     is_first_name,
     is_ordinary_word,
     is_place,
+    is_toponym_compound,
     is_word,
 )
 from nlp.pii.recognizers.spacy_base import (
@@ -160,27 +161,10 @@ def _may_be_unlisted_lower_place(text: str) -> bool:
             len(text) >= 4
             and text.islower()
             and is_word(text)
-            and (not is_ordinary_word(text) or _toponym_compound(text))
+            and (not is_ordinary_word(text) or is_toponym_compound(text))
             and not is_allowed(text),
         )
     return known
-
-
-# the last part of many place names ("straumsvika", "hellevik", "åsbygda", "djupvatnet")
-_TOPONYM_ENDINGS = (
-    "vik", "vika", "viken", "dal", "dalen", "nes", "neset", "sund", "sundet", "bygd", "bygda",
-    "øy", "øya", "øyna", "fjord", "fjorden", "våg", "vågen", "eid", "åsen", "seter",
-    "setra", "holm", "holmen", "vatn", "vatnet", "vannet", "elv", "elva", "hamn", "havn",
-    "joki", "stad", "rud", "bakken", "lia", "moen", "strand", "stranda", "botn", "bukt",
-)  # fmt: skip
-
-
-def _toponym_compound(text: str) -> bool:
-    """A compound no list knows as a word that ends like a place name ("straumsvika" from
-    "straum" and "vika"): a place where someone lives, not an ordinary word."""
-    return not is_common_word(text) and any(
-        text.endswith(ending) and len(text) - len(ending) >= 3 for ending in _TOPONYM_ENDINGS
-    )
 
 
 def _lives_at(lowers: Sequence[str], i: int) -> bool:

@@ -14,7 +14,10 @@ or a role ("fagarbeider på Varanger Kraft"); since pii 1.9.0 any service unit n
 place and a municipality as an employer ("rustjenesten i Ringsaker", "Stange kommune"), not a
 postscript the model took for a name ("P.S. Kollegaen"); since pii 1.11.0 a service before
 its place without "i" ("Bydel Alna", "Hjemmetjenesten Ottestad"), "Salten DPS", a ward's own
-name ("avdeling Blåklokka"), not a law ("Helsepersonellova"). Generic services and public bodies in
+name ("avdeling Blåklokka"), not a law ("Helsepersonellova"); since pii 1.13.0 a grocery chain's
+shop by its place ("Joker Gaupne"), a lower-case unit after its place ("meråker barnevern"),
+respite homes, clubs and associations after a name ("Dalsveien avlastning", "Bardufoss
+veteranforening"). Generic services and public bodies in
 data/pii/allowlist.yaml are never flagged.
 """
 
@@ -35,6 +38,7 @@ from nlp.pii.lexicon import (
     is_ordinary_word,
     is_place,
     is_role_noun,
+    is_surname,
 )
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
@@ -60,7 +64,8 @@ SCHOOL = re.compile(
     r"hospital|Hospital|sjukeheim|sykehjem|omsorgssenter|"
     r"ungdomshjem|ungdomsheim|omsorgssenter|bo- og behandlingssenter|behandlingshjem|"
     r"bofellesskap|bufellesskap|omsorgsbolig|omsorgsbustad|dagsenter|arbeidssenter|"
-    r"fritidsklubb|ungdomsklubb|ungdomsbolig|ungdomsbustad|barnebolig|barnebustad|hospits)\b"
+    r"fritidsklubb|ungdomsklubb|ungdomsbolig|ungdomsbustad|barnebolig|barnebustad|hospits|"
+    r"barneskule|avlastning|avlasting|rusbehandling|handball|håndball|fotball|veteranforening)\b"
 )
 COMPOUND_INSTITUTION = re.compile(
     r"\b[A-ZÆØÅ][\wæøå-]{2,}?(skolen|skulen|barnehagen|klinikken|klinikk|senteret|senter|"
@@ -102,9 +107,15 @@ LOWER_SCHOOL = re.compile(
 )
 # a local unit typed in lower case with its place ("barnevernet i bærum", "nav bærum")
 LOWER_UNIT = re.compile(
-    r"\b(?:bup|dps|nav|ppt|bvtj|barnevernet|barnevernt?s?tj?enest(?:en|a)|utekontakten|utekontakt)"
+    r"\b(?:bup|dps|nav|ppt|bvtj|bv|bydel|barnevernet|barnevernt?s?tj?enest(?:en|a)|utekontakten"
+    r"|utekontakt)"
     r"(?:[ \t]+(?:i|på))?"
     r"[ \t]+(?P<place>[a-zæøå][a-zæøå-]{2,})\b"
+)
+# a local unit after its place, both typed in lower case ("meråker barnevern", "os bup")
+LOWER_PLACE_UNIT = re.compile(
+    r"\b(?P<place>[a-zæøå][a-zæøå-]{1,})[ \t]+"
+    r"(?:barnevern|barnevernet|barnevernt?s?tj?enest(?:en|a)?|bv|bvtj|bup|dps|ppt|kommune)\b"
 )
 # where someone was admitted, typed in lower case ("han var innlagt på sanderud"): a word no
 # list knows
@@ -117,7 +128,7 @@ WARD = re.compile(
     r"\b(?:post|avdeling|avd\.|seksjon|sengepost)[ \t]+[0-9]{1,2}[A-Za-z]?[ \t]+(?:på|ved)[ \t]+"
     r"[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
     # a ward's own name ("skjermet avdeling Blåklokka", "post Solsikken")
-    r"|\b(?:avdeling|avd\.|post|sengepost)[ \t]+[A-ZÆØÅ][a-zæøå]{3,}\b"
+    r"|\b(?:[Aa]vdeling|[Aa]vd\.|[Pp]ost|[Ss]engepost)[ \t]+[A-ZÆØÅ][a-zæøå]{2,}\b"
 )
 # where someone in a role works ("mor, fagarbeider på Varanger Kraft"): the capitalised name
 # after a role noun and "på", "hos", "ved"
@@ -128,6 +139,12 @@ ROLE_AT = re.compile(
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
 # a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste"):
 # the unit is found first, then the capitalised word before it
+# a grocery chain's shop named by its place ("Joker Gaupne", "Kiwi Heiane"): where someone
+# works or is known
+CHAIN_SHOP = re.compile(
+    r"\b(?:Joker|Kiwi|Rema[ \t]1000|Rema|Coop[ \t](?:Extra|Prix|Mega|Marked|Obs)|Extra|Spar"
+    r"|Bunnpris|Meny|Europris)[ \t]+(?P<place>[A-ZÆØÅ][\wæøå-]+)"
+)
 UNIT_AFTER_PLACE = re.compile(
     r"[ \t](?:barnevernt?s?tjeneste(?:n)?|barnevernt?s?teneste(?:n|a)?|barnevern|familievernkontor|"
     r"helsestasjon|legevakt|PPT|NAV-kontor|DPS|BUP|psykisk[ \t]+helset[je]?enest[ea]n?|"
@@ -142,7 +159,7 @@ _PLACE_BEFORE = re.compile(
 SERVICE_IN_PLACE = re.compile(
     r"(?<![\w-])(?:[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
     r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret"
-    r"|habiliteringen|habiliteringa)"
+    r"|habiliteringen|habiliteringa|sentralen)"
     r"|[Kk]oordinerende[ \t]+enhet|[Kk]oordinerande[ \t]+eining|[Hh]jemmesykepleien"
     r"|[Hh]eimesjukepleia|[Hh]eimetenesta|[Bb]ydel)"
     r"(?:[ \t]+(?:i|på))?[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
@@ -266,6 +283,25 @@ _LEADING_CAPITAL_WORDS = frozenset(
 )
 
 
+# institution nouns that are also activities ("Mer avlastning i ferier", "Mykje fotball")
+_ACTIVITY_NOUNS = frozenset(
+    {"avlastning", "avlasting", "rusbehandling", "handball", "håndball", "fotball"}
+)
+
+
+def _ordinary_before_noun(text: str) -> bool:
+    """One ordinary word before a noun that is also an activity, and no place ("Mer
+    avlastning"; not "Solbakken avlastning", "Lade behandlingssenter")."""
+    words = text.split()
+    return (
+        len(words) == 2
+        and words[1].lower() in _ACTIVITY_NOUNS
+        and is_common_word(words[0])
+        and not is_place(words[0])
+        and not is_surname(words[0])
+    )
+
+
 def _allowed_then_lower_case(text: str) -> bool:
     """An allow-listed name the model ran on into ordinary words ("Voksne for Barn innen jul")."""
     words = text.split()
@@ -323,6 +359,8 @@ class OrganizationRecognizer(DocRecognizer):
                 text = doc_text(doc)[start:end]
                 if pattern is SCHOOL and " " not in text.strip():
                     continue  # only the generic word is left ("skole")
+                if pattern is SCHOOL and _ordinary_before_noun(text):
+                    continue  # "Mer avlastning i ferier": an ordinary word, then the noun
                 if pattern is COMPOUND_INSTITUTION and (
                     self._generic_compound(text) or is_acronym_compound(text)
                 ):
@@ -330,6 +368,9 @@ class OrganizationRecognizer(DocRecognizer):
                 if end - start > 2 and not is_allowed(text):
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
+        for match in CHAIN_SHOP.finditer(doc_text(doc)):
+            if is_place(match.group("place")) and not is_allowed(match.group("place")):
+                results.append(self.result(*match.span(), base - 0.1, "a chain's shop"))
         for match in SERVICE_IN_PLACE.finditer(doc_text(doc)):
             place = match.group("place") or match.group("municipality")
             if (is_place(place) or is_place(place.split()[-1])) and not is_allowed(place):
@@ -346,6 +387,10 @@ class OrganizationRecognizer(DocRecognizer):
         for match in HOSPITAL.finditer(doc_text(doc)):
             results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
         for match in LOWER_UNIT.finditer(doc_text(doc)):
+            place = match.group("place")
+            if is_place(place.capitalize()) and not is_common_word(place):
+                results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
+        for match in LOWER_PLACE_UNIT.finditer(doc_text(doc)):
             place = match.group("place")
             if is_place(place.capitalize()) and not is_common_word(place):
                 results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))

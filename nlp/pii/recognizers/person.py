@@ -156,7 +156,8 @@ _WORD_NAME = r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
 # signature ("mvh siv", "Hilsen\nTone") or in brackets after the writer ("jeg (siv) skrev")
 NAMED_BY = re.compile(
     r"\b(?:heter|heiter|het|hette|kalles|kallast|kalt|kalla|kalle|kaller|kallar|kalte"
-    r"|kallenavn(?:et|ene|a)?|kallenamn(?:et|a)?|økenavn(?:et|ene|a)?|tilnavn(?:et|ene|a)?)\s+"
+    r"|kallenavn(?:et|ene|a)?|kallenamn(?:et|a)?|økenavn(?:et|ene|a)?|tilnavn(?:et|ene|a)?"
+    r"|under\s+(?:navnet|navnene|navna|namnet|namna))\s+"
     # up to two little words between ("kalla ho alltid «Maipus»", "kalle ham «Tronna»")
     r"(?:(?:ofte|alltid|gjerne|bare|berre|også|for|seg|meg|deg|oss|dem|dei|han|ham|henne|ho|hun"
     r"|hans|hennes|hennar|deres|deira|sin|sitt|var|er|vart|ble)\s+){0,2}"
@@ -321,6 +322,7 @@ _DETERMINERS = frozenset(
      "fyrste", "siste", "ingen", "ingi", "noen", "nokon", "all", "alle"}
 )  # fmt: skip
 _MAY_BE_NAME: dict[str, bool] = {}
+_NOUN_ENDINGS = ("inga", "ingar", "ingane", "inger", "ingene", "ingen", "sjon", "sjonen", "sjonar")
 _REPEATED = frozenset({"etter", "for", "til", "om", "på"})
 _LAW_ENDINGS = ("loven", "lova", "lovens", "lovas", "lovene", "lovane")
 _VOWELS = frozenset("aeiouyæøåéèêáàâóòôúùüäöíìîý")
@@ -360,6 +362,10 @@ def _may_be_name(text: str) -> bool:
             and not is_acronym_compound(text)  # "BV-tj", "BUP-legen"
             and not _abbreviation_without_vowel(text)  # "Fb (9)", "Fp opplever"
             and not text.lower().endswith(_LAW_ENDINGS)  # "Helsepersonellova seier"
+            and not (  # "Avlysingar kjem seint": a noun made from a verb, unless a listed name
+                text.lower().endswith(_NOUN_ENDINGS)
+                and not (is_first_name(text) or is_surname(text) or text in WORD_NAMES)
+            )
             and (
                 not text.islower()
                 or is_first_name(_title(text))
