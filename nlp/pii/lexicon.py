@@ -249,6 +249,8 @@ NEVER_NAMES = frozenset(
         "dem",
         "dæm",
         "kan",  # "Kan skolen se på dette?": the verb opening a question
+        "andre",  # "Andre pårørende med partner offshore"
+        "unge",  # "Unge over 18 år som bor hjemme"
         "æ",
         "mæ",
         "dæ",

@@ -16,11 +16,11 @@ def test_the_red_team_notes_stay_found() -> None:
     total = score_redteam(get_analyser(), load_redteam(REPO_ROOT / "data" / "pii" / "redteam"))[
         "total"
     ]
-    assert total["mentions"] == 6931
-    # 0.972 and 0.960 when written down (pii 1.13.0, 168 notes); room for another NER build
+    assert total["mentions"] == 7268
+    # 0.973 and 0.960 when written down (pii 1.14.0, 174 notes); room for another NER build
     assert total["recall_direct"] >= 0.965
     assert total["recall"] >= 0.94
-    # 237 when written down (pii 1.13.0, 168 notes; 221 on the first 156, 203 on the first 108
+    # 237 when written down (pii 1.14.0, 174 notes; 234 on the first 168, 203 on the first 108
     # under 1.8.0; the first 72 under pii 1.7.0 gave 101 with session 21's NER build, 113 with
     # 22's)
     assert total["false_flags"] <= 265

@@ -385,3 +385,7 @@ def test_thresholds_and_durations_told_with_over_or_months(
 )
 def test_round_16_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
     assert expected in spans(recognizer, text)
+
+
+def test_round_18_a_count_of_weekends_after_a_name_is_no_age(recognizer: AgeRecognizer) -> None:
+    assert spans(recognizer, "Avlastningsboligen har gitt Halima to helger i måneden.") == []

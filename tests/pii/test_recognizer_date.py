@@ -232,3 +232,8 @@ def test_a_birthday_without_a_year(recognizer: DateRecognizer, text: str, expect
 )
 def test_round_16_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
     assert expected in spans(recognizer, text)
+
+
+def test_round_18_two_days_joined_by_og(recognizer: DateRecognizer) -> None:
+    text = "Fylkesnemnda behandlet saken den 14. og 15. mars 2023."
+    assert "14. og 15. mars 2023" in spans(recognizer, text)

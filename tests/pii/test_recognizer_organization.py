@@ -268,3 +268,12 @@ def test_round_17_institutions(make_doc, text: str, expected: str) -> None:
 )
 def test_round_17_not_institutions(make_doc, text: str) -> None:
     assert not any(w in org for org in orgs(make_doc, text) for w in ("Mer", "Muskelsyke"))
+
+
+# red-team round 18 (g01–g06, pii 1.14.0): verbs before "skule" are no school names
+@pytest.mark.parametrize(
+    "text",
+    ["Eit overgangsmøte når eit fosterbarn byter skule eller barnehage.", "Han begynner skole."],
+)
+def test_round_18_verbs_before_school(make_doc, text: str) -> None:
+    assert orgs(make_doc, text) == set()

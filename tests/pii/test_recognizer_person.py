@@ -493,3 +493,14 @@ def test_round_17_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_17_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name for name in names(make_doc, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("- Andre pårørende med partner offshore ønsket det samme.", "Andre"),
+        ("- Unge over 18 år som bor hjemme blir ikke spurt.", "Unge"),
+    ],
+)
+def test_round_18_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name for name in names(make_doc, text))

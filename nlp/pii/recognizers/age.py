@@ -142,7 +142,8 @@ _DURATION_AFTER = {"siden", "sidan", "senere", "seinare", "etterpå", "tidligere
 _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer", "timar",
           "minutter", "minutt", "min", "dager", "dagar", "døgn", "uker", "veker", "måneder",
           "månader", "mnd", "meter", "m", "cm", "km", "prosent", "poeng", "sider", "stk",
-          "stykker", "liter", "personer", "barn", "elever"}
+          "stykker", "liter", "personer", "barn", "elever", "helger", "helgar", "netter",
+          "kvelder", "kveldar"}
 _ALDER = {"alder", "alderen", "alderdom"}
 # a birthday's date after "fyller ti" ("skal fylle ti 3. februar", "fyller 16 i mai" has "i")
 _MONTHS = {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",

@@ -190,7 +190,7 @@ def _birthday(before: list[str]) -> bool:
 
 # the first day of a range of days before a date ("3.–6. juni", "4.-5. juni")
 _DAY_BEFORE_RANGE = compile_pattern(
-    r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? (?: [–-] | til ) ${SP}? $", ignore_case=True
+    r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? (?: [–-] | til | og ) ${SP}? $", ignore_case=True
 )
 # a weekday before a numeric date ("mandag 18/3", "tirsdag 23.4.") is part of it
 _WEEKDAY_BEFORE = compile_pattern(

@@ -289,6 +289,13 @@ _ACTIVITY_NOUNS = frozenset(
 )
 
 
+# verbs that stand before "skole"/"skule" ("byter skule", "begynner skole")
+_VERBS_BEFORE_SCHOOL = frozenset(
+    {"byter", "bytter", "byte", "bytte", "byttet", "bytta", "begynner", "byrjar", "starter",
+     "startar", "slutter", "sluttar", "skifter", "skiftar", "mister", "mistar"}
+)  # fmt: skip
+
+
 def _ordinary_before_noun(text: str) -> bool:
     """One ordinary word before a noun that is also an activity, and no place ("Mer
     avlastning"; not "Solbakken avlastning", "Lade behandlingssenter")."""
@@ -405,7 +412,9 @@ class OrganizationRecognizer(DocRecognizer):
                 results.append(self.result(start, end, base - 0.2, "employer in lower case"))
         for match in LOWER_SCHOOL.finditer(doc_text(doc)):
             name = match.group("name")
-            if not (name in _FUNCTION_WORDS or is_common_word(name)):  # "bredtvet vgs"
+            if not (
+                name in _FUNCTION_WORDS or is_common_word(name) or name in _VERBS_BEFORE_SCHOOL
+            ):  # "bredtvet vgs"; not "når dei byter skule"
                 results.append(self.result(*match.span(), base - 0.2, "school in lower case"))
         return results
 
