@@ -351,8 +351,8 @@ NEVER_NAMES = frozenset(
 EPONYM_NOUNS = frozenset(
     {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen", "muskeldystrofi"}
 )
-# what a referent writes instead of a name ("ROM-leiar: NN", "sa X"): never a name itself
 _ACRONYM_COMPOUND = re.compile(r"[A-ZÆØÅ]{2,}-")
+_LAW_ENDINGS = ("loven", "lova", "lovens", "lovas", "lovene", "lovane")
 
 
 def is_acronym_compound(word: str) -> bool:
@@ -361,6 +361,12 @@ def is_acronym_compound(word: str) -> bool:
     return _ACRONYM_COMPOUND.match(word) is not None
 
 
+def is_law(word: str) -> bool:
+    """A law's name ("Helsepersonellova", "barnevernsloven"): never a name or an institution."""
+    return word.lower().endswith(_LAW_ENDINGS)
+
+
+# what a referent writes instead of a name ("ROM-leiar: NN", "sa X"): never a name itself
 PLACEHOLDERS = frozenset({"NN", "N.N.", "X", "XX", "XXX", "Y", "Z"})
 # first names that are also ordinary words ("liv", "sol", "vår"): a name only where a name stands
 WORD_NAMES = frozenset(

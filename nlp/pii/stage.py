@@ -480,7 +480,7 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                 and (not is_ordinary_word(lower) or is_toponym_compound(lower))
             ):
                 # "Hellevik" … "bur i hellevik": a place typed in lower case, also when it is
-                # made of words ("helle" and "vik"), but not "Strand" … "på stranda"
+                # made of words ("helle" and "vik"), but not a word ("Strand" … "ved strand")
                 extra += [
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
                     for start, end in _mentions(lower, text)

@@ -545,8 +545,7 @@ def _over_an_age(words: list[str]) -> bool:
         return False
     subject = rest[-2]
     return (
-        subject.lower() not in _NOT_SUBJECT
-        and _good_subject(subject)
+        _good_subject(subject)  # not "det", "dei" …
         and subject.lower() not in {"som", "du"}
         and not _rule_for_a_role(rest[:-1])
     )
@@ -792,10 +791,12 @@ class AgeRecognizer(NbPatternRecognizer):
             ):
                 return None  # "var to år på venteliste", "var tre år i strekk"
         elif (
-            cue == "verb" and _MONTHS_WORD.match(text, end) is not None and _person_subject(before)
+            cue == "verb"
+            and (months := _MONTHS_WORD.match(text, end)) is not None
+            and _person_subject(before)
         ):
             # "då han var 22 månader", "berre var fire månader": a baby's age in months
-            span_end = _MONTHS_WORD.match(text, end).end()  # type: ignore[union-attr]
+            span_end = months.end()
             rest = lower_after[1:]
             if (number.isdigit() and int(number) > 36) or (rest and rest[0] in _DURATION_AFTER):
                 return None  # "var fire måneder på venteliste": how long

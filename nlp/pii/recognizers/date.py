@@ -188,7 +188,8 @@ def _birthday(before: list[str]) -> bool:
     return len(before) >= 2 and before[-1] == "år" and before[-2] in {"fylte", "fyller", "fylde"}
 
 
-# the first day of a range of days before a date ("3.–6. juni", "4.-5. juni")
+# the first day of a range or pair of days before a date ("3.–6. juni", "14. til 28. oktober",
+# "14. og 15. mars")
 _DAY_BEFORE_RANGE = compile_pattern(
     r"(?<![\p{N}.,/]) [0-9]{1,2} \.? ${SP}? (?: [–-] | til | og ) ${SP}? $", ignore_case=True
 )

@@ -24,6 +24,7 @@ data/pii/allowlist.yaml are never flagged.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc
@@ -35,6 +36,7 @@ from nlp.pii.lexicon import (
     is_acronym_compound,
     is_allowed,
     is_common_word,
+    is_law,
     is_ordinary_word,
     is_place,
     is_role_noun,
@@ -345,9 +347,7 @@ class OrganizationRecognizer(DocRecognizer):
                 continue  # "Downs syndrom": a diagnosis
             if _abbreviation_and_words(text):
                 continue  # "P.S. Kollegaen min": a postscript the model took for a name
-            if text.lower().endswith(("loven", "lova", "lovens", "lovas")) or is_acronym_compound(
-                text
-            ):
+            if is_law(text) or is_acronym_compound(text):
                 continue  # "Helsepersonellova": a law; "DPS-poliklinikken": a generic unit
             cut = _SENTENCE_INSIDE.search(text)
             if cut is not None:  # "Voksne for Barn innen jul. Medlederen": one sentence only
@@ -393,12 +393,9 @@ class OrganizationRecognizer(DocRecognizer):
                 results.append(self.result(*match.span("name"), base - 0.2, "a role's employer"))
         for match in HOSPITAL.finditer(doc_text(doc)):
             results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
-        for match in LOWER_UNIT.finditer(doc_text(doc)):
-            place = match.group("place")
-            if is_place(place.capitalize()) and not is_common_word(place):
-                results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
-        for match in LOWER_PLACE_UNIT.finditer(doc_text(doc)):
-            place = match.group("place")
+        note = doc_text(doc)
+        for match in chain(LOWER_UNIT.finditer(note), LOWER_PLACE_UNIT.finditer(note)):
+            place = match.group("place")  # "bup volda", "meråker barnevern"
             if is_place(place.capitalize()) and not is_common_word(place):
                 results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
         for match in LOWER_ADMITTED.finditer(doc_text(doc)):

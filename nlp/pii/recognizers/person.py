@@ -89,6 +89,7 @@ from nlp.pii.lexicon import (
     is_common_word,
     is_first_name,
     is_imperative,
+    is_law,
     is_ordinary_word,
     is_place,
     is_relation_word,
@@ -324,7 +325,6 @@ _DETERMINERS = frozenset(
 _MAY_BE_NAME: dict[str, bool] = {}
 _NOUN_ENDINGS = ("inga", "ingar", "ingane", "inger", "ingene", "ingen", "sjon", "sjonen", "sjonar")
 _REPEATED = frozenset({"etter", "for", "til", "om", "på"})
-_LAW_ENDINGS = ("loven", "lova", "lovens", "lovas", "lovene", "lovane")
 _VOWELS = frozenset("aeiouyæøåéèêáàâóòôúùüäöíìîý")
 
 
@@ -361,7 +361,7 @@ def _may_be_name(text: str) -> bool:
             and not _family_word(text)
             and not is_acronym_compound(text)  # "BV-tj", "BUP-legen"
             and not _abbreviation_without_vowel(text)  # "Fb (9)", "Fp opplever"
-            and not text.lower().endswith(_LAW_ENDINGS)  # "Helsepersonellova seier"
+            and not is_law(text)  # "Helsepersonellova seier"
             and not (  # "Avlysingar kjem seint": a noun made from a verb, unless a listed name
                 text.lower().endswith(_NOUN_ENDINGS)
                 and not (is_first_name(text) or is_surname(text) or text in WORD_NAMES)
@@ -608,7 +608,7 @@ class PersonRecognizer(DocRecognizer):
                 if (
                     quoted
                     or family
-                    or (capitalised and not is_relation_word(name.lower()))
+                    or capitalised
                     or (pattern is not FAMILY_NAME and _given_name(name))
                 ):
                     start = match.start(group)
@@ -820,7 +820,6 @@ class PersonRecognizer(DocRecognizer):
         listed = is_first_name(text) or is_surname(text)
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
             if is_first_name(text) or text in WORD_NAMES:
-                lower = text.lower()
                 ambiguous = (
                     text in WORD_NAMES
                     or is_common_word(text)
@@ -897,7 +896,7 @@ class PersonRecognizer(DocRecognizer):
                     or before_role
                     or described_by_verb
                     or with_lower_surname
-                    or (relative and previous not in _DETERMINERS)  # not "hver dag, som"
+                    or relative
                     or described
                     or (before_speech and previous not in _TIME_BEFORE)  # "som mai sa"
                     or before_bare_age
