@@ -440,7 +440,9 @@ class PersonRecognizer(DocRecognizer):
             end = i + 1
             lower_case = texts[i].islower()
             while end < len(doc) and (
-                self._continues_name(doc[end]) or (lower_case and _continues_lower(doc[end]))
+                self._continues_name(doc[end])
+                or (lower_case and _continues_lower(doc[end]))
+                or (not lower_case and _surname_after_given_name(doc[end]))
             ):
                 end += 1
             begin = i
@@ -954,6 +956,36 @@ class PersonRecognizer(DocRecognizer):
             or is_first_name(text)
             or (not is_common_word(text) and len(text) > 2 and not is_place(text))
         )
+
+
+def _surname_after_given_name(token: Token) -> bool:
+    """A capitalised word that is also a common word, inside a sentence, right after a given
+    name: a surname ("Kari-Anne Vie (rektor)", "Ingrid Sand"). Inside a sentence, Norwegian
+    capitalises names, not words. ``_continues_name`` takes the other words, but no places; a
+    place after a name is a surname too ("Kari-Anne Vie"), unless a preposition comes before
+    the name ("på Tine Brumunddal", a dairy by its place)."""
+    text = token.text
+    if (
+        len(text) < 3
+        or not text[0].isupper()
+        or text.isupper()
+        or not is_word(text)
+        or is_allowed(text)
+        or is_role_noun(text)
+        or _family_word(text)
+        or text.lower() in GREETINGS
+        or is_sentence_start(token)
+    ):
+        return False
+    given = token.doc[token.i - 1]
+    if given.whitespace_ != " " or not all(is_first_name(part) for part in given.text.split("-")):
+        return False
+    if is_common_word(text):
+        return True
+    # a place ("Vie") is a surname too, but not after a preposition: "på Tine Brumunddal"
+    return is_place(text) and not (
+        given.i > 0 and token.doc[given.i - 1].lower_ in PLACE_PREPOSITIONS
+    )
 
 
 def _lower_case_header_name(part: str, lead: int) -> int:
