@@ -111,8 +111,12 @@ def _cells(line: str, separator: str) -> list[tuple[int, str]]:
 
 
 def _column_types(line: str, separator: str) -> list[str | None] | None:
-    """The type under each column of a header row, or None when the line is no header row."""
-    columns = [c.strip().strip("*_").rstrip(":").lower() for _, c in _cells(line, separator)]
+    """The type under each column of a header row, or None when the line is no header row
+    ("Stad:<TAB>Fagernes" is a label and its value, the header's facts in two columns)."""
+    cells = [c.strip() for _, c in _cells(line, separator)]
+    if len([c for c in cells if c]) == 2 and cells[0].rstrip("*_").endswith(":"):
+        return None
+    columns = [c.strip("*_").rstrip(":").lower() for c in cells]
     types = [COLUMN_TYPES.get(c) for c in columns]
     return types if any(types) else None
 

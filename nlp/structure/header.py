@@ -10,7 +10,11 @@ from nlp.structure.lines import Line
 
 FIELD_PATTERNS: list[tuple[str, str]] = [
     ("theme", r"(kveldens|dagens|møtets)\s+tema|tema\s+for\s+(kvelden|møtet|dagen)|^tema"),
-    ("date", r"^(dato|tidspunkt|møtedato|tid og sted|dato og sted)"),
+    (
+        "date",
+        r"^(dato|tidspunkt|møtedato|tid og sted|tid og stad|dato og sted|sted og tid|stad og tid"
+        r"|hvor/når|når/hvor|hvor og når|når og hvor|kor/når|når/kor)|^møte$",
+    ),
     ("place", r"^(sted|stad|møtested|møtestad)"),
     (
         "professionals",
@@ -92,6 +96,7 @@ DATE_IN_TEXT = re.compile(
 
 # a word of a label inside a fact's value ("Kari Hansen. Referent: Ola Berg"): up to the colon
 _LABEL_WORD = re.compile(r"[^\s.,;:|·]+")
+_QUOTE_MARK = re.compile(r"[«»\"“”]")  # a label quotes nothing
 _LABEL_BREAK = re.compile(r"[.,;|·]")
 
 
@@ -125,6 +130,8 @@ def parse_fact_line(line: Line) -> FactLine | None:
     if not match:
         return _people_line(line)
     key = match.group("key")
+    if _QUOTE_MARK.search(key):
+        return None  # "Temaet var «Når barnet flyttar inn – …": a sentence quoting a title
     name = field_of(key)
     value_start = line.start + match.start("value")
     if name is None:

@@ -118,3 +118,16 @@ def test_any_text_spans_within_text(text: str) -> None:
     for result in HYPOTHESIS_RECOGNIZER.analyze(text, entities=["ADDRESS"], nlp_artifacts=None):
         assert 0 <= result.start < result.end <= len(text)
         assert result.entity_type == "ADDRESS"
+
+
+# red-team round 19 (f01–f12): housing estates' streets
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Han bor hos fosterforeldrene i Lerkeflata 12 på Ranheim.", "Lerkeflata 12"),
+        ("Leiligheten i Bjørnsletta 7 på Harestua.", "Bjørnsletta 7"),
+        ("Adressa er Granlunden 4B.", "Granlunden 4B"),
+    ],
+)
+def test_round_19_estate_streets(recognizer: AddressRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)

@@ -389,3 +389,27 @@ def test_round_16_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 
 def test_round_18_a_count_of_weekends_after_a_name_is_no_age(recognizer: AgeRecognizer) -> None:
     assert spans(recognizer, "Avlastningsboligen har gitt Halima to helger i måneden.") == []
+
+
+# red-team round 19 (f01–f12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Dag Ivar Nystad, fisker fra Sandhornøya, snart 60: broren har psykose.", "snart 60"),
+        ("Ahmad har en bror, Karim, på 29 år som bor alene.", "29 år"),
+        ("«Je e sytti-ni år. Je kan itte køyre te byen.»", "sytti-ni år"),
+    ],
+)
+def test_round_19_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Etter møtet, i Bodø, på tre år har tilbudet vokst.",  # no person between the commas
+        "Punkt to: snart 60 prosent av plassene er borte.",
+    ],
+)
+def test_round_19_not_ages(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

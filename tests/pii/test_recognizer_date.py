@@ -237,3 +237,30 @@ def test_round_16_dates(recognizer: DateRecognizer, text: str, expected: str) ->
 def test_round_18_two_days_joined_by_og(recognizer: DateRecognizer) -> None:
     text = "Fylkesnemnda behandlet saken den 14. og 15. mars 2023."
     assert "14. og 15. mars 2023" in spans(recognizer, text)
+
+
+# red-team round 19 (f01–f12): hospital minutes give admissions and discharges as day/month
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Innl. Brattli 3/1, utskr. 5/1 etter to døgn.", ["3/1", "5/1"]),
+        ("Ny innl. (tvang), overført Fjellro 24/1, utskr. 28.2.24.", ["24/1", "28.2.24"]),
+        ("Innlagt 12/3 og skrevet ut etter ei veke.", ["12/3"]),
+    ],
+)
+def test_admissions_and_discharges_by_day_and_month(
+    recognizer: DateRecognizer, text: str, expected: list[str]
+) -> None:
+    assert spans(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi leste Boka 3/4 ferdig før møtet.",  # a fraction after a name
+        "Han svarte på 3/4 av spørsmålene i Skjemaet.",
+        "Overført 3/4 av timene til Bydelen.",  # an event word, but no name between
+    ],
+)
+def test_fractions_are_no_admission_dates(recognizer: DateRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

@@ -105,3 +105,16 @@ def test_round_13_dotted_names_with_digits(
 @pytest.mark.parametrize("text", ["Se kap.3 i rettleiaren.", "Ring kl.18 eller f.eks. i morgon."])
 def test_round_13_dotted_abbreviations_with_digits(recognizer: HandleRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pappa (han heter «runestav76» på snap lol) ringer om natta", "runestav76"),
+        ("Ho heiter mia2009 på insta.", "mia2009"),
+    ],
+)
+def test_a_user_name_the_words_after_it_call_one(
+    recognizer: HandleRecognizer, text: str, expected: str
+) -> None:
+    assert expected in spans(recognizer, text)

@@ -277,3 +277,66 @@ def test_round_17_not_institutions(make_doc, text: str) -> None:
 )
 def test_round_18_verbs_before_school(make_doc, text: str) -> None:
     assert orgs(make_doc, text) == set()
+
+
+# red-team round 19 (f01–f12): a place that is also a word names a school where the school is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("På fjell ungdomsskole spurte ingen hvorfor han sov.", "fjell ungdomsskole"),
+        ("Ho har gått på jar skole sidan august.", "jar skole"),
+        ("Han går på bredtvet vgs.", "bredtvet vgs"),
+    ],
+)
+def test_round_19_lower_case_schools(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han fikk plass på ny skole etter jul.",
+        "Dei gjekk på same skule, men fjell skule var stengd.",  # no preposition before "fjell"
+        "Det var godt å komme til samme barnehage.",
+    ],
+)
+def test_round_19_words_before_a_school_are_no_names(make_doc, text: str) -> None:
+    assert orgs(make_doc, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Kvalvær Sjømat lot sonen jobbe halv dag i tre uker.", "Kvalvær Sjømat"),
+        ("Ho og mannen driv Bleie Frukt og Sider saman.", "Bleie Frukt og Sider"),
+        ("Eirik er maskinist på MF Herand.", "MF Herand"),
+    ],
+)
+def test_round_19_local_businesses(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+def test_a_trade_after_an_ordinary_word_is_no_business(make_doc) -> None:
+    assert orgs(make_doc, "Vi kjøpte Fersk Fisk på torget.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ask fra utekontakten i Lier fortalte om kveldene.", "utekontakten i Lier"),
+        ("Saken ble prøvd i tingretten i Levanger.", "tingretten i Levanger"),
+        (
+            "- Päivi – fysioterapeut – Habiliteringstjenesten for barn og unge i Hammerfest",
+            "Habiliteringstjenesten for barn og unge i Hammerfest",
+        ),
+        ("Camilla Vik (FACT-teamet Nord-Karmøy) kom.", "FACT-teamet Nord-Karmøy"),
+        ("Og avlastningsbustaden på Sjoa har plass.", "avlastningsbustaden på Sjoa"),
+    ],
+)
+def test_round_19_units_in_their_place(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+def test_a_unit_in_a_street_leaves_the_address_to_its_recognizer(make_doc) -> None:
+    text = "- Avlastningsboligen i Solbakkveien 7, 1341 Slependen tar imot besøk."
+    assert not any("Solbakkveien" in org for org in orgs(make_doc, text))

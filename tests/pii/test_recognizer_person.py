@@ -531,3 +531,31 @@ def test_no_surname_from_a_place_a_new_sentence_or_a_role(
 ) -> None:
     found = names(make_doc, text)
     assert not any(name.startswith(expected + " ") for name in found)
+
+
+# red-team round 19 (f01–f12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fagp.: overlege Strand (akuttpost), psykolog T. Aas.", "Strand"),
+        ("Ved utskr. sa overlege Strand at pas. var klar.", "Strand"),
+        ("Vi snakka med sosionom Eide om søknaden.", "Eide"),
+        ("Moren Thơ jobber nattskift på sykehuset.", "Thơ"),  # a vowel with a horn
+        ("- Phương, femten år gammel, fortalte om faren.", "Phương"),
+    ],
+)
+def test_round_19_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Overlege. Strand og sjø var temaet for turen.", "Strand"),  # a new sentence
+        ("Vi fikk Fb-melding og Fp-avtale.", "Fb"),  # no vowel: an abbreviation
+        ('Hun tenkte: "Ka i all verden ska eg gjøre nå?"', "Ka"),  # a quote opens a sentence
+        ("Mormoren sa: «Livet stopper litt når en blir syk.»", "Livet"),
+    ],
+)
+def test_round_19_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name.split() for name in names(make_doc, text))

@@ -218,6 +218,19 @@ def test_table_columns_type_their_cells_and_the_header_row_is_no_data() -> None:
     assert find_tables("Ingen tabell her.\n").cells == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stad:\tFagernes\nDato:\t12. februar 2024\nTal på deltakarar:\t12\n",
+        "**Sted:**\tHamar\nTema:\tSøsken\n",
+    ],
+)
+def test_header_facts_pasted_with_tabs_are_no_table(text: str) -> None:
+    from nlp.pii.tables import find_tables
+
+    assert find_tables(text) == find_tables("")
+
+
 def test_the_meeting_place_and_date_a_prose_opening_states_are_not_flagged() -> None:
     from nlp.pii.stage import _meeting_fact
 

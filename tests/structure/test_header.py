@@ -146,10 +146,24 @@ def test_a_header_line_with_two_people_fills_both_fields() -> None:
         "Eksempler på god praksis",
         "",
         "Hei alle sammen,",
+        "Temaet var «Når barnet flyttar inn – dei første månadene», og Ragnhild opna.",
+        'Vi kalte kvelden "Søsken - de glemte" og startet med en runde.',
     ],
 )
 def test_non_fact_lines(raw: str) -> None:
     assert parse_fact_line(_line(raw)) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        ("hvor/når: Sandnes ungdomshus, torsdag 7. mars 2024, kl 18–21", "7. mars 2024"),
+        ("Møte: Oslo, 5. november 2024", "5. november 2024"),
+        ("Tid og stad: 4. mars 2025, Førde", "4. mars 2025"),
+    ],
+)
+def test_labels_for_the_meetings_time_and_place_give_its_date(raw: str, date: str) -> None:
+    assert _header(raw + "\n").date == date
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ Street names (the span is the whole address, as written):
 
 * one word, capitalised, a compound ending in gata/gate/gaten/gt./veien/vegen/vei/veg/allé/
   alle/plass/plassen/torg/torget/bakken/stien/lia/haugen/svingen/brinken/kroken/tunet/ringen/
-  stuveien/jordet/stredet/smuget/kaia/kaien/brygga/bryggen/løkka, optionally after Øvre/Nedre/
+  stuveien/jordet/stredet/smuget/kaia/kaien/brygga/bryggen/løkka/flata/flaten/lunden/sletta/
+  sletten/høgda/høyda, optionally after Øvre/Nedre/
   Søndre/Nordre/Vestre/Østre/Store/Lille/Gamle/Nye/St./Sankt: "Kirkegata 4", "Storgata 12B",
   "Øvre Slottsgate 3", "Storgt. 12", "STORGATA 12"; the bare suffix only for Torget, Torvet,
   Plassen, Tunet, Kaia, Brygga, Stredet … ("Torget 2"), not for the surnames Bakken, Haugen,
@@ -57,6 +58,8 @@ _SUFFIXES = [
     "plass", "plassen", "torg", "torget", "bakken", "stien", "lia", "haugen", "svingen",
     "brinken", "kroken", "tunet", "ringen", "stuveien", "jordet", "stredet", "smuget", "kaia",
     "kaien", "brygga", "bryggen", "løkka",
+    # housing estates' streets ("Lerkeflata 12", "Granlunden 4", "Solsletta 3")
+    "flata", "flaten", "lunden", "sletta", "sletten", "høgda", "høyda",
 ]
 _TWO_WORD = ["gate", "gata", "gaten", "gt.", "vei", "veg", "veien", "vegen", "allé", "alle",
              "plass", "torg"]

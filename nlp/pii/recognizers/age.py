@@ -176,11 +176,12 @@ _DEFS = {
     "DECADE": alternation([*TENS, "ten"]),
 }
 
-# a number that may be an age: digits or a number word (not en/ei/ein: articles)
+# a number that may be an age: digits or a number word (not en/ei/ein: articles), the tens and
+# the unit written together or with a hyphen ("syttini", "sytti-ni")
 _NUMBER = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,:/-])
-    (?: [0-9]{1,3} | (?:${TENS})(?:${UNIT_OR_ONE})? | ${SIMPLE} | halvannet | halvanna
+    (?: [0-9]{1,3} | (?:${TENS})(?:-?(?:${UNIT_OR_ONE}))? | ${SIMPLE} | halvannet | halvanna
       | halvtanna )
     (?![\p{L}\p{N}])(?![.,:][0-9])
     """,
@@ -479,12 +480,12 @@ def _coordinated(words: list[str]) -> bool:
 
 
 def _snart_appositive(text: str, end: int, before: list[str]) -> bool:
-    """ "snart N" closing an appositive: ", snart 18." or "(snart 16)"."""
+    """ "snart N" closing an appositive: ", snart 18.", "(snart 16)", "fisker, snart 60:"."""
     return (
         len(before) >= 2
         and before[-1].lower() == "snart"
         and before[-2] in {",", "("}
-        and text[end : end + 1] in {".", ",", ")", "\n", ""}
+        and text[end : end + 1] in {".", ",", ")", ":", ";", "\n", ""}
     )
 
 
@@ -901,6 +902,14 @@ class AgeRecognizer(NbPatternRecognizer):
             and _is_person(prev)
         ):
             return None  # "fire ulike kontaktpersoner på tre år": how long, not how old
+        if (
+            lower == "på"
+            and len(words) >= 5
+            and words[-2] == words[-4] == ","
+            and _is_person(words[-3])
+            and _is_person(words[-5])
+        ):
+            return "paa"  # "en bror, Karim, på 29 år": the name between commas
         if lower == "på" and prev is not None and _is_person(prev):
             # "en datter på fire år i barnehagen": after an indefinite person no duration
             indefinite = len(words) >= 3 and words[-3].lower() in {"en", "ei", "ein", "et", "eit"}

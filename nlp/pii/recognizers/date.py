@@ -91,7 +91,10 @@ _STRONG_WORDS = {"født", "fødd", "innlagt", "utskrevet", "utskriven", "skrevet
                  "skadet", "skadd", "operert", "fødselsdag", "fødselsdagen", "bursdag",
                  "bursdagen", "siden", "sidan", "plassert", "akuttplassert", "flyttet",
                  "flytta", "hentet", "henta", "arrestert", "forsvant", "forsvann", "kom",
-                 "inn", "lagt", "lagd", "natt", "sist"}
+                 "inn", "lagt", "lagd", "natt", "sist",
+                 # hospital minutes: "Innl. 3/1, utskr. 5/1", "overført Fjellro 24/1"
+                 "innl", "utskr", "overført", "overflyttet", "overflytta", "innlegging",
+                 "innleggelse", "innleggelsen", "utskriving", "utskrivning", "utskrivinga"}
 _NOT_DATE_BEFORE = {"punkt", "pkt", "kapittel", "kap", "versjon", "v", "avsnitt", "tabell",
                     "figur", "vedlegg", "paragraf", "ledd", "kl", "klokka", "klokken", "side",
                     "s", "nr", "sak", "saksnr", "ref"}
@@ -395,6 +398,16 @@ _LINE_START = compile_pattern(r"(?:^|\n) [ \t]* \[? $")
 _UNITS_AFTER = {"prosent", "millioner", "mill", "kilo", "kg", "timer", "timar", "poeng", "kr"}
 
 
+_EVENT_AT_A_NAME = regex.compile(r"(\w+)\.?[ \t]+\p{Lu}\w+[ \t]*$")
+
+
+def _event_at_a_name(text: str, start: int) -> bool:
+    """An event word before the ward's or place's name before ``start`` ("Innl. Brattli 3/1",
+    "overført Fjellro 24/1"); ``words_before`` stops at "Innl." before a capital."""
+    found = _EVENT_AT_A_NAME.search(text, max(0, start - 60), start)
+    return found is not None and found.group(1).lower() in _STRONG_WORDS
+
+
 def _valid(day: int, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
@@ -588,7 +601,11 @@ class DateRecognizer(NbPatternRecognizer):
             return None  # "14.3.2024, 17:56:03" in an attendance list: when someone logged in
         start, end = match.span()
         if year is None:
-            strong = bool(before) and before[-1] in _STRONG_WORDS
+            # the event word right before, or before the ward or place it happened at
+            # ("Innl. Brattli 3/1")
+            strong = bool(before) and (
+                before[-1] in _STRONG_WORDS or _event_at_a_name(text, match.start())
+            )
             anchored = strong or _birthday(before) or _RELATIVE_YEAR.match(text, end) is not None
             if not anchored and (not before or before[-1] not in _DATE_WORDS):
                 return None

@@ -9,7 +9,8 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
   "www.instagram.com/kari_h/", "tiktok.com/@ola", "snapchat.com/add/ola98" (config score);
 * a user name without "@" that the words just before it call one: "snap-gruppa til Ask
   (ask_b2007)", "brukernavnet hans er ola98", "insta: kari.hansen", "snap: hodan.w99" (config −
-  0.15), within six words. It must look like a user name, not a word: an underscore, a dot
+  0.15), within six words, or that the words just after it do ("han heter «runestav76» på
+  snap"), within three. It must look like a user name, not a word: an underscore, a dot
   after letters ("kriss.l02"), or letters and digits;
 * any word right after a network's name and a colon ("discord: stormzyx", "Snap: kiki"), unless
   it is an ordinary word ("snap: nei") (config − 0.15);
@@ -41,6 +42,7 @@ from nlp.pii.recognizers.pattern_base import (
     NbPatternRecognizer,
     clip,
     compile_pattern,
+    words_after,
     words_before,
 )
 
@@ -138,7 +140,8 @@ HANDLE_WORDS = (
 
 def _may_hold_bare_handle(line: str) -> bool:
     """A line where ``find`` may keep a bare match: one with an underscore ("liv_i_lia"), or
-    with a handle word, which must stand before the match on its line (``words_before``)."""
+    with a handle word, which must stand near the match on its line (``words_before``,
+    ``words_after``)."""
     if "_" in line:
         return True
     lowered = line.lower()
@@ -250,5 +253,8 @@ class HandleRecognizer(NbPatternRecognizer):
             if not named:
                 continue
             before = words_before(text, match.start(), 6)
-            if any(w.startswith(HANDLE_WORDS) or w.endswith(HANDLE_WORDS) for w in before):
+            after = words_after(text, match.end(), 3)  # "«runestav76» på snap", not "kontor"
+            if any(w.startswith(HANDLE_WORDS) or w.endswith(HANDLE_WORDS) for w in before) or any(
+                w in HANDLE_WORDS for w in after
+            ):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "bare_handle")

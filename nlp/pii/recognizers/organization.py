@@ -103,7 +103,8 @@ LOWER_EMPLOYER = re.compile(
 )
 # a school typed in lower case ("hovdebygda ungdomsskule"): the name must be no ordinary word
 LOWER_SCHOOL = re.compile(
-    r"\b(?P<name>[a-zæøå][a-zæøå-]{3,})[ \t]+(?:barneskole|barneskule|ungdomsskole|ungdomsskule|"
+    r"(?:\b(?P<at>(?i:på|ved|til|fra|frå))[ \t]+)?"
+    r"\b(?P<name>[a-zæøå][a-zæøå-]{2,})[ \t]+(?:barneskole|barneskule|ungdomsskole|ungdomsskule|"
     r"skole|skule|videregående|vidaregåande|vgs|barnehage|bhg|behandlingssenter|klinikken|"
     r"klinikk|bofellesskap|bufellesskap)\b"
 )
@@ -139,6 +140,14 @@ ROLE_AT = re.compile(
     r"(?P<name>[A-ZÆØÅ][\wæøå'’&-]*(?:[ \t]+[A-ZÆØÅ][\wæøå'’&-]*){0,2})"
 )
 COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
+# a local business by its trade ("Kvalvær Sjømat", "Tomrefjord Stål", "Bleie Frukt og Sider"),
+# where someone works, and a ferry by its name ("MF Herand")
+BUSINESS = re.compile(
+    rf"\b{_NAMES}[ \t]+(?:Sjømat|Seafood|Fisk|Fiskeri|Fiskeindustri|Havbruk|Laks|Mek|Mekaniske"
+    r"|Verft|Verksted|Stål|Bygg|Transport|Taxi|Maskin|Elektro|Rør|Regnskap|Eiendom|Frukt"
+    r"|Bakeri|Handel|Kraft|Sag|Trelast|Entreprenør)\b(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå]+)?"
+    r"|\b(?:MF|MS|M/S|M/F)[ \t]+[A-ZÆØÅ][\wæøå-]+"
+)
 # a local unit named by its place first ("Nittedal barneverntjeneste", "Time barnevernteneste"):
 # the unit is found first, then the capitalised word before it
 # a grocery chain's shop named by its place ("Joker Gaupne", "Kiwi Heiane"): where someone
@@ -157,13 +166,17 @@ _PLACE_BEFORE = re.compile(
     r"[A-ZÆØÅ][\wæøå-]+$"
 )
 # any service unit named by its place ("rustjenesten i Ringsaker", "Ruspoliklinikken i
-# Kirkenes") and a municipality as an employer ("Stange kommune"): the place is checked
+# Kirkenes", "utekontakten i Lier", "tingretten i Levanger") and a municipality as an employer
+# ("Stange kommune"): the place is checked
 SERVICE_IN_PLACE = re.compile(
     r"(?<![\w-])(?:[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
     r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret"
-    r"|habiliteringen|habiliteringa|sentralen)"
+    r"|habiliteringen|habiliteringa|sentralen|kontakten|retten|bustaden|boligen)"
     r"|[Kk]oordinerende[ \t]+enhet|[Kk]oordinerande[ \t]+eining|[Hh]jemmesykepleien"
     r"|[Hh]eimesjukepleia|[Hh]eimetenesta|[Bb]ydel)"
+    # whom the unit serves ("Habiliteringstjenesten for barn og unge i Hammerfest")
+    r"(?:[ \t]+for[ \t]+(?:barn|born|unge|ungdom|voksne|vaksne)"
+    r"(?:[ \t]+og[ \t]+(?:unge|ungdom|familier|familiar))?)?"
     r"(?:[ \t]+(?:i|på))?[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
     r"|Nedre|Indre|Ytre)[ \t]+)?[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
     r"|(?<![\w-])(?P<municipality>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)[ \t]+"
@@ -187,6 +200,7 @@ PATTERNS = (
     (COMPOUND_INSTITUTION, "named institution"),
     (UNIT_WITH_PLACE, "local unit with a place"),
     (COMPANY, "company"),
+    (BUSINESS, "local business"),
     (CLUB, "sports club"),
     (WARD, "a hospital's ward"),
 )
@@ -311,6 +325,12 @@ def _ordinary_before_noun(text: str) -> bool:
     )
 
 
+def _ordinary_before_trade(text: str) -> bool:
+    """Only ordinary words before a trade ("Fersk Fisk", "God Handel"), no place or name."""
+    first = text.split()[0]
+    return is_common_word(first) and not (is_place(first) or is_surname(first))
+
+
 def _allowed_then_lower_case(text: str) -> bool:
     """An allow-listed name the model ran on into ordinary words ("Voksne for Barn innen jul")."""
     words = text.split()
@@ -368,6 +388,8 @@ class OrganizationRecognizer(DocRecognizer):
                     continue  # only the generic word is left ("skole")
                 if pattern is SCHOOL and _ordinary_before_noun(text):
                     continue  # "Mer avlastning i ferier": an ordinary word, then the noun
+                if pattern is BUSINESS and _ordinary_before_trade(text):
+                    continue  # "Fersk Fisk"
                 if pattern is COMPOUND_INSTITUTION and (
                     self._generic_compound(text) or is_acronym_compound(text)
                 ):
@@ -380,7 +402,19 @@ class OrganizationRecognizer(DocRecognizer):
                 results.append(self.result(*match.span(), base - 0.1, "a chain's shop"))
         for match in SERVICE_IN_PLACE.finditer(doc_text(doc)):
             place = match.group("place") or match.group("municipality")
-            if (is_place(place) or is_place(place.split()[-1])) and not is_allowed(place):
+            last = place.split()[-1]
+            if (
+                (
+                    is_place(place)
+                    or is_place(last)
+                    or is_place(last.split("-")[-1])  # "Nord-Karmøy"
+                    or (  # "på Sjoa", not a street with its number ("i Solbakkveien 7")
+                        not (is_common_word(last) or is_ordinary_word(last))
+                        and not doc_text(doc)[match.end() : match.end() + 2].strip()[:1].isdigit()
+                    )
+                )
+                and not is_allowed(place)
+            ):
                 results.append(self.result(*match.span(), base - 0.1, "a service in its place"))
         for match in ROLE_AT.finditer(doc_text(doc)):
             name = match.group("name")
@@ -409,10 +443,15 @@ class OrganizationRecognizer(DocRecognizer):
                 results.append(self.result(start, end, base - 0.2, "employer in lower case"))
         for match in LOWER_SCHOOL.finditer(doc_text(doc)):
             name = match.group("name")
-            if not (
-                name in _FUNCTION_WORDS or is_common_word(name) or name in _VERBS_BEFORE_SCHOOL
-            ):  # "bredtvet vgs"; not "når dei byter skule"
-                results.append(self.result(*match.span(), base - 0.2, "school in lower case"))
+            if name in _FUNCTION_WORDS or name in _VERBS_BEFORE_SCHOOL:
+                continue  # not "når dei byter skule"
+            # "bredtvet vgs"; a place that is also a word only where the school is:
+            # "på fjell ungdomsskole", "ved jar skole"
+            if (len(name) > 3 and not is_common_word(name)) or (
+                match.group("at") and is_place(name.capitalize())
+            ):
+                start = match.start("name")
+                results.append(self.result(start, match.end(), base - 0.2, "school in lower case"))
         return results
 
     def _units_after_places(self, text: str) -> list[RecognizerResult]:

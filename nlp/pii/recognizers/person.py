@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 
 from presidio_analyzer import RecognizerResult
 from spacy.tokens import Doc, Token
@@ -325,7 +326,12 @@ _DETERMINERS = frozenset(
 _MAY_BE_NAME: dict[str, bool] = {}
 _NOUN_ENDINGS = ("inga", "ingar", "ingane", "inger", "ingene", "ingen", "sjon", "sjonen", "sjonar")
 _REPEATED = frozenset({"etter", "for", "til", "om", "på"})
-_VOWELS = frozenset("aeiouyæøåéèêáàâóòôúùüäöíìîý")
+_VOWELS = frozenset("aeiouyæøå")
+
+
+def _has_vowel(word: str) -> bool:
+    """Whether a letter of ``word`` is a vowel, with or without marks ("é", "ơ", "ư", "ă")."""
+    return any(unicodedata.normalize("NFD", c)[0] in _VOWELS for c in word.lower())
 
 
 def _abbreviation_without_vowel(word: str) -> bool:
@@ -334,7 +340,7 @@ def _abbreviation_without_vowel(word: str) -> bool:
     return (
         word[:1].isupper()
         and any(c.islower() for c in word)
-        and not any(c in _VOWELS for c in word.lower())
+        and not _has_vowel(word)  # "Thơ" has one
         and not (is_first_name(word) or is_surname(word))  # "Ng"
     )
 
@@ -821,6 +827,13 @@ class PersonRecognizer(DocRecognizer):
         )
         listed = is_first_name(text) or is_surname(text)
         if (text[0].isupper() and text[1:] != text[1:].upper()) or text.istitle():
+            if (
+                previous is not None
+                and (is_role_noun(previous) or is_relation_word(previous))
+                and is_surname(text)
+                and not is_sentence_start(token)
+            ):
+                return self.config.score - 0.2, "surname after a title"  # "overlege Strand"
             if is_first_name(text) or text in WORD_NAMES:
                 ambiguous = (
                     text in WORD_NAMES

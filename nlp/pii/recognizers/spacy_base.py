@@ -104,9 +104,18 @@ def is_sentence_start(token: Token) -> bool:
         return True
     if ORDINAL_END.fullmatch(previous.text) and token.text[:1].isupper():
         return True  # "og er 14. Livet heime": the number and the full stop are one token
+    if (
+        previous.text in OPENING_QUOTES
+        and previous.i > 0
+        and previous.doc[previous.i - 1].text == ":"
+    ):
+        return True  # 'tenkte: "Ka i all verden …': a quote after a colon starts a sentence
     if not any(c.isalnum() for c in previous.text) or LIST_MARKER.match(previous.text):
         return is_sentence_start(previous)  # "-", "•", "**", "#", "«", "(", "3.", "b)" ...
     return False
+
+
+OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
 
 
 DEFINITE_ENDING = re.compile(r"(?:en|et|ene|tjenesten|tenesta|kontoret|planen|avtalen)$")
