@@ -521,7 +521,8 @@ _MONTH_RANGE = re.compile(r"[ \t]*[–-][ \t]*(?:juni|juli|august|april)\b|[ \t]
 
 def _ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether a name that is also a word is the word here: doubled in an idiom ("Dag for dag"),
-    a month in a range ("Mai–juni"), "Vår" before a noun ("Vår erfaring") or "Lykke til"."""
+    a month in a range ("Mai–juni"), "Vår" before a noun ("Vår erfaring"), "Lykke til" or a day
+    counted ("Dag 3:")."""
     word = text[start:end]
     if " " in word or not is_common_word(word):
         return False
@@ -540,10 +541,13 @@ def _ordinary_use(text: str, start: int, end: int) -> bool:
     if lower == "lykke":  # "Lykke til"
         after = _NEXT_WORD.match(text, end)
         return after is not None and after.group("word") == "til"
+    if lower == "dag":  # "Dag 1 etter utskrivning:", "Dag 3: stengt": a day counted
+        return _DAY_COUNTED.match(text, end) is not None
     return lower == "mai" and _MONTH_RANGE.match(text, end) is not None
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zæøå]+)\b")
+_DAY_COUNTED = re.compile(r"[ \t]+[0-9]{1,3}(?::|[ \t]+(?:etter|før|etterpå|seinare|senere)\b)")
 
 
 # where a name typed in lower case is still the name: alone in brackets ("(sol)"), or opening a

@@ -271,6 +271,30 @@ def test_header_names_are_cut_at_the_next_label_and_role_words(line: str, people
     assert all(":" not in name and not name.endswith(".") for name in found)
 
 
+@pytest.mark.parametrize(
+    ("line", "people", "not_people"),
+    [
+        ("Ref.: sletter f.nr. og kontaktinfo før notatet sendes", set(), {"f.nr"}),
+        (
+            "Ref.: Ingrid Haugland, erfaringskonsulent, Klinikk psykisk helse og rus",
+            {"Ingrid Haugland"},
+            {"Klinikk psykisk helse"},
+        ),
+        ("Referent: a.g. dal", {"a.g. dal"}, set()),
+        ("Referent: Jan van der Berg", {"Jan van der Berg"}, set()),
+    ],
+)
+def test_header_values_that_are_no_names(line: str, people: set[str], not_people: set[str]) -> None:
+    """Round 19: an abbreviation typed in lower case and a service after the name are no names;
+    initials before a lower-case surname and particles inside a name still are."""
+    from spacy import blank
+
+    doc = blank("nb")(line + "\n")
+    found = {doc.text[r.start : r.end] for r in REC.find(doc)}
+    assert people <= found
+    assert not (not_people & found)
+
+
 def test_ner_person_spans_are_used_unless_they_are_ordinary_words(make_doc) -> None:
     text = "Antall deltakere var ti. Vi møtte Zainab Warsame der."
     found = names(make_doc, text, [("Antall", "PER"), ("Zainab Warsame", "PER")])

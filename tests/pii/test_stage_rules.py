@@ -188,6 +188,7 @@ def test_word_names_spread_to_more_name_places(name: str, text: str, found: list
     [
         ("Vår (16) kom. Vår erfaring er god. Vår sender notatet. Fostermor Vår på Voss.", 2),
         ("Lykke (14) kom. Lykke til videre! Lykke sa det.", 1),
+        ("Dag (40) kom. Dag 1 etter utskr.: ingen avtale. Dag 3: stengt. Dag sa det.", 1),
     ],
 )
 def test_vaar_and_lykke_as_words_are_not_spread(text: str, found: int) -> None:

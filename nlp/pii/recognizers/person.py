@@ -653,8 +653,18 @@ class PersonRecognizer(DocRecognizer):
                 or name.startswith("ROM-")  # "Referent: ROM-leder"
             ):
                 continue  # too short, a service, or a placeholder ("[navn]", "<navn>")
-            if not name[0].isupper() and not _given_name(name.split()[0]):
-                continue  # a lower-case name ("siv bakke") must start with a given name
+            if not name[0].isupper() and (
+                not _given_name(name.split()[0]) or not _LOWER_HEADER_NAME.fullmatch(name)
+            ):
+                continue  # a lower-case name ("siv bakke") starts with a given name, no "f.nr."
+            first = name.split()[0]
+            if (
+                _lower_words_follow(name)
+                and not first.isupper()
+                and is_ordinary_word(first)
+                and not (is_first_name(first) or is_surname(first))
+            ):
+                continue  # "Klinikk psykisk helse": a service after the name, not a name
             start = value_start + part.start() + lead
             found.append(
                 self.result(start, start + len(name), self.config.score, "name in the header")
@@ -998,6 +1008,19 @@ def _surname_after_given_name(token: Token) -> bool:
     # a place ("Vie") is a surname too, but not after a preposition: "på Tine Brumunddal"
     return is_place(text) and not (
         given.i > 0 and token.doc[given.i - 1].lower_ in PLACE_PREPOSITIONS
+    )
+
+
+# initials first ("m. berg", "a.g. dal"), but no abbreviation ("f.nr.")
+_LOWER_HEADER_NAME = re.compile(r"(?:(?:[^\W\d_]\.)+[ \t]+)?[^\W\d_]+(?:[- ][^\W\d_]+)*")
+
+
+def _lower_words_follow(name: str) -> bool:
+    """A capitalised header value goes on in lower-case words that are no particles ("Klinikk
+    psykisk helse"; not "Jan van der Berg")."""
+    words = name.split()
+    return name[:1].isupper() and any(
+        w[:1].islower() and w not in NAME_PARTICLES for w in words[1:]
     )
 
 
