@@ -114,10 +114,15 @@ def _column_types(line: str, separator: str) -> list[str | None] | None:
     """The type under each column of a header row, or None when the line is no header row
     ("Stad:<TAB>Fagernes" is a label and its value, the header's facts in two columns)."""
     cells = [c.strip() for _, c in _cells(line, separator)]
-    if len([c for c in cells if c]) == 2 and cells[0].rstrip("*_").endswith(":"):
-        return None
     columns = [c.strip("*_").rstrip(":").lower() for c in cells]
     types = [COLUMN_TYPES.get(c) for c in columns]
+    filled = [k for k, c in enumerate(cells) if c]
+    if (
+        len(filled) == 2
+        and cells[filled[0]].rstrip("*_").endswith(":")
+        and types[filled[1]] is None  # "Navn:<TAB>Bosted:" is a header row
+    ):
+        return None
     return types if any(types) else None
 
 

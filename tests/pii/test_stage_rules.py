@@ -232,6 +232,14 @@ def test_header_facts_pasted_with_tabs_are_no_table(text: str) -> None:
     assert find_tables(text) == find_tables("")
 
 
+def test_a_header_row_of_two_labels_with_colons_is_still_a_table() -> None:
+    from nlp.pii.tables import find_tables
+
+    text = "Navn:\tBosted:\nRandi S.\tHokksund\n"
+    cells = [(text[c.start : c.end], c.type) for c in find_tables(text).cells]
+    assert cells == [("Randi S.", "PERSON"), ("Hokksund", "LOCATION")]
+
+
 def test_the_meeting_place_and_date_a_prose_opening_states_are_not_flagged() -> None:
     from nlp.pii.stage import _meeting_fact
 
