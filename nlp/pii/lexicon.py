@@ -314,6 +314,11 @@ NEVER_NAMES = frozenset(
         "der",
         "her",
         "som",
+        # verbs a lower-case list runs into ("jeg heter dorota og er fra …")
+        "er",
+        "var",
+        "har",
+        "hadde",
         "meg",
         "deg",
         "oss",
@@ -628,5 +633,8 @@ def is_allowed(text: str) -> bool:
     candidates = {norm, norm.rstrip("s"), _INFLECTION.sub("", norm)}
     if candidates & exact:
         return True
+    head, hyphen, rest = text.strip(" .,:;!?()«»\"'").partition("-")
+    if hyphen and rest.isalpha() and rest.islower() and head.lower() in exact:
+        return True  # "Teams-kanalen", "NAV-saka": an allowed name joined to a common noun
     words = _WORD_SEPARATORS.split(norm)
     return all(w in generic or w.rstrip("s") in generic for w in words)

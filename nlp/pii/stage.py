@@ -193,6 +193,13 @@ EMAIL_DATE_LINE = re.compile(r"^\s*(sendt|sent|dato|date)\s*:", re.IGNORECASE)
 TITLE = re.compile(r"\b(rom|læringsnotat|referat|notat)\b", re.IGNORECASE)
 SUBJECT_LINE = re.compile(r"^\s*(emne|subject|tittel|ang\.?)\s*:", re.IGNORECASE)
 TITLE_WORDS = 14  # a title line is short; a longer line naming "ROM" is a sentence
+# a report's heading for one of its meetings, anywhere in the note: "3.1 ROM barnevern – Bodø,
+# 7. februar 2024" (a half-year report summing up several meetings)
+MEETING_HEADING = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:rom|læringsnotat)\b[^\n]*[–—-][^\n]*"
+    r"(?:\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})\s*$",
+    re.IGNORECASE,
+)
 # a page's header or footer in text pasted from a PDF ("Side 2 av 3 – Referent: … – 04.03.2025")
 PAGE_LINE = re.compile(r"\b(side|page)\s+\d+\s+(av|of)\s+\d+\b", re.IGNORECASE)
 
@@ -224,7 +231,9 @@ def _drop_header_facts(
     free += _page_lines([line for line, _fact in lines])
     for line, fact in lines:
         in_header = header_end is None or line.end <= header_end
-        if (in_header or SUBJECT_LINE.match(line.raw)) and _is_title_line(line, fact):
+        if (
+            in_header or SUBJECT_LINE.match(line.raw) or MEETING_HEADING.match(line.raw)
+        ) and _is_title_line(line, fact):
             free.append((line.start, line.end))
         if (header_end is None or line.end <= header_end) and parse_date_line(line):
             free.append((line.start, line.end))
@@ -389,13 +398,26 @@ def _joined_places(text: str, flags: list[Flag]) -> list[Flag]:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and last.type == flag.type == "LOCATION"
+            and last.type == "LOCATION"
+            and (flag.type == "LOCATION" or _place_read_as_unit(text, flag))
             and text[last.end : flag.start] in {" i ", "\u00a0i\u00a0"}
         ):
             joined[-1] = _moved(last, last.start, flag.end)
             continue
         joined.append(flag)
     return joined
+
+
+def _place_read_as_unit(text: str, flag: Flag) -> bool:
+    """ "Ådal" of "Nes i Ådal" that the model read as an institution: one capitalised word,
+    after a place and "i", that is no ordinary word."""
+    surface = text[flag.start : flag.end]
+    return (
+        flag.type == "ORGANIZATION"
+        and " " not in surface
+        and surface[:1].isupper()
+        and (is_place(surface) or not is_common_word(surface))
+    )
 
 
 def _moved(flag: Flag, start: int, end: int) -> Flag:
@@ -543,10 +565,32 @@ def _ordinary_use(text: str, start: int, end: int) -> bool:
         return after is not None and after.group("word") == "til"
     if lower == "dag":  # "Dag 1 etter utskrivning:", "Dag 3: stengt": a day counted
         return _DAY_COUNTED.match(text, end) is not None
+    after = _NEXT_WORD.match(text, end)
+    if lower == "nok":  # "Nok en gang", "Nok ikke": the adverb
+        return after is not None and after.group("word") in {
+            "en",
+            "ein",
+            "et",
+            "eit",
+            "engang",
+            "ikke",
+            "ikkje",
+            "så",
+            "mer",
+            "meir",
+        }
+    if lower == "per":  # "Per i dag", "per time": the preposition
+        return after is not None and after.group("word") in {"i", "dags", "nå", "no", "time"}
+    if lower.endswith("s") and after is not None and after.group("word") in _SUBJECTS:
+        # "Lykkes vi med dette": a verb opening a sentence before its subject
+        return _SENTENCE_OPENING.search(text[max(0, start - 3) : start]) is not None
     return lower == "mai" and _MONTH_RANGE.match(text, end) is not None
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zæøå]+)\b")
+_SUBJECTS = frozenset(
+    {"vi", "me", "jeg", "eg", "du", "han", "hun", "ho", "de", "dei", "dere", "man"}
+)
 _DAY_COUNTED = re.compile(r"[ \t]+[0-9]{1,3}(?::|[ \t]+(?:etter|før|etterpå|seinare|senere)\b)")
 
 
@@ -554,7 +598,10 @@ _DAY_COUNTED = re.compile(r"[ \t]+[0-9]{1,3}(?::|[ \t]+(?:etter|før|etterpå|se
 # line or bullet before a verb ("- sol har to barn")
 _LINE_START_VERBS = (
     "har|hadde|sa|sier|seier|fortalte|fortalde|fortel|forteller|var|er|ble|vart|blei|kom|fikk|"
-    "fekk|måtte|ønsker|ynskjer|mener|meiner|synes|syns|opplevde|opplever|trenger|treng|vil|ville"
+    "fekk|måtte|ønsker|ynskjer|mener|meiner|synes|syns|opplevde|opplever|trenger|treng|vil|ville|"
+    # an agreed action's owner ("- ask sender notatet til VfB")
+    "sender|sendar|tar|lager|lagar|skriver|skriv|følger|fylgjer|ringer|ringjer|kaller|kallar|"
+    "inviterer|sjekker|sjekkar|undersøker|kontakter|kontaktar"
 )
 
 

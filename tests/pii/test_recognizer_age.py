@@ -413,3 +413,24 @@ def test_round_19_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 )
 def test_round_19_not_ages(recognizer: AgeRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 20 (e01–e12): ages in youth's and dialect quotes
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sol går i 9B og er «15 snart», som hun sa selv.", "15 snart"),
+        ("Selam, «ho på fjorten som alltid er sliten», passer søsknene.", "fjorten"),
+        ("Han kom hit som tiåring og er «syttan i haust».", "syttan"),
+        ("«Han va jo bærre tolv sjøl.»", "tolv"),
+        ("Sol er «femten te sommern».", "femten"),
+        ("Jeg har to barn, Storm som er tolv og Lykke som er sju nei åtte nå.", "sju"),
+    ],
+)
+def test_round_20_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+def test_round_20_a_pronoun_on_a_span_of_years_is_no_age(recognizer: AgeRecognizer) -> None:
+    text = "Faren sa at han på to år har hatt fem ulike kontaktpersoner."
+    assert spans(recognizer, text) == []

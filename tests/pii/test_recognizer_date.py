@@ -264,3 +264,25 @@ def test_admissions_and_discharges_by_day_and_month(
 )
 def test_fractions_are_no_admission_dates(recognizer: DateRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 20 (e01–e12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Det var natt til andre\njuledag 2023, og familien bodde på Rognan.",
+            "andre\njuledag 2023",
+        ),
+        ("Tredje juledag samme år ble datteren plassert.", "Tredje juledag samme år"),
+        ("Det var ikke tolk på ansvarsgruppemøtet 1/9, og skolen snakket om ham.", "1/9"),
+        ("b) Innlagt Tyrifjord beh.senter 3/11, skrevet ut etter fire døgn.", "3/11"),
+    ],
+)
+def test_round_20_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert any(expected in span for span in spans(recognizer, text))
+
+
+@pytest.mark.parametrize("text", ["Vi har åpent andre juledag.", "Etter møtet 1/9 av barna."])
+def test_round_20_not_dates(recognizer: DateRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

@@ -118,3 +118,8 @@ def test_a_user_name_the_words_after_it_call_one(
     recognizer: HandleRecognizer, text: str, expected: str
 ) -> None:
     assert expected in spans(recognizer, text)
+
+
+def test_round_20_a_handle_with_digits_before_its_dot(recognizer: HandleRecognizer) -> None:
+    text = "Han har kontakt med mor på Snapchat (lib4n.n) hver kveld."
+    assert spans(recognizer, text) == ["lib4n.n"]

@@ -340,3 +340,40 @@ def test_round_19_units_in_their_place(make_doc, text: str, expected: str) -> No
 def test_a_unit_in_a_street_leaves_the_address_to_its_recognizer(make_doc) -> None:
     text = "- Avlastningsboligen i Solbakkveien 7, 1341 Slependen tar imot besøk."
     assert not any("Solbakkveien" in org for org in orgs(make_doc, text))
+
+
+# red-team round 20 (e01–e12): named groups, boats, teams and units named by two services
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuba spiller bass i bandet Rustfri.", "Rustfri"),
+        ("Selam syng i kyrkjekoret Vårsong kvar veke.", "Vårsong"),
+        ("UL Fjellrosa har ein fast torsdagsklubb.", "UL Fjellrosa"),
+        ("Han er mannskap på sjarken Nordbris.", "Nordbris"),
+        ("Det er håndballen på Storhamar J15 som holder henne oppe.", "Storhamar J15"),
+        (
+            "Dilan, sykepleier i psykisk helse- og rustjenesten i Lier, snakket.",
+            "psykisk helse- og rustjenesten i Lier",
+        ),
+        ("| Pårørendekafeen på Strømsø | siste onsdag |", "Pårørendekafeen på Strømsø"),
+        (
+            "Lykke går på Kvannhagen aktivitetssenter fire dagar i veka.",
+            "Kvannhagen aktivitetssenter",
+        ),
+    ],
+)
+def test_round_20_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("18.05 Runden\n- Navn og hvorfor man kom.", [("Runden", "ORG")]),
+        ("Hun holdt innlegget «Barnets beste i praksis».", [("Barnets", "ORG")]),
+    ],
+)
+def test_round_20_a_word_opening_a_line_or_title_is_no_institution(
+    make_doc, text: str, ents
+) -> None:
+    assert orgs(make_doc, text, ents) == set()

@@ -583,3 +583,38 @@ def test_round_19_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_19_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name.split() for name in names(make_doc, text))
+
+
+# red-team round 20 (e01–e12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jeg har to barn storm som er tolv og lykke som er sju nå", "storm"),
+        ("jeg har to barn storm som er tolv og lykke som er sju nå", "lykke"),
+        ("det siste er at lykke hun var jo bare fire den gangen", "lykke"),
+        ("da var storm bare åtte og ingen sa noe", "storm"),
+        ("ingen snakket med storm om hvor søsteren var", "storm"),
+        ("kontaktlæreren på granmoen skole mai britt hun var den første", "mai britt"),
+        ("Kjæresten hans, Nok, snakker lite norsk.", "Nok"),
+        ("«Mamma Nok, du må itj gråte.»", "Nok"),
+        ("b) M.W.-N. (mor): sønnen ble skrevet ut.", "M.W.-N."),
+        ("Vedtaket sendes foreldrene.\nSignatur referent: KJL", "KJL"),
+        ("Helland, Dag (Sykehuset Innlandet)   18:08\nunnskyld at jeg avbryter", "Helland, Dag"),
+    ],
+)
+def test_round_20_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("jeg heter dorota og er fra krakow", "er"),  # a verb in a lower-case list
+        ("i mai han var syk hele tiden", "mai"),  # a month before the pronoun
+        ("Tilbud: ☒ NAV ☐ BUP ☒ Annet:\nfamilievernkontoret", "Annet"),  # a form's choice
+        ("Innledning Deltaker   18:10\nvi startet", "Deltaker"),  # an agenda, no speaker
+        ("- mormor ebba og morfar kom", "mormor"),
+    ],
+)
+def test_round_20_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert not any(word in name.split() for name in names(make_doc, text))

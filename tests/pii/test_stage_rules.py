@@ -420,3 +420,39 @@ def test_a_flag_ending_in_a_word_hyphenated_over_a_line_is_widened_over_it() -> 
     flags = [Flag(start, text.index("-\n") + 1, "PERSON", 0.85, "person")]
     widened = _over_line_breaks(flags, hyphen_breaks(text))
     assert any(text[f.start : f.end] == "Ingrid Hau-\ngen" for f in widened)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "ordinary"),
+    [
+        ("Per i dag har familien ikke fått noe.", "Per", True),
+        ("Per sa at han ikke ble hørt.", "Per", False),
+        ("Nok en gang ble det understreket.", "Nok", True),
+        ("Lykkes vi med dette, blir det lettere.", "Lykkes", True),
+        ("Lykkes mor kom også.", "Lykkes", False),
+    ],
+)
+def test_round_20_a_name_that_is_also_a_word_used_as_the_word(
+    text: str, word: str, ordinary: bool
+) -> None:
+    from nlp.pii.stage import _ordinary_use
+
+    start = text.index(word)
+    assert _ordinary_use(text, start, start + len(word)) is ordinary
+
+
+def test_a_report_s_heading_for_one_meeting_holds_its_place_and_date() -> None:
+    text = "Halvårsrapport\n\n3.1 ROM barnevern – Bodø, 7. februar 2024\nTema: samvær\n"
+    lines = [(line, parse_fact_line(line)) for line in split_lines(text)]
+    flags = [flag(text, "Bodø", "LOCATION"), flag(text, "7. februar 2024", "DATE")]
+    assert _drop_header_facts(text, lines, flags, header_end=0) == []
+
+
+def test_a_place_after_a_place_and_i_read_as_an_institution_is_joined() -> None:
+    from nlp.pii.stage import _joined_places
+
+    text = "Han tok bussen til mora i Nes i Ådal, uten medisiner."
+    flags = [flag(text, "Nes", "LOCATION"), flag(text, "Ådal", "ORGANIZATION")]
+    assert [(text[f.start : f.end], f.type) for f in _joined_places(text, flags)] == [
+        ("Nes i Ådal", "LOCATION")
+    ]

@@ -132,7 +132,9 @@ _AFTER_OK = {"i", "på", "da", "då", "og", "men", "så", "nå", "no", "før", "
              "fortsatt", "framleis", "bare", "berre", "gammel", "gamal", "gamle", "år", "års",
              "ved", "vel", "jo", "også", "allerede", "akkurat", "ikke", "ikkje", "hadde", "fikk",
              "fekk", "flyttet", "flytta", "begynte", "byrja", "kom", "ble", "vart", "blei",
-             "første", "fyrste"}
+             "første", "fyrste",
+             # "er «15 snart»", "va jo bærre tolv sjøl", "er sju nei åtte": said of a person
+             "snart", "sjøl", "sjølv", "selv", "nei"}
 # words after "N år" that make it a duration ("var to år på venteliste")
 _DURATION_AFTER = {"siden", "sidan", "senere", "seinare", "etterpå", "tidligere", "tidlegare",
                    "igjen", "lenger", "lengre", "til", "fram", "frem", "med", "uten", "utan",
@@ -145,6 +147,7 @@ _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer"
           "stykker", "liter", "personer", "barn", "elever", "helger", "helgar", "netter",
           "kvelder", "kveldar"}
 _ALDER = {"alder", "alderen", "alderdom"}
+_SPANS = {"år", "års", "måneder", "månader", "måned", "månad", "veker", "uker", "uke", "veke"}
 # a birthday's date after "fyller ti" ("skal fylle ti 3. februar", "fyller 16 i mai" has "i")
 _MONTHS = {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "desember"}  # fmt: skip
@@ -326,6 +329,7 @@ _HEDGE_BEFORE = compile_pattern(
     ignore_case=True,
 )
 # a half after the number ("17 1/2", "17½") or a half year ("to og eit halvt år")
+_SOON_AFTER = compile_pattern(r"${SP}+ snart (?![\p{L}])", ignore_case=True)
 _HALF = compile_pattern(r"${SP}? (?: 1/2 | ½ ) (?![\p{N}/])")
 _AND_A_HALF = compile_pattern(
     r"${SP}+ og ${SP}+ (?: et | eit | ett ) ${SP}+ halvt (?: ${SP}+ år )? (?![\p{L}])",
@@ -372,6 +376,7 @@ _FILL_BEFORE = compile_pattern(
 _TIL_TIMES = {
     "sommeren",
     "sommaren",
+    "sommern",
     "våren",
     "høsten",
     "hausten",
@@ -605,7 +610,9 @@ def _second_predicate(text: str, start: int, before: list[str]) -> bool:
     lowered = [w.lower() for w in sentence]
     if "som" in lowered:
         k = len(lowered) - 1 - lowered[::-1].index("som")
-        return k >= 2 and sentence[k - 1] == "," and _is_person(sentence[k - 2])
+        if k >= 1 and sentence[k - 1] == ",":
+            return k >= 2 and _is_person(sentence[k - 2])
+        # "Han kom hit som tiåring og er syttan": no relative clause, the sentence's subject
     first = sentence[0] if sentence else ""
     return first.lower() in _SINGULAR_SUBJECT - {"som"} or (
         first[:1].isupper()
@@ -661,6 +668,9 @@ class AgeRecognizer(NbPatternRecognizer):
                     candidate = Candidate(
                         candidate.start, months.end(), candidate.score, candidate.why
                     )
+            soon = _SOON_AFTER.match(text, candidate.end)
+            if soon is not None:  # "er «15 snart»": the adverb after the number too
+                candidate = Candidate(candidate.start, soon.end(), candidate.score, candidate.why)
             if hedge is not None:  # "er snart sytten": the adverb is part of the expression
                 candidate = Candidate(
                     candidate.start - len(hedge.group()),
@@ -772,6 +782,10 @@ class AgeRecognizer(NbPatternRecognizer):
             cue = "snart"  # "Ronja frå Steinsdalen, snart 18."
         if cue is None:
             return None
+        if cue == "paa_pronoun":
+            if lower_after[:1] and (lower_after[0] in _UNITS or lower_after[0] in _SPANS):
+                return None  # "han på to år har hatt fem": how long, not how old
+            cue = "paa"
         span_end = end
         if lower_after[:1] in (["år"], ["års"]):
             year_word = _YEAR_WORD.match(text, end)
@@ -814,16 +828,23 @@ class AgeRecognizer(NbPatternRecognizer):
         elif cue in {"paa", "paa_a"}:
             if lower_after and lower_after[0] in _UNITS:
                 return None  # "en sekk på 14 kilo"
-        elif lower_after and not (
-            closes_appositive
-            or (
-                cue == "fill"
-                and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | _AFTER_FILL)
+        elif (
+            lower_after
+            and not (
+                closes_appositive
+                or (
+                    cue == "fill"
+                    and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | _AFTER_FILL)
+                )
+                or lower_after[0] in _AFTER_OK
+                or (
+                    lower_after[0] in {"til", "te"}  # "femten te sommern"
+                    and lower_after[1:2]
+                    and lower_after[1] in _TIL_TIMES
+                )
+                or after[0][:1].isupper()
+                or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
             )
-            or lower_after[0] in _AFTER_OK
-            or (lower_after[0] == "til" and lower_after[1:2] and lower_after[1] in _TIL_TIMES)
-            or after[0][:1].isupper()
-            or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
         ):
             return None  # "hun var to ganger", "hun er 1 av 3"
         score = self.score if span_end > end else self.score - 0.1
@@ -910,6 +931,8 @@ class AgeRecognizer(NbPatternRecognizer):
             and _is_person(words[-5])
         ):
             return "paa"  # "en bror, Karim, på 29 år": the name between commas
+        if lower == "på" and prev is not None and prev.lower() in {"ho", "hun", "han", "hu"}:
+            return "paa_pronoun"  # "ho på fjorten som alltid er sliten"
         if lower == "på" and prev is not None and _is_person(prev):
             # "en datter på fire år i barnehagen": after an indefinite person no duration
             indefinite = len(words) >= 3 and words[-3].lower() in {"en", "ei", "ein", "et", "eit"}

@@ -130,17 +130,17 @@ _TEXTUAL = compile_pattern(
 _DAY_MONTH = compile_pattern(
     r"[0-9]{1,2} \.? ${SP}* (?:${MONTH}) (?![\p{L}])", ignore_case=True, **_DEFS
 )
-# a named holiday with its day: "2. juledag", "1. påskedag", "andre pinsedag"
-_HOLIDAY = compile_pattern(
-    r"""
+# a named holiday with its day: "2. juledag", "1. påskedag", "andre pinsedag"; the ordinal and
+# the day's name may be split by a PDF's line wrap ("andre\njuledag 2023": "holiday_wrapped")
+_HOLIDAY_SOURCE = r"""
     (?<![\p{L}\p{N}.,/-])
-    (?: [1-4] \. ${SP}* | (?:første|fyrste|andre|tredje)${SP}+ ) (?:jule|påske|pinse|nyttårs)dag
+    (?: [1-4] \. ${SP}* | (?:første|fyrste|andre|tredje)${SEP} ) (?:jule|påske|pinse|nyttårs)dag
     (?![\p{L}-])
     (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}) (?![\p{N}])
-      | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)) (?![\p{L}]) )?
-    """,
-    ignore_case=True,
-)
+      | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)|sam(?:m)?e${SP}+år) (?![\p{L}]) )?
+    """
+_HOLIDAY = compile_pattern(_HOLIDAY_SOURCE, ignore_case=True, SEP="${SP}+")
+_WRAPPED_HOLIDAY = compile_pattern(_HOLIDAY_SOURCE, ignore_case=True, SEP=r"${SP}*\n${SP}*")
 # a holiday season with a year or "i fjor" after it: "i påska i fjor", "jula 2022"
 _SEASON = compile_pattern(
     r"""
@@ -398,7 +398,8 @@ _LINE_START = compile_pattern(r"(?:^|\n) [ \t]* \[? $")
 _UNITS_AFTER = {"prosent", "millioner", "mill", "kilo", "kg", "timer", "timar", "poeng", "kr"}
 
 
-_EVENT_AT_A_NAME = regex.compile(r"(\w+)\.?[ \t]+\p{Lu}\w+[ \t]*$")
+# "Innl. Brattli 3/1", "Innlagt Tyrifjord beh.senter 3/11": the name may have a word after it
+_EVENT_AT_A_NAME = regex.compile(r"(\w+)\.?[ \t]+\p{Lu}\w+(?:[ \t]+\p{Ll}[\w.]+)?[ \t]*$")
 
 
 def _event_at_a_name(text: str, start: int) -> bool:
@@ -433,6 +434,7 @@ class DateRecognizer(NbPatternRecognizer):
     PATTERNS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _TEXTUAL,
         "holiday": _HOLIDAY,
+        "holiday_wrapped": _WRAPPED_HOLIDAY,
         "eve": _EVE,
         "dotted": _DOTTED,
         "slashed": _SLASHED,
@@ -452,6 +454,7 @@ class DateRecognizer(NbPatternRecognizer):
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "textual": _DAY_MONTH,
         "holiday": compile_pattern(r"[dD][aA][gG]"),  # no other letter folds to d, a, g
+        "holiday_wrapped": compile_pattern(r"\n[\ \t]*(?:[Jj]ule|[Pp]åske|[Pp]inse|[Nn]yttårs)dag"),
         "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
         "dashed": _DIGIT_DASH_DIGIT,
         "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
@@ -514,7 +517,7 @@ class DateRecognizer(NbPatternRecognizer):
             event = any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8))
             if anchored or event:
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "week")
-        for name in ("holiday", "eve"):
+        for name in ("holiday", "holiday_wrapped", "eve"):
             for match in self.iter_matches(name, text):
                 anchored = match.group("year") or match.group("rel")
                 before = words_before(text, match.start(), 3)
@@ -604,7 +607,10 @@ class DateRecognizer(NbPatternRecognizer):
             # the event word right before, or before the ward or place it happened at
             # ("Innl. Brattli 3/1")
             strong = bool(before) and (
-                before[-1] in _STRONG_WORDS or _event_at_a_name(text, match.start())
+                before[-1] in _STRONG_WORDS
+                or _event_at_a_name(text, match.start())
+                # "på ansvarsgruppemøtet 1/9": a meeting about the person
+                or (len(before[-1]) > 7 and before[-1].endswith(("møtet", "møte")))
             )
             anchored = strong or _birthday(before) or _RELATIVE_YEAR.match(text, end) is not None
             if not anchored and (not before or before[-1] not in _DATE_WORDS):

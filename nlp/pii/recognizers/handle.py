@@ -83,7 +83,7 @@ _LABELLED = compile_pattern(
 # a user name without "@": underscore, a dot between letters, or letters and digits mixed
 _BARE = compile_pattern(
     r"(?<![\p{L}\p{N}_.@/-]) (?: [\p{L}\p{N}]+ (?:\.[\p{L}\p{N}]+)* (?:_[\p{L}\p{N}]*)+"
-    r" | \p{L}+(?:\.[\p{L}\p{N}]+){1,3}"
+    r" | \p{L}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+){1,3}"
     r" | \p{L}{2,}\p{N}{2,4} ) (?![\p{L}\p{N}_@]) (?!\.[\p{L}\p{N}])"
 )
 # a word whose capitals inside and digits at the end make it a user name, wherever it stands

@@ -36,6 +36,7 @@ from nlp.pii.lexicon import (
     is_acronym_compound,
     is_allowed,
     is_common_word,
+    is_first_name,
     is_law,
     is_ordinary_word,
     is_place,
@@ -44,6 +45,7 @@ from nlp.pii.lexicon import (
 )
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
+    is_sentence_start,
     ner_spans,
 )
 
@@ -56,7 +58,7 @@ SCHOOL = re.compile(
     rf"\b{_NAMES}[ \t]+(?:barne-[ \t]+og[ \t]+ungdomsskole|barneskole|ungdomsskole|ungdomsskule|"
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
-    r"behandlingssenter|rehabiliteringssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
+    r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
     r"fengsel|sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
     r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|u\.skole|u\.skule|b\.skole|b\.skule|bhg|bhg\.|"
@@ -169,9 +171,12 @@ _PLACE_BEFORE = re.compile(
 # Kirkenes", "utekontakten i Lier", "tingretten i Levanger") and a municipality as an employer
 # ("Stange kommune"): the place is checked
 SERVICE_IN_PLACE = re.compile(
-    r"(?<![\w-])(?:[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
+    # "psykisk helse- og rustjenesten i Lier": a unit named by two services
+    r"(?<![\w-])(?:(?:(?:[\wæøå]+[ \t]+)?[\wæøå]+-[ \t]+og[ \t]+)?"
+    r"[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
     r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret"
-    r"|habiliteringen|habiliteringa|sentralen|kontakten|retten|bustaden|boligen)"
+    r"|habiliteringen|habiliteringa|sentralen|kontakten|retten|bustaden|boligen|kafeen|kaféen"
+    r"|treffet|klubben)"
     r"|[Kk]oordinerende[ \t]+enhet|[Kk]oordinerande[ \t]+eining|[Hh]jemmesykepleien"
     r"|[Hh]eimesjukepleia|[Hh]eimetenesta|[Bb]ydel)"
     # whom the unit serves ("Habiliteringstjenesten for barn og unge i Hammerfest")
@@ -189,6 +194,17 @@ CLUB = re.compile(
     r"[Ff]otballklubb|[Hh]åndballklubb|[Hh]andballklubb|[Ss]kulemusikklag|[Ss]kolemusikkorps|"
     r"[Mm]usikklag|[Mm]usikkorps|[Ss]kulekorps|[Ss]kolekorps|[Kk]orps|[Ss]kyttarlag|[Ss]kytterlag)"
     r"(?:[ \t]+[GJ][0-9]{2})?\b"  # a team by age: "Kvam IL J17"
+)
+# a named group after its group noun ("bandet Rustfri", "kyrkjekoret Vårsong", "UL Fjellrosa"),
+# a fishing boat someone works on ("sjarken Nordbris") and a team by its age class ("Storhamar
+# J15"): where a child plays or sings narrows down who
+GROUP = re.compile(
+    r"\b(?P<noun>[Bb]andet|[Kk]oret|[Kk]yrkjekoret|[Kk]irkekoret|[Gg]ospelkoret|[Bb]arnekoret"
+    r"|[Kk]orpset|[Ss]peidergruppa|[Ss]peidergruppen|[Tt]eatergruppa|[Tt]eatergruppen"
+    r"|[Ff]ritidsklubben|[Uu]ngdomsklubben|[Uu]ngdomslaget|UL|[Ss]jarken|[Tt]råleren|[Bb]åten"
+    r"|[Ff]iskebåten)"
+    r"[ \t]+(?P<name>[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+)?)"
+    r"|\b(?P<team>[A-ZÆØÅ][\wæøå-]+)[ \t]+[GJ](?:1[0-9]|[6-9])\b"
 )
 # a hospital by its short name where someone was admitted or works ("innlagt på sus", "på UNN")
 HOSPITAL = re.compile(
@@ -372,6 +388,18 @@ class OrganizationRecognizer(DocRecognizer):
             cut = _SENTENCE_INSIDE.search(text)
             if cut is not None:  # "Voksne for Barn innen jul. Medlederen": one sentence only
                 text, end = text[: cut.start()], start + cut.start()
+            if (
+                ent.end - ent.start == 1
+                and is_common_word(text)
+                and not (is_place(text) or is_first_name(text) or is_surname(text))
+                and (
+                    is_sentence_start(doc[ent.start])
+                    or not any(c.isalpha() for c in doc[ent.start - 1].text)
+                )
+            ):
+                # "18.05 Runde", "«Barnets beste»", "Referentens oppsummering": a word opening
+                # a line, a title or an agenda's point (not "kjører buss for Ruter")
+                continue
             if text and not (is_allowed(text) or _allowed_then_lower_case(text)):
                 results.append(self.result(start, end, base - 0.1, "NER ORG/GPE_ORG"))
         for match in EMPLOYER.finditer(doc_text(doc)):
@@ -425,6 +453,15 @@ class OrganizationRecognizer(DocRecognizer):
                 or is_acronym_compound(name)  # "sykepleier ved DPS-poliklinikken"
             ):
                 results.append(self.result(*match.span("name"), base - 0.2, "a role's employer"))
+        for match in GROUP.finditer(doc_text(doc)):
+            noun = match.group("noun")
+            name = match.group("name") or match.group("team")
+            if is_allowed(name) or name.lower() in NEVER_NAMES:
+                continue
+            # a capitalised noun is part of the name ("UL Fjellrosa", "Fritidsklubben Boksen")
+            whole = noun is None or noun[0].isupper()
+            span = match.span() if whole else match.span("name")
+            results.append(self.result(*span, base - 0.15, "a named group"))
         for match in HOSPITAL.finditer(doc_text(doc)):
             results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
         note = doc_text(doc)

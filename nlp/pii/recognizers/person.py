@@ -61,6 +61,14 @@
   dag"), laws ("Helsepersonellova"), languages ("tyrkisk").
 - since 1.12.0: a word in another script than the Latin one ("ياسمين", "Олена"). Never names: a
   lower-case word after a determiner ("samme dag (971 …)"), "Kan" opening a question.
+- since 1.16.0: a lower-case word-name before "som er" and an age ("storm som er tolv"), before
+  a pronoun taking it up ("lykke hun var"), after "snakket med", or after an age verb before
+  "bare" and an age ("da var storm bare åtte"); two lower-case given names ("mai britt hun"); a
+  capitalised word that is also a word, between commas or before a verb after a family word or
+  a dialect article ("Kjæresten hans, Nok, snakker"); a Teams transcript's speaker line
+  ("Helland, Dag (Sykehuset Innlandet)   18:08"); "Signatur referent: KJL"; "M.W.-N.". Never
+  names: "er", "var", "har", "hadde" in a lower-case list; a form's choice after a checkbox
+  ("☒ Annet:").
 """
 
 from __future__ import annotations
@@ -98,6 +106,7 @@ from nlp.pii.lexicon import (
     is_surname,
     is_word,
 )
+from nlp.pii.recognizers.age import TEENS, UNITS
 from nlp.pii.recognizers.spacy_base import (
     DocRecognizer,
     is_sentence_start,
@@ -131,7 +140,7 @@ NAME_PARTICLES = frozenset(
 )
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
 INITIALS = re.compile(
-    r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?!\w)"
+    r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?:-[A-ZÆØÅ]\.)?(?!\w)"  # "M.W.-N."
     # hyphenated initials of double names ("P-O Ø-H" for Per-Olav Ødegård-Hansen)
     r"|(?<![\w-])[A-ZÆØÅ]-[A-ZÆØÅ](?:[ \t]+[A-ZÆØÅ]-[A-ZÆØÅ]|[ \t]+[A-ZÆØÅ]\.)?(?![\w-])"
     r"|(?<![\w.])[A-ZÆØÅ]\.[ \t]?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"  # not across a line break
@@ -180,10 +189,18 @@ ASKED_ABOUT = re.compile(
 )
 SIGNED = re.compile(
     r"^[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)|hilsen|"
-    r"helsing|beste\s+hilsen|ref\.|referent:)[\s,]+"
+    r"helsing|beste\s+hilsen|ref\.|referent:|signatur(?:[ \t]+referent)?:)[\s,]+"
     # the name, with the surname or initial after it ("Helsing Niillas S.")
     r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))",
     re.IGNORECASE | re.MULTILINE,
+)
+# a speaker's line in a meeting transcript pasted from Teams: "Helland, Dag (Sykehuset
+# Innlandet)   18:08", "Kari Nordmann   0:03:12" (the display name, surname first or last)
+TRANSCRIPT_SPEAKER = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][^\W\d_]+(?:-[^\W\d_]+)?,?"
+    r"(?:[ \t]+[A-ZÆØÅ][^\W\d_]*\.?(?:-[^\W\d_]+)?){1,3})"
+    r"(?:[ \t]+\([^()\n]{2,60}\))?[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t]*$",
+    re.MULTILINE,
 )
 # a nickname in quote marks that the words after it say is one ("«Bassen» blant venner"), or
 # that a bracket after it says who is ("«Tussa» (ungdommen fra møtet)", "«Tuppen» (11/k)")
@@ -282,6 +299,17 @@ _COUNTED = frozenset(
 )
 _ELDEST = frozenset({"eldste", "yngste", "minste", "mellomste", "eldst", "yngst", "minst"})
 _BEING = frozenset({"er", "var", "blir", "ble", "blei", "vart"})
+# "storm som er tolv": a number that tells an age after "som er"
+_AGE_NUMBERS = frozenset(UNITS) | frozenset(TEENS) | {str(n) for n in range(1, 26)}
+# "lykke hun var jo bare fire": the pronoun that takes up a name, then its verb
+_TAKING_UP = frozenset({"hun", "han", "ho", "hu"})
+_TAKEN_UP_VERBS = _BEING | frozenset(
+    {"har", "hadde", "sa", "sier", "fikk", "fekk", "gikk", "gjekk", "kom", "hun", "skulle"}
+)
+# "ingen snakket med storm": talked with a person
+_TALKED = frozenset(
+    {"snakket", "snakka", "snakke", "snakker", "pratet", "prata", "prate", "prater", "snakkar"}
+)
 _ARTICLES = frozenset({"en", "ei", "ein", "et", "eit"})
 # the article some dialects put before a name ("hu Marit", "han ola")
 _PREPROPRIAL = frozenset({"han", "ho", "hu"})
@@ -460,6 +488,19 @@ class PersonRecognizer(DocRecognizer):
             ):
                 begin -= 1  # "Micheál Martin": a first name the lists do not know
             if (
+                lower_case
+                and begin > 1
+                and texts[begin - 1].islower()
+                and is_first_name(_title(texts[begin - 1]))
+                and len(texts[begin - 1]) >= 3
+                and texts[begin - 1] not in NEVER_NAMES
+                and not is_relation_word(texts[begin - 1])  # "mormor ebba"
+                and (_title(texts[begin - 1]) in WORD_NAMES or not is_common_word(texts[begin - 1]))
+                and texts[begin - 2].lower() not in _TIME_BEFORE | _DETERMINERS
+                and not is_sentence_start(doc[begin])
+            ):
+                begin -= 1  # "mai britt hun var": the first of two given names in lower case
+            if (
                 begin > 0
                 and not lower_case
                 and texts[begin - 1].islower()
@@ -507,6 +548,12 @@ class PersonRecognizer(DocRecognizer):
                 results.append(self.result(*match.span("name"), base - 0.2, "from a service"))
         results += self._header_people(doc)
         results += self._named_in_context(doc_text(doc))
+        for match in TRANSCRIPT_SPEAKER.finditer(doc_text(doc)):
+            words = match.group("name").replace(",", " ").split()
+            if not any(is_allowed(word) for word in words) and any(
+                is_first_name(w) for w in words
+            ):  # a given name: not an agenda's "Innledning Deltaker   18:10"
+                results.append(self.result(*match.span("name"), base - 0.1, "transcript speaker"))
         return results
 
     def _names_in_capitals(self, doc: Doc) -> list[RecognizerResult]:
@@ -650,7 +697,7 @@ class PersonRecognizer(DocRecognizer):
                 or not name[0].isalpha()
                 or any(c.isdigit() for c in name)  # "REF. ROM BV – Hamar 120324, kl. 18.00"
                 or name in PLACEHOLDERS
-                or name.startswith("ROM-")  # "Referent: ROM-leder"
+                or name.startswith(("ROM-", "ROM "))  # "Referent: ROM-leder", "ROM psyk. helse"
             ):
                 continue  # too short, a service, or a placeholder ("[navn]", "<navn>")
             if not name[0].isupper() and (
@@ -806,6 +853,30 @@ class PersonRecognizer(DocRecognizer):
             and int(following) <= 25
             and (i + 2 >= len(view) or view.lowers[i + 2] not in _COUNTED)
         )
+        # "storm som er tolv", "lykke hun var jo bare fire", "snakket med storm": a clause
+        # or a pronoun taking the word up as a person, or talking with it
+        ahead = view.lowers[i + 2 : i + 4]
+        before_age_clause = (
+            (
+                following_lower == "som"
+                and len(ahead) == 2
+                and ahead[0] in _BEING
+                and ahead[1] in _AGE_NUMBERS
+            )
+            or (  # "da var storm bare åtte"
+                following_lower in {"bare", "berre", "bærre"}
+                and ahead[:1] != []
+                and ahead[0] in _AGE_NUMBERS
+                and previous in _BEING
+            )
+        )
+        taken_up = (
+            following_lower in _TAKING_UP
+            and ahead[:1] != []
+            and ahead[0] in _TAKEN_UP_VERBS
+            and previous not in _TIME_BEFORE  # "i mai han var": a month
+        )
+        talked_with = previous == "med" and i > 1 and view.lowers[i - 2] in _TALKED
         # "Liv og Per-Arne Rein er besteforeldre": joined by "og" to a capitalised first name
         before_coordinated = (
             following_lower == "og"
@@ -876,6 +947,15 @@ class PersonRecognizer(DocRecognizer):
                 return self.config.score - 0.2, "a word spelt with letters Norwegian does not use"
             if after_relation and not is_common_word(text) and not is_sentence_start(token):
                 return self.config.score - 0.2, "capitalised word after a family word or title"
+            if (
+                (after_relation or after_article)
+                and not is_sentence_start(token)
+                and (following in {",", ".", ":", ")", "»", None} or before_verb)
+                and not is_place(text)
+            ):
+                # "Kjæresten hans, Nok, snakker", "Mamma Nok, du må", "Ho Nok satt": a
+                # capitalised word that is also a common word, in a family word's place
+                return self.config.score - 0.3, "capitalised word after a family word or title"
             if described and not (is_ordinary_word(text) or is_place(text)):
                 return self.config.score - 0.2, "capitalised word a family word describes"
             if before_speech and not is_place(text) and (listed or not is_ordinary_word(text)):
@@ -925,6 +1005,9 @@ class PersonRecognizer(DocRecognizer):
                     or described
                     or (before_speech and previous not in _TIME_BEFORE)  # "som mai sa"
                     or before_bare_age
+                    or before_age_clause
+                    or taken_up
+                    or talked_with
                     or (after_relation and following in {",", "–", "-", "og", ")", ":", None})
                     or (after_relation and before_verb and text not in POSSESSIVES)
                 )

@@ -100,8 +100,8 @@ def is_sentence_start(token: Token) -> bool:
     previous = token.doc[token.i - 1]
     if "\n" in previous.text or "\n" in previous.whitespace_:
         return True
-    if previous.text in {".", "!", "?"} or previous.is_space:
-        return True
+    if previous.text in {".", "!", "?"} or previous.is_space or previous.text in CHECKBOXES:
+        return True  # "☒ Annet:": a form's choice opens like a line
     if ORDINAL_END.fullmatch(previous.text) and token.text[:1].isupper():
         return True  # "og er 14. Livet heime": the number and the full stop are one token
     if (
@@ -116,6 +116,7 @@ def is_sentence_start(token: Token) -> bool:
 
 
 OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
+CHECKBOXES = frozenset("☒☐☑✓✔□■▢")
 
 
 DEFINITE_ENDING = re.compile(r"(?:en|et|ene|tjenesten|tenesta|kontoret|planen|avtalen)$")
