@@ -171,9 +171,7 @@ _PLACE_BEFORE = re.compile(
 # Kirkenes", "utekontakten i Lier", "tingretten i Levanger") and a municipality as an employer
 # ("Stange kommune"): the place is checked
 SERVICE_IN_PLACE = re.compile(
-    # "psykisk helse- og rustjenesten i Lier": a unit named by two services
-    r"(?<![\w-])(?:(?:(?:[\wæøå]+[ \t]+)?[\wæøå]+-[ \t]+og[ \t]+)?"
-    r"[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
+    r"(?<![\w-])(?:[\wæøå-]{2,}?(?:tjenesten|tjenestene|tenesta|tenestene|tenesten|poliklinikken"
     r"|poliklinikk|klinikken|teamet|kontoret|avdelingen|avdelinga|seksjonen|senteret|sentret"
     r"|habiliteringen|habiliteringa|sentralen|kontakten|retten|bustaden|boligen|kafeen|kaféen"
     r"|treffet|klubben)"
@@ -188,6 +186,8 @@ SERVICE_IN_PLACE = re.compile(
     r"(?:kommune|fylkeskommune|bydel|kommunes[ \t]+[\wæøå]+(?:tjeneste|teneste)(?:n|a)?)"
     r"(?![\wæøå-])"
 )
+# "psykisk helse- og rustjenesten i Lier": a unit named by two services, the first cut short
+_FIRST_SERVICE = re.compile(r"(?:[\wæøå]+[ \t]+)?[\wæøå]+-[ \t]+og[ \t]+$")
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
@@ -204,8 +204,9 @@ GROUP = re.compile(
     r"|[Ff]ritidsklubben|[Uu]ngdomsklubben|[Uu]ngdomslaget|UL|[Ss]jarken|[Tt]råleren|[Bb]åten"
     r"|[Ff]iskebåten)"
     r"[ \t]+(?P<name>[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+)?)"
-    r"|\b(?P<team>[A-ZÆØÅ][\wæøå-]+)[ \t]+[GJ](?:1[0-9]|[6-9])\b"
 )
+TEAM = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+[ \t]+[GJ](?:1[0-9]|[6-9])\b")
+_AGE_CLASS = re.compile(r"[ \t][GJ](?:1[0-9]|[6-9])\b")  # most notes have none: scan only then
 # a hospital by its short name where someone was admitted or works ("innlagt på sus", "på UNN")
 HOSPITAL = re.compile(
     r"\b(?:på|ved|til|fra|frå)[ \t]+(?P<name>UNN|SUS|OUS|AHUS|Ahus|NLSH|SSHF|HUS|SiV|SØ|"
@@ -443,7 +444,13 @@ class OrganizationRecognizer(DocRecognizer):
                 )
                 and not is_allowed(place)
             ):
-                results.append(self.result(*match.span(), base - 0.1, "a service in its place"))
+                start = match.start()
+                first = _FIRST_SERVICE.search(doc_text(doc), max(0, start - 40), start)
+                if first is not None:
+                    start = first.start()
+                results.append(
+                    self.result(start, match.end(), base - 0.1, "a service in its place")
+                )
         for match in ROLE_AT.finditer(doc_text(doc)):
             name = match.group("name")
             if is_role_noun(match.group("role")) and not (
@@ -454,14 +461,15 @@ class OrganizationRecognizer(DocRecognizer):
             ):
                 results.append(self.result(*match.span("name"), base - 0.2, "a role's employer"))
         for match in GROUP.finditer(doc_text(doc)):
-            noun = match.group("noun")
-            name = match.group("name") or match.group("team")
-            if is_allowed(name) or name.lower() in NEVER_NAMES:
+            if is_allowed(match.group("name")) or match.group("name").lower() in NEVER_NAMES:
                 continue
             # a capitalised noun is part of the name ("UL Fjellrosa", "Fritidsklubben Boksen")
-            whole = noun is None or noun[0].isupper()
-            span = match.span() if whole else match.span("name")
+            span = match.span() if match.group("noun")[0].isupper() else match.span("name")
             results.append(self.result(*span, base - 0.15, "a named group"))
+        if _AGE_CLASS.search(doc_text(doc)):
+            for match in TEAM.finditer(doc_text(doc)):
+                if not is_allowed(match.group().split()[0]):
+                    results.append(self.result(*match.span(), base - 0.15, "a team"))
         for match in HOSPITAL.finditer(doc_text(doc)):
             results.append(self.result(*match.span("name"), base - 0.1, "hospital's short name"))
         note = doc_text(doc)
