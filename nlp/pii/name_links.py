@@ -154,7 +154,28 @@ def owners_and_compounds(text: str) -> list[NameLink]:
 
 
 def links(text: str, people: Iterable[tuple[int, int]]) -> list[NameLink]:
-    return listed_with(text, sorted(set(people))) + owners_and_compounds(text)
+    people = sorted(set(people))
+    return listed_with(text, people) + owners_and_compounds(text) + own_initials(text, people)
+
+
+_BRACKETED = re.compile(r"[ \t]*\((?P<initials>[^\W\d_]{2,4})\)")
+
+
+def own_initials(text: str, people: Sequence[tuple[int, int]]) -> list[NameLink]:
+    """A flagged name's own initials in brackets after it, in any case ("Tor-Arne Lien (tal)",
+    "Kari Hansen (KH)"): how a referent signs their lines."""
+    found = []
+    for start, end in people:
+        match = _BRACKETED.match(text, end)
+        if match is None:
+            continue
+        parts = [p for p in re.split(r"[\s-]+", text[start:end]) if p[:1].isalpha()]
+        if (
+            len(parts) >= 2
+            and match.group("initials").lower() == "".join(p[0] for p in parts).lower()
+        ):
+            found.append(NameLink(*match.span("initials"), "a name's own initials"))
+    return found
 
 
 _NAME_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}(?![^\W\d_])")

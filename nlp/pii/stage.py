@@ -483,6 +483,7 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
                     Flag(start, end, flag.type, flag.score * 0.8, "spread")
                     for start, end in name_places()
                     if text[start:end] in (needle, needle + "s")
+                    and not _ordinary_use(text, start, end)  # "pårørendesamtale dag 1"
                 ]
                 continue
             for start, end in _mentions(needle, text):
@@ -591,7 +592,9 @@ _NEXT_WORD = re.compile(r"[ \t]+(?P<word>[a-zæøå]+)\b")
 _SUBJECTS = frozenset(
     {"vi", "me", "jeg", "eg", "du", "han", "hun", "ho", "de", "dei", "dere", "man"}
 )
-_DAY_COUNTED = re.compile(r"[ \t]+[0-9]{1,3}(?::|[ \t]+(?:etter|før|etterpå|seinare|senere)\b)")
+# "Dag 3:", "Dag 1 etter", "Dag 3 ringte en spl.": a number right after "dag" counts days ("Dag
+# (3)" and "Dag, 3 år," are a child's age)
+_DAY_COUNTED = re.compile(r"[ \t]+[0-9]{1,3}(?![0-9])(?![ \t]*(?:år|mnd|måneder)\b)")
 
 
 # where a name typed in lower case is still the name: alone in brackets ("(sol)"), or opening a
@@ -601,7 +604,7 @@ _LINE_START_VERBS = (
     "fekk|måtte|ønsker|ynskjer|mener|meiner|synes|syns|opplevde|opplever|trenger|treng|vil|ville|"
     # an agreed action's owner ("- ask sender notatet til VfB")
     "sender|sendar|tar|lager|lagar|skriver|skriv|følger|fylgjer|ringer|ringjer|kaller|kallar|"
-    "inviterer|sjekker|sjekkar|undersøker|kontakter|kontaktar"
+    "inviterer|sjekker|sjekkar|undersøker|kontakter|kontaktar|ga|gav|gjorde|bad|ba"
 )
 
 

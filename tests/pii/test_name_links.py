@@ -73,3 +73,25 @@ def test_initials_or_a_name_in_brackets_after_a_role() -> None:
 
 def test_a_genitive_with_an_apostrophe() -> None:
     assert found("Ho fekk vite det frå Lars' bror, ikkje frå sjukehuset.", []) == ["Lars'"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "initials"),
+    [
+        ("Referent: Tor-Arne Lien (tal)\n", "Tor-Arne Lien", "tal"),
+        ("Vi snakket med Kari Hansen (KH) etterpå.", "Kari Hansen", "KH"),
+    ],
+)
+def test_a_name_s_own_initials_in_brackets_after_it(text: str, name: str, initials: str) -> None:
+    from nlp.pii.name_links import own_initials
+
+    start = text.index(name)
+    found = own_initials(text, [(start, start + len(name))])
+    assert [text[f.start : f.end] for f in found] == [initials]
+
+
+def test_a_service_in_brackets_after_a_name_is_no_initials() -> None:
+    from nlp.pii.name_links import own_initials
+
+    text = "Per Olsen (PPT) kom."
+    assert own_initials(text, [(0, 9)]) == []

@@ -131,3 +131,11 @@ def test_any_text_spans_within_text(text: str) -> None:
 )
 def test_round_19_estate_streets(recognizer: AddressRecognizer, text: str, expected: str) -> None:
     assert expected in spans(recognizer, text)
+
+
+def test_round_21_a_street_ending_in_berget_with_a_flat_number() -> None:
+    from nlp.pii.recognizers.address import AddressRecognizer
+
+    text = "Veilederen kom hjem til dem i Tokerudberget 12, H0302 i stedet for å kalle dem inn."
+    found = [text[r.start : r.end] for r in AddressRecognizer().analyze(text, ["ADDRESS"])]
+    assert found == ["Tokerudberget 12, H0302"]

@@ -434,3 +434,21 @@ def test_round_20_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 def test_round_20_a_pronoun_on_a_span_of_years_is_no_age(recognizer: AgeRecognizer) -> None:
     text = "Faren sa at han på to år har hatt fem ulike kontaktpersoner."
     assert spans(recognizer, text) == []
+
+
+# red-team round 21 (d01–d12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mor til T fortalte at sønnen fyller atten tredje juledag.", "atten"),
+        ("Gutten, Kuba, var fem da han kom og er nå elleve.", "elleve"),
+        ("Hun ble åtte 9. januar og synes det er urettferdig.", "åtte"),
+        ("Storm begynte med hasj da han var femten komma så amfetamin", "femten"),
+    ],
+)
+def test_round_21_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+def test_round_21_a_count_after_a_group_is_no_age(recognizer: AgeRecognizer) -> None:
+    assert spans(recognizer, "Tilbudet gjelder alle og er 18 plasser.") == []

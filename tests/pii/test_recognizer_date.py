@@ -286,3 +286,30 @@ def test_round_20_dates(recognizer: DateRecognizer, text: str, expected: str) ->
 @pytest.mark.parametrize("text", ["Vi har åpent andre juledag.", "Etter møtet 1/9 av barna."])
 def test_round_20_not_dates(recognizer: DateRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 21 (d01–d12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sønnen fyller atten tredje juledag.", "tredje juledag"),
+        ("| uke 38 | Frivillig innlagt | Tiller DPS |", "uke 38"),
+        ("9/2 ble han funnet bevisstløs på plassen.", "9/2"),
+        ("Vi har hatt individuell plan siden mars 2021.", "mars 2021"),
+        ("De har vært fosterhjem for en polsk gutt siden august 2019.", "august 2019"),
+    ],
+)
+def test_round_21_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2/3 av barna ble med på turen.",
+        "Tilbudet har vært stengt siden mars 2021.",
+        "| uke 14 | Ferie | – |",
+    ],
+)
+def test_round_21_not_dates(recognizer: DateRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

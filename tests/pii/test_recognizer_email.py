@@ -106,3 +106,11 @@ def test_any_text_spans_within_text(text: str) -> None:
     for result in HYPOTHESIS_RECOGNIZER.analyze(text, entities=["EMAIL"], nlp_artifacts=None):
         assert 0 <= result.start < result.end <= len(text)
         assert result.entity_type == "EMAIL"
+
+
+def test_round_21_an_address_dictated_word_by_word() -> None:
+    from nlp.pii.recognizers.email import EmailRecognizer
+
+    text = "og e-post henning punktum aas krøllalfa gmail punktum com ny linje"
+    found = [text[r.start : r.end] for r in EmailRecognizer().analyze(text, ["EMAIL"])]
+    assert found == ["henning punktum aas krøllalfa gmail punktum com"]

@@ -377,3 +377,23 @@ def test_round_20_a_word_opening_a_line_or_title_is_no_institution(
     make_doc, text: str, ents
 ) -> None:
     assert orgs(make_doc, text, ents) == set()
+
+
+# red-team round 21 (d01–d12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Avlastningsboligen Solstua lar barna ta med egne ting.", "Avlastningsboligen Solstua"),
+        ("Eirs barnehage, Kløverenga, har vært et trygt sted.", "Kløverenga"),
+        (
+            "Representerte tjenester: barneverntjenesten i bydel Alna, Bufetat.",
+            "barneverntjenesten i bydel Alna",
+        ),
+        ("Hun er spesialspl. i ACT-team Bergen sentrum.", "ACT-team Bergen sentrum"),
+        ("Han jobber turnus på Valdres lokalmedisinske senter.", "Valdres lokalmedisinske senter"),
+        ("Jeg jobber annenhver uke for Nordlys Catering AB.", "Nordlys Catering AB"),
+        ("Kvinnegruppa i Masjid Al-Furqan har hatt infomøte.", "Masjid Al-Furqan"),
+    ],
+)
+def test_round_21_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)

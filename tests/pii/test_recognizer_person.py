@@ -618,3 +618,24 @@ def test_round_20_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_20_ordinary_words(make_doc, text: str, word: str) -> None:
     assert not any(word in name.split() for name in names(make_doc, text))
+
+
+# red-team round 21 (d01–d12): names cut to an initial, spelt out or dictated
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Mor til T fortalte at sønnen fyller atten.", "T"),
+        ("Hun sa selv «bare kall meg K.», så jeg har brukt det.", "K."),
+        ("[Kari/K.] fra Lillehammer innledet.", "K."),
+        ("hun ville at vi skulle skrive det H-O-D-A-N, ikke Hodaan", "H-O-D-A-N"),
+        ("en fagperson fra NAV komma K punktum H punktum komma sa at", "K punktum H punktum"),
+        ("- Maricel dela Cruz (i 40-årene) fortalte om veilederen.", "Maricel dela Cruz"),
+        ("Stor takk til liv, som ble igjen etter møtet.", "liv"),
+    ],
+)
+def test_round_21_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+def test_round_21_a_relation_word_before_a_capital_word_is_no_initial(make_doc) -> None:
+    assert "T" not in names(make_doc, "Mor til Tromsø kom også.")

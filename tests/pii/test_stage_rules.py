@@ -456,3 +456,13 @@ def test_a_place_after_a_place_and_i_read_as_an_institution_is_joined() -> None:
     assert [(text[f.start : f.end], f.type) for f in _joined_places(text, flags)] == [
         ("Nes i Ådal", "LOCATION")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinary"),
+    [("Dag 3 ringte en sykepleier.", True), ("Dag 3 år eldre enn Eli.", False)],
+)
+def test_a_day_counted_after_dag(text: str, ordinary: bool) -> None:
+    from nlp.pii.stage import _ordinary_use
+
+    assert _ordinary_use(text, 0, 3) is ordinary

@@ -60,6 +60,8 @@ _SUFFIXES = [
     "kaien", "brygga", "bryggen", "løkka",
     # housing estates' streets ("Lerkeflata 12", "Granlunden 4", "Solsletta 3")
     "flata", "flaten", "lunden", "sletta", "sletten", "høgda", "høyda",
+    # "Tokerudberget 12, H0302", "Furuåsen 3"
+    "berget", "åsen", "toppen", "enga",
 ]
 _TWO_WORD = ["gate", "gata", "gaten", "gt.", "vei", "veg", "veien", "vegen", "allé", "alle",
              "plass", "torg"]

@@ -134,7 +134,9 @@ _AFTER_OK = {"i", "på", "da", "då", "og", "men", "så", "nå", "no", "før", "
              "fekk", "flyttet", "flytta", "begynte", "byrja", "kom", "ble", "vart", "blei",
              "første", "fyrste",
              # "er «15 snart»", "va jo bærre tolv sjøl", "er sju nei åtte": said of a person
-             "snart", "sjøl", "sjølv", "selv", "nei"}
+             "snart", "sjøl", "sjølv", "selv", "nei",
+             # a dictation's marks written out ("da han var femten komma så …")
+             "komma", "punktum"}
 # words after "N år" that make it a duration ("var to år på venteliste")
 _DURATION_AFTER = {"siden", "sidan", "senere", "seinare", "etterpå", "tidligere", "tidlegare",
                    "igjen", "lenger", "lengre", "til", "fram", "frem", "med", "uten", "utan",
@@ -147,6 +149,7 @@ _UNITS = {"kilo", "kg", "gram", "g", "kroner", "kr", "ganger", "gonger", "timer"
           "stykker", "liter", "personer", "barn", "elever", "helger", "helgar", "netter",
           "kvelder", "kveldar"}
 _ALDER = {"alder", "alderen", "alderdom"}
+_BECAME = {"ble", "blei", "vart", "blir"}
 _SPANS = {"år", "års", "måneder", "månader", "måned", "månad", "veker", "uker", "uke", "veke"}
 # a birthday's date after "fyller ti" ("skal fylle ti 3. februar", "fyller 16 i mai" has "i")
 _MONTHS = {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -360,7 +363,10 @@ _BIRTH_MONTH = compile_pattern(
     ignore_case=True,
 )
 # what may follow "fyller tolv": when ("rett etter påske", "til jul", "neste år")
-_AFTER_FILL = {"til", "neste", "rett", "etter", "før", "om", "denne", "dette", "i", "på"}
+_AFTER_FILL = {"til", "neste", "rett", "etter", "før", "om", "denne", "dette", "i", "på",
+               # the birthday's day: "fyller atten tredje juledag"
+               "første", "fyrste", "andre", "tredje", "fjerde", "julaften", "nyttårsaften",
+               "julekvelden", "nyttårsdag", "nyårsdag"}  # fmt: skip
 
 
 def _singular_person(lower: str) -> bool:
@@ -614,6 +620,8 @@ def _second_predicate(text: str, start: int, before: list[str]) -> bool:
             return k >= 2 and _is_person(sentence[k - 2])
         # "Han kom hit som tiåring og er syttan": no relative clause, the sentence's subject
     first = sentence[0] if sentence else ""
+    if _PERSON.match(first.lower()) and _singular_person(first.lower()):
+        return True  # "Gutten, Kuba, var fem da han kom og er nå elleve"
     return first.lower() in _SINGULAR_SUBJECT - {"som"} or (
         first[:1].isupper()
         and not first.isupper()
@@ -837,6 +845,8 @@ class AgeRecognizer(NbPatternRecognizer):
                     and (after[0][:1].isdigit() or lower_after[0] in _MONTHS | _AFTER_FILL)
                 )
                 or lower_after[0] in _AFTER_OK
+                # "Hun ble åtte 9. januar": the day she turned it
+                or (before[-1:] and before[-1].lower() in _BECAME and after[0][:1].isdigit())
                 or (
                     lower_after[0] in {"til", "te"}  # "femten te sommern"
                     and lower_after[1:2]

@@ -159,7 +159,9 @@ _SEASON = compile_pattern(
 )
 # "i uke 12" when an event in someone's life comes before it ("ble skrevet ut i uke 12")
 _WEEK = compile_pattern(
-    r"(?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan) ${SP}+ (?P<date> (?:uke|veke) ${SP}* [0-9]{1,2}"
+    # also a timeline table's cell ("| uke 38 | Frivillig innlagt |")
+    r"(?<![\p{L}\p{N}]) (?:(?:i|fra|frå|siden|sidan) ${SP}+ | \| ${SP}* )"
+    r" (?P<date> (?:uke|veke) ${SP}* [0-9]{1,2}"
     r" (?P<rel> ${SP}+ i ${SP}+ (?:fjor|fjol|forfjor) (?![\p{L}]) )? ) (?![\p{N}])",
     ignore_case=True,
 )
@@ -260,7 +262,17 @@ _MONTH_YEAR = compile_pattern(
     """,
     ignore_case=True,
 )
+_OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n[ \t]*)$")
+_FILLS = {"fyller", "fylte", "fyllte", "fylle", "fyll"}
+# who a "siden mars 2021" is about
+_PEOPLE = {"jeg", "eg", "vi", "me", "han", "hun", "ho", "de", "dei", "familien", "gutten",
+           "jenta", "sønnen", "datteren", "dottera", "mor", "far", "moren", "faren"}  # fmt: skip
+# a numeric date opening a sentence, then what happened ("9/2 ble han funnet bevisstløs")
+_EVENT_AFTER = {"ble", "blei", "vart", "kom", "døde", "døydde", "flyttet", "flytta", "fikk",
+                "fekk"}  # fmt: skip
 _LIFE_EVENTS = {
+    "fosterhjem",
+    "permisjon",
     "kom",
     "flyttet",
     "flytta",
@@ -514,14 +526,21 @@ class DateRecognizer(NbPatternRecognizer):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for match in self.iter_matches("week", text):
             anchored = match.group("rel") is not None  # "i veke 38 i fjor"
-            event = any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8))
+            event = any(
+                word in _LIFE_EVENTS
+                for word in [
+                    *words_before(text, match.start(), 8),
+                    *words_after(text, match.end(), 6),
+                ]
+            )  # "| uke 38 | Frivillig innlagt |": a timeline's row tells the event after
             if anchored or event:
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "week")
         for name in ("holiday", "holiday_wrapped", "eve"):
             for match in self.iter_matches(name, text):
                 anchored = match.group("year") or match.group("rel")
                 before = words_before(text, match.start(), 3)
-                if anchored or any(word in _STRONG_WORDS for word in before):
+                # "fyller atten tredje juledag": a birthday
+                if anchored or any(word in _STRONG_WORDS or word in _FILLS for word in before):
                     yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for name in ("dotted", "slashed", "dashed"):
             for match in self.iter_matches(name, text):
@@ -556,7 +575,12 @@ class DateRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("birth_year", text):
             yield Candidate(*match.span(), clip(self.score - 0.1), "birth_year")  # "født 1938"
         for match in self.iter_matches("month_year", text):
-            if any(word in _LIFE_EVENTS for word in words_before(text, match.start(), 8)):
+            before = words_before(text, match.start(), 10)
+            since = match.group().split()[0].lower() in {"siden", "sidan"}
+            # "Vi har hatt individuell plan siden mars 2021": since when, in a person's story
+            if any(word in _LIFE_EVENTS for word in before[-8:]) or (
+                since and any(word in _PEOPLE for word in before)
+            ):
                 yield Candidate(*match.span("date"), clip(self.score - 0.1), "month_year")
 
     def _textual(self, text: str) -> Iterator[Candidate]:
@@ -612,7 +636,16 @@ class DateRecognizer(NbPatternRecognizer):
                 # "på ansvarsgruppemøtet 1/9": a meeting about the person
                 or (len(before[-1]) > 7 and before[-1].endswith(("møtet", "møte")))
             )
-            anchored = strong or _birthday(before) or _RELATIVE_YEAR.match(text, end) is not None
+            anchored = (
+                strong
+                or _birthday(before)
+                or _RELATIVE_YEAR.match(text, end) is not None
+                or (
+                    _OPENS_SENTENCE.search(text, max(0, start - 3), start) is not None
+                    and words_after(text, end, 1)[:1] != []
+                    and words_after(text, end, 1)[0] in _EVENT_AFTER
+                )
+            )
             if not anchored and (not before or before[-1] not in _DATE_WORDS):
                 return None
             after = words_after(text, end, 1)

@@ -57,6 +57,9 @@ _EMAIL_SPOKEN = compile_pattern(
     ${BEFORE}
     (?: ${LOCAL} \ (?:at|krøllalfa|alfakrøll)\ [\p{L}\p{N}-]+ (?: ${DOT} [\p{L}\p{N}-]+ )*
         ${DOT} (?:no|com|org|net|se|dk|nu|io|eu|info)
+      # dictated whole: "henning punktum aas krøllalfa gmail punktum com"
+      | ${LOCAL} (?: ${DOT} ${LOCAL} )+ \ (?:krøllalfa|alfakrøll)\ [\p{L}\p{N}-]+
+        (?: ${DOT} [\p{L}\p{N}-]+ )* ${DOT} (?:no|com|org|net|se|dk|nu|io|eu|info)
       | [\p{L}\p{N}_-]* [._0-9] ${LOCAL} \ (?:at|krøllalfa|alfakrøll)\ ${DOMAIN} )
     ${AFTER}
     """,

@@ -58,7 +58,8 @@ SCHOOL = re.compile(
     rf"\b{_NAMES}[ \t]+(?:barne-[ \t]+og[ \t]+ungdomsskole|barneskole|ungdomsskole|ungdomsskule|"
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
-    r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|senter|klinikk|sykehus|sjukehus|institusjon|"
+    r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|lokalmedisinske[ \t]+senter|"
+    r"senter|klinikk|sykehus|sjukehus|institusjon|"
     r"fengsel|sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
     r"vgs|VGS|vgs\.|u-skole|u-skule|b-skole|b-skule|u\.skole|u\.skule|b\.skole|b\.skule|bhg|bhg\.|"
@@ -77,7 +78,7 @@ COMPOUND_INSTITUTION = re.compile(
     r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
 )
 UNIT_WITH_PLACE = re.compile(
-    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT|BV|Barnevernet|barnevernet|"
+    r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT-team|FACT-team|ACT|BV|Barnevernet|barnevernet|"
     r"[Bb]arnevernt?s?tj?enest(?:en|a)|[Bb]vtj\.?|[Bb]arnevernvakt(?:en|a)|Helsestasjonen|helsestasjonen|Legevakten|legevakten|legevakta|"
     r"Familievernkontoret|familievernkontoret|[Hh]abiliteringstjenesten|[Hh]abiliteringstenesta|"
     r"[Hh]abiliteringstenesten|[Hh]abiliteringa|[Hh]abiliteringen|"
@@ -86,6 +87,7 @@ UNIT_WITH_PLACE = re.compile(
     r"rusteamet|Tjenestekontoret|Blå[ \t]Kors|Tyrili|Kirkens[ \t]Bymisjon|Frelsesarmeen|SANKS)"
     r"(?:[ \t]+(?:i|på|for))?[ \t]+(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ]?[\wæøå]+)*)"
     r"(?:[ \t]+(?:og|i)[ \t]+[A-ZÆØÅ][\wæøå-]+)?"
+    r"(?:[ \t]+(?:sentrum|nord|sør|øst|vest)\b)?"  # "ACT-team Bergen sentrum"
 )
 _EMPLOYED = (
     r"\b(?:jobb(?:en)?|jobber|jobbar|jobbet|jobba|arbeider|arbeidar|jobben sin|deltidsjobb|"
@@ -141,7 +143,7 @@ ROLE_AT = re.compile(
     r"\b(?P<role>[^\W\d_]{5,})[ \t]+(?:på|hos|ved)[ \t]+"
     r"(?P<name>[A-ZÆØÅ][\wæøå'’&-]*(?:[ \t]+[A-ZÆØÅ][\wæøå'’&-]*){0,2})"
 )
-COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA)\b")
+COMPANY = re.compile(rf"\b{_NAMES}[ \t]+(?:AS|ASA|SA|DA|BA|AB|ApS|Oy|GmbH|Ltd)\b")
 # a local business by its trade ("Kvalvær Sjømat", "Tomrefjord Stål", "Bleie Frukt og Sider"),
 # where someone works, and a ferry by its name ("MF Herand")
 BUSINESS = re.compile(
@@ -180,7 +182,8 @@ SERVICE_IN_PLACE = re.compile(
     # whom the unit serves ("Habiliteringstjenesten for barn og unge i Hammerfest")
     r"(?:[ \t]+for[ \t]+(?:barn|born|unge|ungdom|voksne|vaksne)"
     r"(?:[ \t]+og[ \t]+(?:unge|ungdom|familier|familiar))?)?"
-    r"(?:[ \t]+(?:i|på))?[ \t]+(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
+    r"(?:[ \t]+(?:i|på))?[ \t]+(?:bydel[ \t]+)?"
+    r"(?P<place>(?:(?:Vestre|Østre|Austre|Nordre|Søndre|Nord|Sør|Øvre"
     r"|Nedre|Indre|Ytre)[ \t]+)?[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)(?![\wæøå-])"
     r"|(?<![\w-])(?P<municipality>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)[ \t]+"
     r"(?:kommune|fylkeskommune|bydel|kommunes[ \t]+[\wæøå]+(?:tjeneste|teneste)(?:n|a)?)"
@@ -202,7 +205,12 @@ GROUP = re.compile(
     r"\b(?P<noun>[Bb]andet|[Kk]oret|[Kk]yrkjekoret|[Kk]irkekoret|[Gg]ospelkoret|[Bb]arnekoret"
     r"|[Kk]orpset|[Ss]peidergruppa|[Ss]peidergruppen|[Tt]eatergruppa|[Tt]eatergruppen"
     r"|[Ff]ritidsklubben|[Uu]ngdomsklubben|[Uu]ngdomslaget|UL|[Ss]jarken|[Tt]råleren|[Bb]åten"
-    r"|[Ff]iskebåten)"
+    r"|[Ff]iskebåten|Masjid|[Mm]oskeen|[Mm]enigheten|[Kk]yrkjelyden"
+    # a home or kindergarten by its own name ("Avlastningsboligen Solstua", "barnehage,
+    # Kløverenga,")
+    r"|[Aa]vlastningsboligen|[Aa]vlastingsbustaden|[Aa]vlastningshjemmet|[Aa]vlastingsheimen"
+    r"|[Bb]ofellesskapet|[Bb]ufellesskapet|[Oo]msorgsboligen|[Bb]arnehagen|[Bb]arnehage,"
+    r"|[Uu]ngdomshjemmet|[Uu]ngdomsheimen|[Ii]nstitusjonen)"
     r"[ \t]+(?P<name>[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+)?)"
 )
 TEAM = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+[ \t]+[GJ](?:1[0-9]|[6-9])\b")

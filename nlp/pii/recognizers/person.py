@@ -69,6 +69,9 @@
   ("Helland, Dag (Sykehuset Innlandet)   18:08"); "Signatur referent: KJL"; "M.W.-N.". Never
   names: "er", "var", "har", "hadde" in a lower-case list; a form's choice after a checkbox
   ("☒ Annet:").
+- since 1.17.0: a name cut to its initial ("Mor til T", «bare kall meg K.», "[Kari/K.]"),
+  spelt out ("H-O-D-A-N") or dictated ("K punktum H punktum"); "dela" as a name particle;
+  a lower-case word-name after "takk til" ("takk til liv,").
 """
 
 from __future__ import annotations
@@ -119,6 +122,7 @@ NAME_PARTICLES = frozenset(
     {
         "van",
         "von",
+        "dela",  # "Maricel dela Cruz"
         "de",
         "der",
         "den",
@@ -246,7 +250,16 @@ INITIAL_ALONE = re.compile(
     r"(?P<appositive>[A-ZÆØÅ]\.)(?=,)"
     r"|[»”\"][.,!?]?[ \t]*[–—-][ \t]*(?P<speaker>[A-ZÆØÅ]\.)(?=[ \t]*(?:,|$))"
     # a capital letter alone before an age in brackets ("mor (43/k) til K (14/m)")
-    r"|(?<![\w.])(?P<bare>[A-ZÆØÅ])(?=[ \t]+\([ \t]*\d{1,3}(?:[ \t]*år)?(?:/[mkfgjMKFGJ])?\))",
+    r"|(?<![\w.])(?P<bare>[A-ZÆØÅ])(?=[ \t]+\([ \t]*\d{1,3}(?:[ \t]*år)?(?:/[mkfgjMKFGJ])?\))"
+    # "Mor til T fortalte", "bare kall meg K.", "[Kari/K.]": a name cut to its initial
+    r"|\b(?:[Mm]or|[Ff]ar|[Mm]amma|[Pp]appa|[Ss]øster|[Bb]ror|[Ff]oreldrene)[ \t]+til[ \t]+"
+    r"(?P<owned>[A-ZÆØÅ])(?![\w.])"
+    r"|\b[Kk]all(?:e|a)?[ \t]+meg[ \t]+(?P<called>[A-ZÆØÅ]\.?)(?![\w])"
+    r"|(?<=/)(?P<alternative>[A-ZÆØÅ]\.)(?=\])"
+    # a name spelt out letter by letter ("H-O-D-A-N", "K-A-R-I"), as a dictation writes it
+    r"|(?<![\w-])(?P<spelt>[A-ZÆØÅ](?:-[A-ZÆØÅ]){2,})(?![\w-])"
+    # initials dictated ("K punktum H punktum")
+    r"|\b(?P<dictated>[A-ZÆØÅ][ \t]+punktum(?:[ \t]+[A-ZÆØÅ][ \t]+punktum)+)",
     re.MULTILINE,
 )
 _AGE_AND_SEX = re.compile(r"\d{1,3}/[mkfgjMKFGJ]")
@@ -273,7 +286,9 @@ PARTICLE_JOINED = re.compile(r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r"|abu|
 INITIAL = re.compile(r"[A-ZÆØÅa-zæøå]\.")
 _CAPS_WORD = re.compile(r"\b[A-ZÆØÅ]{3,}\b")
 # verbs too short for VERB_ENDINGS that a person does ("Liv bur i Askvoll", "Dag fekk")
-_SHORT_VERBS = frozenset({"bor", "bur", "har", "fikk", "fekk", "gikk", "gjekk", "kom", "tok", "sa"})
+_SHORT_VERBS = frozenset(
+    {"bor", "bur", "har", "fikk", "fekk", "gikk", "gjekk", "kom", "tok", "sa", "ga", "gav"}
+)
 # "i mai sa han": a month, not a name, before the speech verb
 _TIME_BEFORE = frozenset({"i", "fra", "frå", "til", "innen", "innan", "neste", "hver", "kvar"})
 _COUNTED = frozenset(
@@ -876,7 +891,9 @@ class PersonRecognizer(DocRecognizer):
             and ahead[0] in _TAKEN_UP_VERBS
             and previous not in _TIME_BEFORE  # "i mai han var": a month
         )
-        talked_with = previous == "med" and i > 1 and view.lowers[i - 2] in _TALKED
+        talked_with = (previous == "med" and i > 1 and view.lowers[i - 2] in _TALKED) or (
+            previous == "til" and i > 1 and view.lowers[i - 2] == "takk"  # "takk til senait"
+        )
         # "Liv og Per-Arne Rein er besteforeldre": joined by "og" to a capitalised first name
         before_coordinated = (
             following_lower == "og"
