@@ -54,6 +54,9 @@ FAMILY_BASES = frozenset(
         "jente",
         "jenta",
         "jenten",
+        "barnebarn",
+        "barnebarnet",
+        "barnebarna",
     ]
 )
 # Words before a name that make it a name: family, roles, titles (bokmål and nynorsk).

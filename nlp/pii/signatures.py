@@ -25,12 +25,18 @@ _NUMBER_WORDS = (
     "tjueto|tjuetre|tjuefire|tjuefem|trettan|fjortan|femtan|sekstan|syttan|attan|nittan"
 )
 SIGNATURE = re.compile(
-    r"^[ \t]*[–—-][ \t]*"
+    # on a line of its own, or after the quote on its line ("…» ☁️ – Sol, sytten, Vennesla")
+    r"(?:^[ \t]*|[»”\"][^\n«»”\"]{0,6}?[ \t])[–—-][ \t]*"
     r"(?P<who>[^\W\d_][^\n,()]{0,30}?)[ \t]*,[ \t]*"
     rf"(?P<age>(?:[0-9]{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+år)?)"
     r"(?:[ \t]*,[ \t]*(?P<place>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)?))?"
     r"[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
+)
+# a quote signed in brackets after it: "…» 😶 (Rojin, 10. klasse, Tangen skole)", "(J, 16 år,
+# Moss)"
+BRACKET_SIGNATURE = re.compile(
+    r"[»”\"][^\n«»”\"(]{0,6}?\([ \t]*(?P<who>[^\W\d_][^\n,()]{0,30}?)[ \t]*,[^\n()]{1,60}\)"
 )
 _HIDDEN = frozenset({"anonym", "anonymt", "ukjent", "ungdom", "ei", "en", "ein", "jente", "gutt"})
 _INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.[ \t]?){1,3}|[A-ZÆØÅ]{2,3}")
@@ -71,4 +77,10 @@ def quote_signatures(text: str) -> list[SignaturePart]:
         place = match.group("place")
         if place and not is_allowed(place) and not is_common_word(place.lower()):
             parts.append(SignaturePart(*match.span("place"), "LOCATION"))
+    for match in BRACKET_SIGNATURE.finditer(text):
+        who = match.group("who")
+        words = who.lower().split()
+        hidden = any(w in _HIDDEN or is_relation_word(w) or is_role_noun(w) for w in words)
+        if not hidden and _looks_like_a_name(who) and not is_allowed(who):
+            parts.append(SignaturePart(*match.span("who"), "PERSON"))
     return parts

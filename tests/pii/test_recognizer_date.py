@@ -313,3 +313,19 @@ def test_round_21_dates(recognizer: DateRecognizer, text: str, expected: str) ->
 )
 def test_round_21_not_dates(recognizer: DateRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 22 (c01–c12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gutten ble hentet på skolen 3/11 for snart tre år siden.", "3/11"),
+        ("Sist skjedde det 3/11, og han satt på toget.", "3/11"),
+        ("- Siste samvær 11.01.: BM møtte ruset.", "11.01."),
+        ("Hun fortalte om akuttplasseringen tredje juledag og om skolen.", "tredje juledag"),
+        ("Han kan prøveløslates 18. august neste år dersom søknaden går.", "18. august neste år"),
+        ("FH for Sol, f. 03.02.12, siden aug. 2020.", "aug. 2020"),
+    ],
+)
+def test_round_22_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)

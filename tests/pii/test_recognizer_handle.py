@@ -123,3 +123,16 @@ def test_a_user_name_the_words_after_it_call_one(
 def test_round_20_a_handle_with_digits_before_its_dot(recognizer: HandleRecognizer) -> None:
     text = "Han har kontakt med mor på Snapchat (lib4n.n) hver kveld."
     assert spans(recognizer, text) == ["lib4n.n"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ask spelar Fortnite som askhaugen06, og det er der han pratar.", "askhaugen06"),
+        ("Han er mye på Discord. Handle hans der er askeladd3n_, og det var greit.", "askeladd3n_"),
+    ],
+)
+def test_round_22_user_names_in_games(
+    recognizer: HandleRecognizer, text: str, expected: str
+) -> None:
+    assert expected in spans(recognizer, text)

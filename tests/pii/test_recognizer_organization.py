@@ -397,3 +397,20 @@ def test_round_20_a_word_opening_a_line_or_title_is_no_institution(
 )
 def test_round_21_institutions(make_doc, text: str, expected: str) -> None:
     assert expected in orgs(make_doc, text)
+
+
+# red-team round 22 (c01–c12): places and institutions by their facility
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dag soner nå på Ringerike fengsel, avdeling C, og kan søke.",
+            "Ringerike fengsel, avdeling C",
+        ),
+        ("Han tek ferja frå Hjelmevik ferjekai kvar morgon.", "Hjelmevik ferjekai"),
+        ("Det er vanskeleg å kome seg på trening på Bakkebø kunstgras.", "Bakkebø kunstgras"),
+        ("Faren var innlagd på Eidsbotn psykiatrisenter frå 12/6.", "Eidsbotn psykiatrisenter"),
+    ],
+)
+def test_round_22_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)

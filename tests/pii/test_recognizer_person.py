@@ -639,3 +639,30 @@ def test_round_21_names(make_doc, text: str, expected: str) -> None:
 
 def test_round_21_a_relation_word_before_a_capital_word_is_no_initial(make_doc) -> None:
     assert "T" not in names(make_doc, "Mor til Tromsø kom også.")
+
+
+# red-team round 22 (c01–c12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Nguyễn Thị Hoa har hatt barnebarnet Minh boende hos seg.", "Minh"),
+        ("- Sol (snart 13) vil ikke på samvær.", "Sol"),
+        ("- Siriporn, som kalles Nok, er mor til Aron.", "Siriporn"),
+        ("| Tor Henrik D.-E. | Møte med far |", "D.-E."),
+        ("Hun fortalte om storebroren Dawit («Dawa»), 31 år.", "Dawa"),
+        ("Navneliste:\nR = Ragnhild Bakke-Hansen\nE = Eir Storm-Larsen\n", "E"),
+    ],
+)
+def test_round_22_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("[21:52] Tommy: Ja! Hva het mammaen til Mattis?", "Ja"),  # a message opens
+        ("- Syskenbarnet, som går første året, hentar ho.", "Syskenbarnet"),  # a noun
+    ],
+)
+def test_round_22_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert word not in names(make_doc, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.pii.signatures import quote_signatures
 
 TEXT = """«Jeg ble aldri spurt.»
@@ -29,3 +31,18 @@ def test_who_their_age_and_place_are_flagged() -> None:
         ("LOCATION", "lørenskog"),
         ("AGE", "45"),  # a role hides the name, not the age
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5. «Det er bare overskyet.» ☁️ – Sol, sytten, Vennesla\n",
+            [("PERSON", "Sol"), ("AGE", "sytten"), ("LOCATION", "Vennesla")],
+        ),
+        ("6. «Han er ni.» 😶 (Rojin, 10. klasse, Tangen skole)\n", [("PERSON", "Rojin")]),
+        ("7. «Jeg vet ikke.» (en jente, 15)\n", []),
+    ],
+)
+def test_a_signature_after_the_quote_on_its_line(text: str, expected: list) -> None:
+    assert [(p.type, text[p.start : p.end]) for p in quote_signatures(text)] == expected

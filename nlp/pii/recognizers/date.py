@@ -252,17 +252,21 @@ _SHORT_RANGE_BEFORE = compile_pattern(
     r"(?:fra|frå) ${SP}+ [0-9]{1,2} \. [0-9]{1,2} ${SP}+ (?:til|–|-) ${SP}+ $", ignore_case=True
 )
 # "i fjor", "i år" after a day and month anchors it in someone's story
-_RELATIVE_YEAR = compile_pattern(r"${SP}+ i ${SP}+ (?:fjor|fjol|forfjor|år) (?![\p{L}])")
+_RELATIVE_YEAR = compile_pattern(
+    r"${SP}+ (?: i ${SP}+ (?:fjor|fjol|forfjor|år) | neste ${SP}+ år ) (?![\p{L}])"
+)
 # "kom frå Eritrea i august 2017": a month and year, when an event in someone's life is told
 _MONTH_YEAR = compile_pattern(
     r"""
     (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen|til) ${SP}+
     (?P<date> (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|
-       desember) ${SP}+ (?:19|20)[0-9]{2} ) (?![\p{N}])
+       desember|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\.) ${SP}+ (?:19|20)[0-9]{2} )
+    (?![\p{N}])
     """,
     ignore_case=True,
 )
 _OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n[ \t]*)$")
+_VISITS = {"samvær", "samværet", "samvere", "samveret", "akuttplasseringen", "plasseringen"}
 _FILLS = {"fyller", "fylte", "fyllte", "fylle", "fyll"}
 # who a "siden mars 2021" is about
 _PEOPLE = {"jeg", "eg", "vi", "me", "han", "hun", "ho", "de", "dei", "familien", "gutten",
@@ -272,6 +276,7 @@ _EVENT_AFTER = {"ble", "blei", "vart", "kom", "døde", "døydde", "flyttet", "fl
                 "fekk"}  # fmt: skip
 _LIFE_EVENTS = {
     "fosterhjem",
+    "fh",  # "FH for Sol … siden aug. 2020"
     "permisjon",
     "kom",
     "flyttet",
@@ -538,9 +543,12 @@ class DateRecognizer(NbPatternRecognizer):
         for name in ("holiday", "holiday_wrapped", "eve"):
             for match in self.iter_matches(name, text):
                 anchored = match.group("year") or match.group("rel")
-                before = words_before(text, match.start(), 3)
-                # "fyller atten tredje juledag": a birthday
-                if anchored or any(word in _STRONG_WORDS or word in _FILLS for word in before):
+                before = words_before(text, match.start(), 5)
+                # "fyller atten tredje juledag": a birthday; "om akuttplasseringen tredje
+                # juledag", "ble hentet av politiet hjemme tredje juledag": the event it dates
+                if anchored or any(
+                    word in _STRONG_WORDS or word in _FILLS or word in _VISITS for word in before
+                ):
                     yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for name in ("dotted", "slashed", "dashed"):
             for match in self.iter_matches(name, text):
@@ -598,6 +606,9 @@ class DateRecognizer(NbPatternRecognizer):
             if match.group("dot") and end == match.end("dot") and full_month:
                 end = match.start("dot")  # "3. mars." : a sentence dot, not an abbreviation dot
             anchored = year is not None or match.group("rel") is not None or short_year
+            relative = _RELATIVE_YEAR.match(text, end) if not anchored else None
+            if relative is not None:  # "18. august neste år": the year told relatively
+                end, anchored = relative.end(), True
             if not anchored and (day, month) in HOLIDAYS:
                 before = words_before(text, match.start(), 3)
                 if not any(word in _STRONG_WORDS for word in before):
@@ -630,8 +641,11 @@ class DateRecognizer(NbPatternRecognizer):
         if year is None:
             # the event word right before, or before the ward or place it happened at
             # ("Innl. Brattli 3/1")
+            # the event a few words before: "ble hentet på skolen 3/11", "Sist skjedde det 3/11",
+            # "Siste samvær 11.01."
+            near = words_before(text, match.start(), 4)
             strong = bool(before) and (
-                before[-1] in _STRONG_WORDS
+                any(word in _STRONG_WORDS or word in _VISITS for word in near)
                 or _event_at_a_name(text, match.start())
                 # "på ansvarsgruppemøtet 1/9": a meeting about the person
                 or (len(before[-1]) > 7 and before[-1].endswith(("møtet", "møte")))

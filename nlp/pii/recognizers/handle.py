@@ -135,6 +135,15 @@ HANDLE_WORDS = (
     "facebook",
     "gamertag",
     "nick",
+    "handle",
+    # games where youth go by a user name ("spelar Fortnite som askhaugen06")
+    "fortnite",
+    "minecraft",
+    "roblox",
+    "steam",
+    "xbox",
+    "psn",
+    "twitch",
 )
 
 

@@ -58,7 +58,9 @@ SCHOOL = re.compile(
     rf"\b{_NAMES}[ \t]+(?:barne-[ \t]+og[ \t]+ungdomsskole|barneskole|ungdomsskole|ungdomsskule|"
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
-    r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|lokalmedisinske[ \t]+senter|"
+    r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|psykiatrisenter|"
+    r"lokalmedisinske[ \t]+senter|ferjekai|ferjekaien|kunstgras|kunstgraset|grendehus|"
+    r"samfunnshus|bedehus|idrettsplass|idrettsplassen|stadion|"
     r"senter|klinikk|sykehus|sjukehus|institusjon|"
     r"fengsel|sentralsykehus|sentralsjukehus|avlastningsbolig|avlastingsbustad|avlastningshjem|"
     r"avlastingsheim|barne-[ \t]+og[ \t]+ungdomshjem|barne-[ \t]+og[ \t]+ungdomsheim|"
@@ -189,6 +191,8 @@ SERVICE_IN_PLACE = re.compile(
     r"(?:kommune|fylkeskommune|bydel|kommunes[ \t]+[\wæøå]+(?:tjeneste|teneste)(?:n|a)?)"
     r"(?![\wæøå-])"
 )
+# an institution's ward or department after its name ("Ringerike fengsel, avdeling C")
+_WARD_AFTER = re.compile(r",?[ \t]+(?:avdeling|avd\.|post)[ \t]+[A-ZÆØÅ0-9][\wæøå]{0,15}\b")
 # "psykisk helse- og rustjenesten i Lier": a unit named by two services, the first cut short
 _FIRST_SERVICE = re.compile(r"(?:[\wæøå]+[ \t]+)?[\wæøå]+-[ \t]+og[ \t]+$")
 # a sports club ("Førde IL", "Trosvik IF", "Brann BK"): where a child plays narrows down who
@@ -432,6 +436,9 @@ class OrganizationRecognizer(DocRecognizer):
                 ):
                     continue  # "Boligkontoret", "DPS-poliklinikken": a generic unit
                 if end - start > 2 and not is_allowed(text):
+                    ward = _WARD_AFTER.match(doc_text(doc), end)
+                    if ward is not None:  # "Ringerike fengsel, avdeling C"
+                        end = ward.end()
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
         for match in CHAIN_SHOP.finditer(doc_text(doc)):

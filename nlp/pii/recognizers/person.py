@@ -72,6 +72,11 @@
 - since 1.17.0: a name cut to its initial ("Mor til T", «bare kall meg K.», "[Kari/K.]"),
   spelt out ("H-O-D-A-N") or dictated ("K punktum H punktum"); "dela" as a name particle;
   a lower-case word-name after "takk til" ("takk til liv,").
+- since 1.18.0: a name after "barnebarnet"; a name before an age in brackets after "snart"
+  ("Sol (snart 13)"); an unknown capitalised word opening a line before ", som" ("- Siriporn,
+  som kalles Nok"), unless it ends as a noun; "D.-E."; a nickname in quote marks alone in
+  brackets ("Dawit («Dawa»)"); the letters of a name key ("E = Eir Storm-Larsen"). Never names:
+  the first word of a chat message after its sender ("[21:52] Tommy: Ja!").
 """
 
 from __future__ import annotations
@@ -145,6 +150,7 @@ NAME_PARTICLES = frozenset(
 VERB_ENDINGS = ("er", "te", "de", "et", "ar")
 INITIALS = re.compile(
     r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?:-[A-ZÆØÅ]\.)?(?!\w)"  # "M.W.-N."
+    r"|(?<![\w.])[A-ZÆØÅ]\.-[A-ZÆØÅ]\.(?!\w)"  # "Tor Henrik D.-E.": a double surname
     # hyphenated initials of double names ("P-O Ø-H" for Per-Olav Ødegård-Hansen)
     r"|(?<![\w-])[A-ZÆØÅ]-[A-ZÆØÅ](?:[ \t]+[A-ZÆØÅ]-[A-ZÆØÅ]|[ \t]+[A-ZÆØÅ]\.)?(?![\w-])"
     r"|(?<![\w.])[A-ZÆØÅ]\.[ \t]?[A-ZÆØÅ][a-zæøå]{2,}(?:s)?\b"  # not across a line break
@@ -215,6 +221,8 @@ NICKNAME = re.compile(
     r"søster|syster|elev|venn|kompis|bestemor|bestefar)))",
     re.IGNORECASE,
 )
+# a nickname alone in brackets after the name it shortens ("storebroren Dawit («Dawa»)")
+BRACKETED_NICKNAME = re.compile(r"(?<=\()[«\"“]" + _WORD_NAME + r"[»\"”](?=\))")
 # the speaker named after a quote ("«eg trudde det var mi skuld» – sol"), and a note signed
 # with a dash and a name on its last line ("– Liv")
 ATTRIBUTED = re.compile(
@@ -258,6 +266,8 @@ INITIAL_ALONE = re.compile(
     r"|(?<=/)(?P<alternative>[A-ZÆØÅ]\.)(?=\])"
     # a name spelt out letter by letter ("H-O-D-A-N", "K-A-R-I"), as a dictation writes it
     r"|(?<![\w-])(?P<spelt>[A-ZÆØÅ](?:-[A-ZÆØÅ]){2,})(?![\w-])"
+    # a key of initials to names ("E = Eir Storm-Larsen"), left at the end of a draft
+    r"|^(?P<key>[A-ZÆØÅ]\.?)(?=[ \t]*=[ \t]*[A-ZÆØÅ][a-zæøå])"
     # initials dictated ("K punktum H punktum")
     r"|\b(?P<dictated>[A-ZÆØÅ][ \t]+punktum(?:[ \t]+[A-ZÆØÅ][ \t]+punktum)+)",
     re.MULTILINE,
@@ -657,6 +667,7 @@ class PersonRecognizer(DocRecognizer):
             (SIGNED, "name in a signature"),
             (WRITER_IN_BRACKETS, "the writer's name in brackets"),
             (NICKNAME, "a nickname in quote marks"),
+            (BRACKETED_NICKNAME, "a nickname in quote marks in brackets"),
             (ASKED_ABOUT, "a nickname in quote marks asked about"),
             (ATTRIBUTED, "a name after a quote or as a signature"),
             (FAMILY_NAME, "a family's surname"),
@@ -664,7 +675,7 @@ class PersonRecognizer(DocRecognizer):
             for match in pattern.finditer(text):
                 group = "signed" if pattern is ATTRIBUTED and match.group("signed") else "name"
                 name = match.group(group)
-                quoted = pattern in (NICKNAME, ASKED_ABOUT) or (
+                quoted = pattern in (NICKNAME, ASKED_ABOUT, BRACKETED_NICKNAME) or (
                     pattern is NAMED_BY and match.group("quote") is not None
                 )
                 if name in PLACEHOLDERS or name.split()[0].lower() in NEVER_NAMES:
@@ -841,14 +852,19 @@ class PersonRecognizer(DocRecognizer):
             )
         )
         # "Tone (41) fortalte": an age in brackets follows a person's name
+        age_at = (
+            i + 3
+            if i + 3 < len(view) and view.lowers[i + 2] in {"snart", "ca", "nesten", "bare"}
+            else i + 2
+        )  # "Sol (snart 13)"
         before_age = (
             following == "("
-            and i + 2 < len(view)
-            and view.texts[i + 2][:1].isdigit()
+            and age_at < len(view)
+            and view.texts[age_at][:1].isdigit()
             and (
-                len(view.texts[i + 2]) <= 3
-                or "åring" in view.lowers[i + 2]
-                or _AGE_AND_SEX.fullmatch(view.texts[i + 2]) is not None  # "Jo (24/m)"
+                len(view.texts[age_at]) <= 3
+                or "åring" in view.lowers[age_at]
+                or _AGE_AND_SEX.fullmatch(view.texts[age_at]) is not None  # "Jo (24/m)"
             )
         )
         # "- Lykke, 16 år, sa", "– Jonas, 16,": an age between commas after the name
@@ -987,7 +1003,13 @@ class PersonRecognizer(DocRecognizer):
             if (
                 unknown
                 and is_sentence_start(token)
-                and (before_verb or speaker_opening or (following is not None and following == "("))
+                and (
+                    before_verb
+                    or speaker_opening
+                    # "- Siriporn, som kalles Nok," (not a noun: "- Syskenbarnet, som går")
+                    or (relative and not text.endswith(("et", "en", "a", "ene", "ane")))
+                    or (following is not None and following == "(")
+                )
                 and not text.endswith(("ene", "ane"))  # "Tvillingene var": a plural noun
             ):
                 return self.config.score - 0.35, "unknown capitalised word before a verb"

@@ -95,8 +95,11 @@ def is_sentence_start(token: Token) -> bool:
     if token.i == 0 or token.is_sent_start:
         return True
     text = doc_text(token.doc)
-    if LINE_MARKER.fullmatch(text, text.rfind("\n", 0, token.idx) + 1, token.idx):
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    if LINE_MARKER.fullmatch(text, line_start, token.idx):
         return True  # "3) Lang reiseveg", "⁴ Vikar i stillingen", "o\tFamilien søkte"
+    if CHAT_SPEAKER.fullmatch(text, line_start, token.idx):
+        return True  # "[21:52] Tommy: Ja!": a message opens after its sender's name
     previous = token.doc[token.i - 1]
     if "\n" in previous.text or "\n" in previous.whitespace_:
         return True
@@ -117,6 +120,7 @@ def is_sentence_start(token: Token) -> bool:
 
 OPENING_QUOTES = frozenset({"«", '"', "“", "'"})
 CHECKBOXES = frozenset("☒☐☑✓✔□■▢")
+CHAT_SPEAKER = re.compile(r"\[[0-9:.,/ ]{4,20}\][ \t]*[^\n:\]]{1,40}:[ \t]*")
 
 
 DEFINITE_ENDING = re.compile(r"(?:en|et|ene|tjenesten|tenesta|kontoret|planen|avtalen)$")
