@@ -36,7 +36,8 @@ SIGNATURE = re.compile(
 # a quote signed in brackets after it: "…» 😶 (Rojin, 10. klasse, Tangen skole)", "(J, 16 år,
 # Moss)"
 BRACKET_SIGNATURE = re.compile(
-    r"[»”\"][^\n«»”\"(]{0,6}?\([ \t]*(?P<who>[^\W\d_][^\n,()]{0,30}?)[ \t]*,[^\n()]{1,60}\)"
+    r"[»”\"][^\n«»”\"(]{0,6}?\([ \t]*(?P<who>[^\W\d_][^\n,()]{0,30}?)[ \t]*"
+    r"(?P<rest>,[^\n()]{1,60})?\)"  # or the name alone: "» (Eir)"
 )
 _HIDDEN = frozenset({"anonym", "anonymt", "ukjent", "ungdom", "ei", "en", "ein", "jente", "gutt"})
 _INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.[ \t]?){1,3}|[A-ZÆØÅ]{2,3}")
@@ -62,7 +63,7 @@ class SignaturePart:
 
 
 def quote_signatures(text: str) -> list[SignaturePart]:
-    if "," not in text:
+    if "," not in text and "(" not in text:
         return []
     parts: list[SignaturePart] = []
     for match in SIGNATURE.finditer(text):
@@ -81,6 +82,13 @@ def quote_signatures(text: str) -> list[SignaturePart]:
         who = match.group("who")
         words = who.lower().split()
         hidden = any(w in _HIDDEN or is_relation_word(w) or is_role_noun(w) for w in words)
+        alone = match.group("rest") is None
+        if alone and (who.isupper() or not who[:1].isupper()):
+            continue  # "» (FF)", "» (mor)": a role's abbreviation or a role, not a name
+        start, end = match.span("who")
+        first, _, rest = who.partition(" ")
+        if rest and first.isupper() and len(first) <= 3:  # "» (FM Sol)": a role, then the name
+            start, who = start + len(first) + 1, rest
         if not hidden and _looks_like_a_name(who) and not is_allowed(who):
-            parts.append(SignaturePart(*match.span("who"), "PERSON"))
+            parts.append(SignaturePart(start, end, "PERSON"))
     return parts

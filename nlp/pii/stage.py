@@ -33,6 +33,7 @@ from nlp.pii.lexicon import (
 )
 from nlp.pii.line_breaks import HyphenBreak, hyphen_breaks, known_kind
 from nlp.pii.name_links import links, misspelt
+from nlp.pii.recognizers.person import NAME_PARTICLES
 from nlp.pii.rules_version import pii_version
 from nlp.pii.signatures import quote_signatures as signed
 from nlp.pii.tables import find_tables
@@ -392,10 +393,28 @@ def _over_line_breaks(flags: list[Flag], breaks: Sequence[HyphenBreak]) -> list[
 
 
 def _joined_places(text: str, flags: list[Flag]) -> list[Flag]:
-    """Two places joined by "i" are one place ("Sande i Sunnfjord", "Bø i Telemark")."""
+    """Two places joined by "i" are one place ("Sande i Sunnfjord", "Bø i Telemark"), a place
+    or name given in two languages is one ("Sállan/Sørøya"), and two names joined by a name
+    particle are one name ("Sidi ould Ahmedou")."""
     joined: list[Flag] = []
     for flag in flags:
+        if flag.type in {"LOCATION", "PERSON"}:
+            pair = _PAIRED_NAME.match(text, flag.end)
+            if pair is not None and not text[flag.start : flag.end].endswith(
+                "."
+            ):  # "Sállan/Sørøya", "Unjárga/Nesseby": a place in two languages
+                flag = _moved(flag, flag.start, pair.end())
         last = joined[-1] if joined else None
+        between = text[last.end : flag.start] if last is not None else ""
+        if (
+            last is not None
+            and last.type == flag.type == "PERSON"
+            and between.startswith(" ")
+            and between.endswith(" ")
+            and between.strip() in NAME_PARTICLES
+        ):
+            joined[-1] = _moved(last, last.start, flag.end)  # "Sidi ould Ahmedou"
+            continue
         if (
             last is not None
             and last.type == "LOCATION"
@@ -406,6 +425,9 @@ def _joined_places(text: str, flags: list[Flag]) -> list[Flag]:
             continue
         joined.append(flag)
     return joined
+
+
+_PAIRED_NAME = re.compile(r"/(?=[A-ZÆØÅÁČĐŊŠŦŽ])[^\W\d_]{3,}(?:-[^\W\d_]+)?(?!\w)(?!\.\w)")
 
 
 def _place_read_as_unit(text: str, flag: Flag) -> bool:

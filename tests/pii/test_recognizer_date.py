@@ -329,3 +329,16 @@ def test_round_21_not_dates(recognizer: DateRecognizer, text: str) -> None:
 )
 def test_round_22_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
     assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Den første jula: tredje juledag fant de ham på Bystranda.", "tredje juledag"),
+        ("Selam, på besøk tredje juledag, såg han.", "tredje juledag"),
+    ],
+)
+def test_round_23_holidays_told_by_what_happened(
+    recognizer: DateRecognizer, text: str, expected: str
+) -> None:
+    assert expected in spans(recognizer, text)

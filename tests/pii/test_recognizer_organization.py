@@ -414,3 +414,17 @@ def test_round_21_institutions(make_doc, text: str, expected: str) -> None:
 )
 def test_round_22_institutions(make_doc, text: str, expected: str) -> None:
     assert expected in orgs(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Han har plass i jollegruppa i Vågsbygd Seilforening.", "Vågsbygd Seilforening"),
+        (
+            "Liv mistar plassen på Solbakken avlastningsbustad frå 1.8.",
+            "Solbakken avlastningsbustad",
+        ),
+    ],
+)
+def test_round_23_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)

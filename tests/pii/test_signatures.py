@@ -46,3 +46,16 @@ def test_who_their_age_and_place_are_flagged() -> None:
 )
 def test_a_signature_after_the_quote_on_its_line(text: str, expected: list) -> None:
     assert [(p.type, text[p.start : p.end]) for p in quote_signatures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Men ungene mine var barn hele tiden.» (Eir)\n", [("PERSON", "Eir")]),
+        ("«Han dro fredag.» (FM Sol)\n", [("PERSON", "Sol")]),
+        ("«Tre FH før 12.» (FF)\n", []),
+        ("«Det var tungt.» (mor)\n", []),
+    ],
+)
+def test_a_name_alone_in_brackets_after_a_quote(text: str, expected: list) -> None:
+    assert [(p.type, text[p.start : p.end]) for p in quote_signatures(text)] == expected

@@ -466,3 +466,28 @@ def test_a_day_counted_after_dag(text: str, ordinary: bool) -> None:
     from nlp.pii.stage import _ordinary_use
 
     assert _ordinary_use(text, 0, 3) is ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "type_", "joined"),
+    [
+        ("Han flytta ut til Sállan/Sørøya i vår.", "Sállan", None, "LOCATION", "Sállan/Sørøya"),
+        ("Ho kjem frå Unjárga/Nesseby.", "Unjárga", None, "LOCATION", "Unjárga/Nesseby"),
+        ("Tolken, Sidi ould Ahmedou, er dyktig.", "Sidi", "Ahmedou", "PERSON", "Sidi ould Ahmedou"),
+    ],
+)
+def test_names_in_two_languages_or_with_a_particle_are_one(
+    text: str, first: str, second: str | None, type_: str, joined: str
+) -> None:
+    from nlp.pii.stage import _joined_places
+
+    flags = [flag(text, first, type_)] + ([flag(text, second, type_)] if second else [])
+    assert [text[f.start : f.end] for f in _joined_places(text, flags)] == [joined]
+
+
+def test_initials_before_a_slash_are_not_widened() -> None:
+    from nlp.pii.stage import _joined_places
+
+    text = "Referenten (K.H./T.L.) skreiv."
+    flags = [flag(text, "K.H.", "PERSON")]
+    assert [text[f.start : f.end] for f in _joined_places(text, flags)] == ["K.H."]

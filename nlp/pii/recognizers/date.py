@@ -266,7 +266,10 @@ _MONTH_YEAR = compile_pattern(
     ignore_case=True,
 )
 _OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n[ \t]*)$")
-_VISITS = {"samvær", "samværet", "samvere", "samveret", "akuttplasseringen", "plasseringen"}
+_VISITS = {"samvær", "samværet", "samvere", "samveret", "akuttplasseringen", "plasseringen",
+           "besøk"}  # fmt: skip
+# "tredje juledag fant de ham på Bystranda": what happened, told after the day
+_FOUND_AFTER = {"fant", "fann", "funnet", "ble", "vart", "blei", "døde", "døydde", "forsvant"}
 _FILLS = {"fyller", "fylte", "fyllte", "fylle", "fyll"}
 # who a "siden mars 2021" is about
 _PEOPLE = {"jeg", "eg", "vi", "me", "han", "hun", "ho", "de", "dei", "familien", "gutten",
@@ -544,10 +547,15 @@ class DateRecognizer(NbPatternRecognizer):
             for match in self.iter_matches(name, text):
                 anchored = match.group("year") or match.group("rel")
                 before = words_before(text, match.start(), 5)
+                before += [w for w in words_after(text, match.end(), 3) if w in _FOUND_AFTER]
                 # "fyller atten tredje juledag": a birthday; "om akuttplasseringen tredje
                 # juledag", "ble hentet av politiet hjemme tredje juledag": the event it dates
                 if anchored or any(
-                    word in _STRONG_WORDS or word in _FILLS or word in _VISITS for word in before
+                    word in _STRONG_WORDS
+                    or word in _FILLS
+                    or word in _VISITS
+                    or word in _FOUND_AFTER
+                    for word in before
                 ):
                     yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for name in ("dotted", "slashed", "dashed"):

@@ -59,6 +59,7 @@ SCHOOL = re.compile(
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
     r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|psykiatrisenter|"
+    r"avlastningsbustad|"
     r"lokalmedisinske[ \t]+senter|ferjekai|ferjekaien|kunstgras|kunstgraset|grendehus|"
     r"samfunnshus|bedehus|idrettsplass|idrettsplassen|stadion|"
     r"senter|klinikk|sykehus|sjukehus|institusjon|"
@@ -199,7 +200,8 @@ _FIRST_SERVICE = re.compile(r"(?:[\wæøå]+[ \t]+)?[\wæøå]+-[ \t]+og[ \t]+$"
 CLUB = re.compile(
     rf"\b{_NAMES}[ \t]+(?:IL|IF|FK|BK|SK|IK|HK|TIF|Turn|Idrettslag|idrettslag|[Bb]allklubb|"
     r"[Ff]otballklubb|[Hh]åndballklubb|[Hh]andballklubb|[Ss]kulemusikklag|[Ss]kolemusikkorps|"
-    r"[Mm]usikklag|[Mm]usikkorps|[Ss]kulekorps|[Ss]kolekorps|[Kk]orps|[Ss]kyttarlag|[Ss]kytterlag)"
+    r"[Mm]usikklag|[Mm]usikkorps|[Ss]kulekorps|[Ss]kolekorps|[Kk]orps|[Ss]kyttarlag|[Ss]kytterlag"
+    r"|[Ss]eilforening|[Rr]oklubb|[Ss]vømmeklubb|[Ss]kiklubb|[Tt]urnforening|[Kk]latreklubb)"
     r"(?:[ \t]+[GJ][0-9]{2})?\b"  # a team by age: "Kvam IL J17"
 )
 # a named group after its group noun ("bandet Rustfri", "kyrkjekoret Vårsong", "UL Fjellrosa"),

@@ -77,6 +77,8 @@
   som kalles Nok"), unless it ends as a noun; "D.-E."; a nickname in quote marks alone in
   brackets ("Dawit («Dawa»)"); the letters of a name key ("E = Eir Storm-Larsen"). Never names:
   the first word of a chat message after its sender ("[21:52] Tommy: Ja!").
+- since 1.19.0: "ould" as a name particle (the stage joins "Sidi ould Ahmedou" and a name or
+  place given in two languages, "Sállan/Sørøya").
 """
 
 from __future__ import annotations
@@ -128,6 +130,7 @@ NAME_PARTICLES = frozenset(
         "van",
         "von",
         "dela",  # "Maricel dela Cruz"
+        "ould",  # "Sidi ould Ahmedou"
         "de",
         "der",
         "den",
