@@ -331,8 +331,9 @@ _HEDGE_BEFORE = compile_pattern(
     r" ${SP}+ $",
     ignore_case=True,
 )
-# a half after the number ("17 1/2", "17½") or a half year ("to og eit halvt år")
+# "snart" after the number ("er «15 snart»")
 _SOON_AFTER = compile_pattern(r"${SP}+ snart (?![\p{L}])", ignore_case=True)
+# a half after the number ("17 1/2", "17½") or a half year ("to og eit halvt år")
 _HALF = compile_pattern(r"${SP}? (?: 1/2 | ½ ) (?![\p{N}/])")
 _AND_A_HALF = compile_pattern(
     r"${SP}+ og ${SP}+ (?: et | eit | ett ) ${SP}+ halvt (?: ${SP}+ år )? (?![\p{L}])",

@@ -546,17 +546,16 @@ class DateRecognizer(NbPatternRecognizer):
         for name in ("holiday", "holiday_wrapped", "eve"):
             for match in self.iter_matches(name, text):
                 anchored = match.group("year") or match.group("rel")
-                before = words_before(text, match.start(), 5)
-                before += [w for w in words_after(text, match.end(), 3) if w in _FOUND_AFTER]
                 # "fyller atten tredje juledag": a birthday; "om akuttplasseringen tredje
-                # juledag", "ble hentet av politiet hjemme tredje juledag": the event it dates
-                if anchored or any(
-                    word in _STRONG_WORDS
-                    or word in _FILLS
-                    or word in _VISITS
-                    or word in _FOUND_AFTER
-                    for word in before
-                ):
+                # juledag": the event it dates; "tredje juledag fant de ham": what happened
+                event_before = any(
+                    word in _STRONG_WORDS or word in _FILLS or word in _VISITS
+                    for word in words_before(text, match.start(), 5)
+                )
+                event_after = any(
+                    word in _FOUND_AFTER for word in words_after(text, match.end(), 3)
+                )
+                if anchored or event_before or event_after:
                     yield Candidate(match.start(), match.end(), clip(self.score - 0.1), name)
         for name in ("dotted", "slashed", "dashed"):
             for match in self.iter_matches(name, text):
@@ -647,11 +646,11 @@ class DateRecognizer(NbPatternRecognizer):
             return None  # "14.3.2024, 17:56:03" in an attendance list: when someone logged in
         start, end = match.span()
         if year is None:
-            # the event word right before, or before the ward or place it happened at
-            # ("Innl. Brattli 3/1")
-            # the event a few words before: "ble hentet på skolen 3/11", "Sist skjedde det 3/11",
-            # "Siste samvær 11.01."
+            # an event or a visit a few words before ("ble hentet på skolen 3/11", "Siste samvær
+            # 11.01."), before the ward or place it happened at ("Innl. Brattli 3/1"), or told
+            # after a date opening its sentence ("9/2 ble han funnet")
             near = words_before(text, match.start(), 4)
+            next_word = words_after(text, end, 1)
             strong = bool(before) and (
                 any(word in _STRONG_WORDS or word in _VISITS for word in near)
                 or _event_at_a_name(text, match.start())
@@ -664,13 +663,12 @@ class DateRecognizer(NbPatternRecognizer):
                 or _RELATIVE_YEAR.match(text, end) is not None
                 or (
                     _OPENS_SENTENCE.search(text, max(0, start - 3), start) is not None
-                    and words_after(text, end, 1)[:1] != []
-                    and words_after(text, end, 1)[0] in _EVENT_AFTER
+                    and next_word[:1] != []
+                    and next_word[0] in _EVENT_AFTER
                 )
             )
             if not anchored and (not before or before[-1] not in _DATE_WORDS):
                 return None
-            after = words_after(text, end, 1)
-            if after and after[0] in {"av", "deler", "del", "parten"}:
+            if next_word and next_word[0] in {"av", "deler", "del", "parten"}:
                 return None
         return Candidate(start, end, clip(self.score), name)
