@@ -359,6 +359,13 @@ NEVER_NAMES = frozenset(
 EPONYM_NOUNS = frozenset(
     {"syndrom", "syndromet", "sykdom", "sykdommen", "sjukdom", "sjukdommen", "muskeldystrofi"}
 )
+# doctors whose names diseases carry ("Wilsons sykdom", "Downs syndrom", "Rett syndrom")
+DISEASE_EPONYMS = frozenset(
+    {"wilson", "down", "asperger", "parkinson", "alzheimer", "crohn", "huntington", "tourette",
+     "bechterew", "duchenne", "hodgkin", "addison", "cushing", "rett", "turner", "klinefelter",
+     "angelman", "williams", "marfan", "raynaud", "ménière", "meniere", "noonan", "perthes",
+     "scheuermann", "sjögren", "sjøgren", "graves", "hirschsprung", "kawasaki", "lyme", "tay"}
+)  # fmt: skip
 _ACRONYM_COMPOUND = re.compile(r"[A-ZÆØÅ]{2,}-")
 _LAW_ENDINGS = ("loven", "lova", "lovens", "lovas", "lovene", "lovane")
 

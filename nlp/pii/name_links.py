@@ -73,6 +73,9 @@ class NameLink:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n[ \t]*(?:[-*•>]+[ \t]*)?)$")
+_S_PREPOSITIONS = frozenset({"hos", "langs", "tvers", "tross"})
+# a sentence's or a numbered line's opening, a quote mark after it ("3. «Hos mormor")
+_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n[ \t]*(?:[-*•>]+[ \t]*|[0-9]+[.)][ \t]*)?)[«\"“(]?$")
 
 
 def _listed_name(text: str, start: int, end: int, lower_case: bool) -> bool:
@@ -130,6 +133,13 @@ def owners_and_compounds(text: str) -> list[NameLink]:
             base = name[:-1]  # "Lars' bror" -> "Lars"
         if name.lower() in NEVER_NAMES or name in PLACEHOLDERS:
             continue
+        if (
+            match.group("genitive")
+            and name.lower() in _S_PREPOSITIONS
+            and _OPENING.search(text, max(0, match.start() - 8), match.start("genitive"))
+        ):
+            continue  # "«Hos mormor får ho …»": a preposition opening a sentence ("Lykkes
+            # pappa" stays a name)
         # "Ask sin mormor", "lykke sin biologiske far": a word-name owns a family member too
         word_name = match.group("own") is not None and base.capitalize() in WORD_NAMES
         if (is_first_name(base.capitalize()) or word_name) and (

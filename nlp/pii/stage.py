@@ -21,6 +21,8 @@ from nlp.pii.config import PiiConfig, load_config
 from nlp.pii.doc_view import line_facts, share_doc_text
 from nlp.pii.engine import LANGUAGE, build_analyzer
 from nlp.pii.lexicon import (
+    DISEASE_EPONYMS,
+    EPONYM_NOUNS,
     PLACEHOLDERS,
     WORD_NAMES,
     is_allowed,
@@ -101,12 +103,14 @@ class PresidioPiiStage:
             ]
             flags += self._in_capitals(text, doc, capitals)
         tables = find_tables(text)
+        emoji = _emoji_codes(text)
         flags = [
             f
             for f in flags
             if f.end > f.start
             and any(c.isalnum() for c in text[f.start : f.end])  # not "🍕", not a dash
             and not any(a <= f.start and f.end <= b for a, b in tables.headers)  # "Bosted"
+            and not any(a <= f.start and f.end <= b for a, b in emoji)  # ":heart: 4"
         ]
         flags += [Flag(c.start, c.end, c.type, TABLE_SCORE, "table column") for c in tables.cells]
         header_end = min((s.start for s in sections if s.id != "header"), default=len(text))
@@ -285,7 +289,24 @@ def _is_place_only(text: str, flag: Flag) -> bool:
     the meeting's place ("Læringsnotat fra ROM …, Sarpsborg 29. november"; name lists built from
     public profiles also hold place names)."""
     surface = text[flag.start : flag.end]
-    return flag.type == "PERSON" and is_place(surface)
+    # a place in capitals ("ROM FOSTERFORELDRE OSLO OG VIKEN") as the lists write it
+    cased = "-".join(p.capitalize() for p in surface.split("-")) if surface.isupper() else surface
+    return flag.type == "PERSON" and (is_place(surface) or is_place(cased))
+
+
+# a chat export's emoji codes (":rotating_light:") and a line of reactions with their counts
+# (":heart: 4  :+1: 2")
+_EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])")
+_REACTION_LINE = re.compile(r"^[ \t]*(?::[a-z0-9_+-]{2,40}:[ \t]*[0-9]{0,3}[ \t]*)+$", re.MULTILINE)
+
+
+def _emoji_codes(text: str) -> list[tuple[int, int]]:
+    """Where a chat export's emoji codes and reaction lines are: no personal data there."""
+    if ":" not in text:
+        return []
+    return [m.span() for m in _REACTION_LINE.finditer(text)] + [
+        m.span() for m in _EMOJI_CODE.finditer(text)
+    ]
 
 
 def _drop_heading_words(text: str, flags: list[Flag], sections: Sequence[Section]) -> list[Flag]:
@@ -303,7 +324,7 @@ def _drop_heading_words(text: str, flags: list[Flag], sections: Sequence[Section
         for f in flags
         if f.type != "PERSON"
         or not any(a <= f.start and f.end <= b for a, b in headings)
-        or _names_someone(text[f.start : f.end])
+        or (_names_someone(text[f.start : f.end]) and not _is_place_only(text, f))
     ]
 
 
@@ -313,8 +334,14 @@ INITIALS_ONLY = re.compile(r"(?:[A-ZÆØÅ]\.\s?){1,3}")
 def _names_someone(surface: str) -> bool:
     """Whether a word of the flagged text is in a first-name or surname list, or the text is a
     person's initials ("leder K.H. / ref. …")."""
-    return INITIALS_ONLY.fullmatch(surface.strip()) is not None or any(
-        is_first_name(w) or is_surname(w) for w in surface.split()
+    words = surface.split()
+    # a given name typed in capitals ("NAMN PÅ LEIAR: GUNN BERIT LI"), not a label's word
+    # ("CO-LEDER OG REFERENT")
+    capitals = ["-".join(p.capitalize() for p in w.split("-")) for w in words if w.isupper()]
+    return (
+        INITIALS_ONLY.fullmatch(surface.strip()) is not None
+        or any(is_first_name(w) or is_surname(w) for w in words)
+        or any(len(w) > 2 and is_first_name(w) and not is_common_word(w) for w in capitals)
     )
 
 
@@ -475,7 +502,8 @@ def _spread(text: str, flags: list[Flag]) -> list[Flag]:
         surface = text[flag.start : flag.end]
         needles = {surface}
         if flag.type == "PERSON":
-            parts = re.split(r"\s+", surface)
+            # a nickname's quote marks are no part of it ("Per-Olav «Pelle» Nyheim-Ås")
+            parts = [p.strip("«»\"“”'") for p in re.split(r"\s+", surface)]
             needles |= {
                 p
                 for p in parts
@@ -567,9 +595,16 @@ _MONTH_RANGE = re.compile(r"[ \t]*[–-][ \t]*(?:juni|juli|august|april)\b|[ \t]
 def _ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether a name that is also a word is the word here: doubled in an idiom ("Dag for dag"),
     a month in a range ("Mai–juni"), "Vår" before a noun ("Vår erfaring"), "Lykke til" or a day
-    counted ("Dag 3:")."""
+    counted ("Dag 3:"); or a doctor's name in a disease's ("Wilsons sykdom")."""
     word = text[start:end]
-    if " " in word or not is_common_word(word):
+    if " " in word:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group("word") in EPONYM_NOUNS:
+        doctor = re.sub(r"(?:'|’)?s$", "", word.lower())
+        if word.lower() in DISEASE_EPONYMS or doctor in DISEASE_EPONYMS:
+            return True  # "Wilsons sykdom", "Downs syndrom": a disease named after a doctor
+    if not is_common_word(word):
         return False
     repeated = _REPEATED.match(text, end)
     if repeated is not None and repeated.group("word").lower() == word.lower():
@@ -626,7 +661,9 @@ _LINE_START_VERBS = (
     "fekk|måtte|ønsker|ynskjer|mener|meiner|synes|syns|opplevde|opplever|trenger|treng|vil|ville|"
     # an agreed action's owner ("- ask sender notatet til VfB")
     "sender|sendar|tar|lager|lagar|skriver|skriv|følger|fylgjer|ringer|ringjer|kaller|kallar|"
-    "inviterer|sjekker|sjekkar|undersøker|kontakter|kontaktar|ga|gav|gjorde|bad|ba"
+    "inviterer|sjekker|sjekkar|undersøker|kontakter|kontaktar|ga|gav|gjorde|bad|ba|"
+    # who someone is ("sol heiter eigentleg solveig"), what they want ("liv ønskjer at …")
+    "heter|heiter|ønskjer|bor|bur|byrja|begynte"
 )
 
 
@@ -644,17 +681,23 @@ _KIN_AFTER = (
 )
 _NAME_PLACE = re.compile(
     r"\((?P<bracketed>" + _NAME_WORD + r")\)"
-    r"|(?:^|[-*•–][ \t]|[.!?] |[«“\"])(?P<opening>" + _NAME_WORD + r")"
+    r"|(?:^|[-*•–][ \t]|[.!?] |[«“\"]|\b(?:at|og|men|då|da|når|fordi)[ \t]+)"
+    r"(?P<opening>" + _NAME_WORD + r")"
     # before a listed verb or any past tense ("dag delte", "tone ønsket", "ask mistet")
     r"(?=[ \t]+(?:(?:" + _LINE_START_VERBS + r")\b|[a-zæøå]{2,}(?:te|de|et|dde)\b))"
     r"|[»”\"] – (?P<speaker>" + _NAME_WORD + r")(?=[ \t]*(?:,|$))"
     # the speaker after a speech verb that ends the clause ("», sa nhung.")
     r"|\b(?:sa|sier|seier|spurte|spurde|fortalte|fortalde)[ \t]+(?P<said>" + _NAME_WORD + r")"
-    r"(?=[ \t]*(?:[.,!?;:]|$))",
+    r"(?=[ \t]*(?:[.,!?;:]|$))"
+    # whose parent someone is ("mor til ask som er nitten", "far til liv")
+    r"|\b(?:mor|far|mamma|pappa|forelder|fostermor|fosterfar)[ \t]+til[ \t]+(?P<child>"
+    + _NAME_WORD
+    + r")\b",
     re.MULTILINE,
 )
 
 
+_IN_CLAUSE = re.compile(r"\b(?:at|og|men|då|da|når|fordi)[ \t]+$")
 # a family word after a possessive ("storms far"): found first, the word before it checked after
 _KIN_WORD = re.compile(r"(?<=[^\W\d_]s)[ \t]+(?:" + _KIN_AFTER + r")\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
@@ -688,14 +731,20 @@ def _lower_case_mentions(
                 yield position, end
             position = text.find(lower, end)
         return
+    known = is_first_name(name) or name in WORD_NAMES
     for start, end in name_places():
-        if text[start:end] == lower:
+        # inside a clause ("og sol vart"), only a name the lists know: not "Bussjåføren Arne"'s
+        # role ("og bussjåføren vart nemnde")
+        if text[start:end] == lower and (known or not _IN_CLAUSE.search(text, 0, start)):
             yield start, end
 
 
 def _word_edge(text: str, index: int) -> bool:
     """Whether ``text[index]`` is outside a word (or outside the text)."""
     return not (0 <= index < len(text)) or not (text[index].isalnum() or text[index] in "_-")
+
+
+_COMPOUND_AFTER = re.compile(r"-[a-zæøå]{3,}")
 
 
 def _mentions(needle: str, text: str) -> Iterator[tuple[int, int]]:
@@ -711,6 +760,9 @@ def _mentions(needle: str, text: str) -> Iterator[tuple[int, int]]:
                     end += len(suffix)
                     yield position, end
                     break
+            else:
+                if _COMPOUND_AFTER.match(text, end):
+                    yield position, end  # "«Pelle-metoden»", "Bodø-turen": the name's part
         position = text.find(needle, max(end, position + 1))
 
 

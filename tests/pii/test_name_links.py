@@ -95,3 +95,15 @@ def test_a_service_in_brackets_after_a_name_is_no_initials() -> None:
 
     text = "Per Olsen (PPT) kom."
     assert own_initials(text, [(0, 9)]) == []
+
+
+# red-team round 24 (a01–a12)
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("3. «Hos mormor får ho vere barnebarn,» sa ho.", []),  # a preposition opening a quote
+        ("- Lykkes pappa har vært rusavhengig.", ["Lykkes"]),  # a word-name's genitive stays
+    ],
+)
+def test_round_24_a_genitive_opening_a_sentence(text: str, found: list[str]) -> None:
+    assert [text[k.start : k.end] for k in links(text, [])] == found

@@ -452,3 +452,24 @@ def test_round_21_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 
 def test_round_21_a_count_after_a_group_is_no_age(recognizer: AgeRecognizer) -> None:
     assert spans(recognizer, "Tilbudet gjelder alle og er 18 plasser.") == []
+
+
+# red-team round 24 (a01–a12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mormor tok over et barnebarn på seks måneder uten hjelp.", "seks måneder"),
+        ("De fikk en baby på 4 måneder i fosterhjem.", "4 måneder"),
+        ("Hun kom i bursdagen til fireåringene 26.12. i fjor.", "fireåringene"),
+        ("heilt til han fylte atten fjortande i femte to tusen og tjueto", "atten"),
+    ],
+)
+def test_round_24_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hun fikk en kontrakt på seks måneder.", "Det er et tilbud til 16-åringer."]
+)
+def test_round_24_not_ages(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

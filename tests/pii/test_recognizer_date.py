@@ -342,3 +342,33 @@ def test_round_23_holidays_told_by_what_happened(
     recognizer: DateRecognizer, text: str, expected: str
 ) -> None:
     assert expected in spans(recognizer, text)
+
+
+# red-team round 24 (a01–a12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "han fylte atten fjortande i femte to tusen og tjueto og då",
+            "fjortande i femte to tusen og tjueto",
+        ),
+        ("ho var innlagd frå første i tredje og tor fekk ikkje vite", "første i tredje"),
+        ("Han ble innlagt den andre i femte i fjor.", "andre i femte i fjor"),
+        ("familien fekk beskjed om samvær julaftan 2021 berre to dagar før", "julaftan 2021"),
+        ("etter fødselen i februar i fjor fikk familien plass", "februar i fjor"),
+    ],
+)
+def test_round_24_dates(recognizer: DateRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De første i tredje klasse fikk mer hjelp.",
+        "Noen andre i tredje fikk ikke det.",
+        "Møtet ble holdt i februar i fjor.",
+    ],
+)
+def test_round_24_not_dates(recognizer: DateRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

@@ -136,3 +136,13 @@ def test_round_22_user_names_in_games(
     recognizer: HandleRecognizer, text: str, expected: str
 ) -> None:
     assert expected in spans(recognizer, text)
+
+
+# red-team round 24 (a01–a12)
+def test_round_24_a_user_name_dictated_with_its_underscores(recognizer: HandleRecognizer) -> None:
+    text = "på tiktok der ho heiter livsglede understrek liv og fekk meir hjelp"
+    assert spans(recognizer, text) == ["livsglede understrek liv"]
+
+
+def test_round_24_an_emoji_code_is_no_user_name(recognizer: HandleRecognizer) -> None:
+    assert spans(recognizer, "Det må ikke inn\n    :rotating_light: 2\n") == []

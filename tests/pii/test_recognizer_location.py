@@ -96,3 +96,20 @@ def test_round_14_place_after_a_signature_s_age(make_doc, text: str, expected: s
 )
 def test_round_14_transport_and_apps_are_no_places(make_doc, text: str) -> None:
     assert not places(make_doc, text) & {"T-banen", "FaceTime"}
+
+
+# red-team round 24 (a01–a12): a street without a house number
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ikke parker langs Holsandveien, den er privat.", "Holsandveien"),
+        ("Hun bor i Kirkegata nå.", "Kirkegata"),
+        ("Holsandveien er smal om vinteren.", "Holsandveien"),
+    ],
+)
+def test_round_24_streets(make_doc, text: str, expected: str) -> None:
+    assert expected in places(make_doc, text)
+
+
+def test_round_24_a_word_ending_like_a_street_opening_a_sentence(make_doc) -> None:
+    assert "Omveien" not in places(make_doc, "Omveien tok lang tid.")

@@ -428,3 +428,21 @@ def test_round_22_institutions(make_doc, text: str, expected: str) -> None:
 )
 def test_round_23_institutions(make_doc, text: str, expected: str) -> None:
     assert expected in orgs(make_doc, text)
+
+
+# red-team round 24 (a01–a12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ho ringde bup førde mange gonger", "bup førde"),
+        ("ho var innlagd på solli dps frå mars", "solli dps"),
+        ("ask har lærlingplass på Førde Bil no", "Førde Bil"),
+        ("trude frå nordfjord psykiatrisenter fortalde", "nordfjord psykiatrisenter"),
+    ],
+)
+def test_round_24_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)
+
+
+def test_round_24_a_word_after_a_unit_and_a_preposition_is_no_place(make_doc) -> None:
+    assert orgs(make_doc, "barnevernet i vik sa nei, og nav sa ja") == set()

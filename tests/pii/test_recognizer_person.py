@@ -666,3 +666,32 @@ def test_round_22_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_22_ordinary_words(make_doc, text: str, word: str) -> None:
     assert word not in names(make_doc, text)
+
+
+# red-team round 24 (a01–a12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mannen Geir «Bamsen» Bakken kjører barna.", "Bamsen"),
+        ("Eldstemann Ya'qub står som «Yaqub» i folkeregisteret.", "Yaqub"),
+        ("«Det var tøft.» Jenja, som vennene kaller henne, har bodd der lenge.", "Jenja"),
+        ("Sol (Solveig Granli) er fostermor til to.", "Sol"),
+        ("Fagfolk: co-leiar Jostein kvåle og referent eg", "Jostein kvåle"),
+        ("Karis mann, FOSTERFAR STEIN, har teke ut permisjon.", "STEIN"),
+        ("- FOSTERFAR ODD-ARNE frå askvoll sa det.", "ODD-ARNE"),
+    ],
+)
+def test_round_24_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Prosjektet «Sammen» Vestland startet i høst.", "Sammen"),  # no given name before it
+        ("Møtet (Kari Hansen) var fint.", "Møtet"),  # the bracket's name is no longer form
+        ("Men Dag gruer seg til det.", "Dag gruer"),  # a verb after the name, no surname
+    ],
+)
+def test_round_24_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert word not in names(make_doc, text)

@@ -491,3 +491,72 @@ def test_initials_before_a_slash_are_not_widened() -> None:
     text = "Referenten (K.H./T.L.) skreiv."
     flags = [flag(text, "K.H.", "PERSON")]
     assert [text[f.start : f.end] for f in _joined_places(text, flags)] == ["K.H."]
+
+
+# red-team round 24 (a01–a12)
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        # a word-name in lower case after "mor til", and opening a clause before a verb
+        (
+            "ask",
+            "ask kom. ho er mor til ask som er nitten. ho sa at ask byrja å røyke.",
+            ["ask", "ask"],
+        ),
+        ("sol", "sol kom.\nsol heiter eigentleg solveig. det var sol i dag.", ["sol"]),
+        # a nickname's quote marks are no part of it, and a name spreads into a compound
+        (
+            "Per-Olav «Pelle» Nyheim",
+            "Per-Olav «Pelle» Nyheim\n- «Pelle-metoden»: ringe.",
+            ["Pelle"],
+        ),
+    ],
+)
+def test_round_24_names_spread_to_more_places(name: str, text: str, found: list[str]) -> None:
+    from nlp.pii.stage import _spread
+
+    flags = [Flag(0, len(name), "PERSON", 0.85, "person")]
+    spread = _spread(text, flags)
+    assert [text[f.start : f.end] for f in spread if f.start >= len(name)] == found
+
+
+def test_round_24_a_role_read_as_a_name_is_not_spread_into_a_clause() -> None:
+    from nlp.pii.stage import _spread
+
+    text = "Bussjåføren Arne kom.\n- Bonden og bussjåføren vart nemnde."
+    flags = [Flag(0, 16, "PERSON", 0.85, "person")]
+    assert "bussjåføren" not in [text[f.start : f.end] for f in _spread(text, flags)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "ordinary"),
+    [
+        ("Hun fikk diagnosen Wilsons sykdom som 19-åring.", "Wilsons", True),
+        ("Han har Downs syndrom.", "Downs", True),
+        ("Karis sykdom er alvorlig.", "Karis", False),
+    ],
+)
+def test_round_24_a_doctor_s_name_in_a_disease(text: str, word: str, ordinary: bool) -> None:
+    from nlp.pii.stage import _ordinary_use
+
+    start = text.index(word)
+    assert _ordinary_use(text, start, start + len(word)) is ordinary
+
+
+def test_round_24_a_chat_export_s_emoji_codes_and_reactions() -> None:
+    from nlp.pii.stage import _emoji_codes
+
+    text = "Tonje skrev.\n    :heart: 4  :+1: 2\nKl. 10:30: møte. Se :white_check_mark: her."
+    assert [text[a:b].strip() for a, b in _emoji_codes(text)] == [
+        ":heart: 4  :+1: 2",
+        ":heart:",
+        ":+1:",
+        ":white_check_mark:",
+    ]
+
+
+def test_round_24_a_name_in_capitals_in_a_header_label_stays() -> None:
+    text = "NAMN PÅ LEIAR: GUNN BERIT LI\n"
+    lines = [(line, parse_fact_line(line)) for line in split_lines(text)]
+    kept = _drop_header_facts(text, lines, [flag(text, "GUNN BERIT LI", "PERSON")])
+    assert [text[f.start : f.end] for f in kept] == ["GUNN BERIT LI"]

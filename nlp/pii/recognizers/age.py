@@ -70,6 +70,7 @@ from nlp.pii.lexicon import (
     is_first_name,
     is_ordinary_word,
 )
+from nlp.pii.recognizers.date import ORDINAL_DAY_WORDS
 from nlp.pii.recognizers.pattern_base import (
     Candidate,
     NbPatternRecognizer,
@@ -363,11 +364,11 @@ _BIRTH_MONTH = compile_pattern(
         |september|oktober|november|desember) (?![\p{L}])""",
     ignore_case=True,
 )
-# what may follow "fyller tolv": when ("rett etter påske", "til jul", "neste år")
+# what may follow "fyller tolv": when ("rett etter påske", "til jul", "neste år"), or the
+# birthday's day ("fyller atten tredje juledag", "fylte atten fjortande i femte")
 _AFTER_FILL = {"til", "neste", "rett", "etter", "før", "om", "denne", "dette", "i", "på",
-               # the birthday's day: "fyller atten tredje juledag"
-               "første", "fyrste", "andre", "tredje", "fjerde", "julaften", "nyttårsaften",
-               "julekvelden", "nyttårsdag", "nyårsdag"}  # fmt: skip
+               "julaften", "julaftan", "nyttårsaften", "julekvelden", "nyttårsdag", "nyårsdag",
+               *ORDINAL_DAY_WORDS}  # fmt: skip
 
 
 def _singular_person(lower: str) -> bool:
@@ -695,8 +696,16 @@ class AgeRecognizer(NbPatternRecognizer):
             if match.group("suffix") in {"er", "ar"} and self._generic_group(text, match.start()):
                 continue
             before = _words_before(text, match.start(), 3)
-            if before[-2:-1] and before[-1].lower() == "til" and _is_person(before[-2]):
-                pass  # "faren til 16-åringen": whose, not up to what age
+            if (
+                before[-1:]
+                and before[-1].lower() == "til"
+                and (
+                    (before[-2:-1] and _is_person(before[-2]))
+                    or match.group("suffix") in {"en", "ene", "ane", "a", "ens"}
+                )
+            ):
+                pass  # "faren til 16-åringen", "bursdagen til fireåringene": whose, not up to
+                # what age
             elif _threshold_before(text, match.start(), before):
                 continue
             yield Candidate(match.start(), match.end(), strong, "aaring")
@@ -824,6 +833,12 @@ class AgeRecognizer(NbPatternRecognizer):
             rest = lower_after[1:]
             if (number.isdigit() and int(number) > 36) or (rest and rest[0] in _DURATION_AFTER):
                 return None  # "var fire måneder på venteliste": how long
+        elif (
+            cue == "paa_a"
+            and (months := _MONTHS_WORD.match(text, end)) is not None
+            and not (number.isdigit() and int(number) > 36)
+        ):
+            span_end = months.end()  # "et barnebarn på seks måneder": a baby's age in months
         elif number.lower() in NEUTER_ONES or number.lower() in HALVES:
             return None  # "ett" only as "ett år"
         elif cue == "name":

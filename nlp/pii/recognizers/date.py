@@ -206,7 +206,7 @@ _WEEKDAY_BEFORE = compile_pattern(
 _EVE = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
-    (?: lille ${SP}+ )? (?:jul|nyttårs|nyårs|påske)aften (?![\p{L}-])
+    (?: lille ${SP}+ )? (?:jul|nyttårs|nyårs|påske)aft[ae]n (?![\p{L}-])
     (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}) (?![\p{N}])
       | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)) (?![\p{L}]) )?
     """,
@@ -260,8 +260,8 @@ _MONTH_YEAR = compile_pattern(
     r"""
     (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen|til) ${SP}+
     (?P<date> (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|
-       desember|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\.) ${SP}+ (?:19|20)[0-9]{2} )
-    (?![\p{N}])
+       desember|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\.) ${SP}+
+       (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i ${SP}+ (?:fjor|fjol|forfjor) (?![\p{L}]) ) )
     """,
     ignore_case=True,
 )
@@ -316,6 +316,8 @@ _LIFE_EVENTS = {
     "overdosen",
     "flyttingen",
     "flyttinga",
+    "fødselen",  # "etter fødselen i februar i fjor"
+    "fødsla",
 }
 # a day written as an ordinal word ("tredje mai to tusen og tjueto", "natt til niende februar")
 _ORDINAL_DAYS = [
@@ -371,6 +373,7 @@ _ORDINAL_DAYS = [
     "trettiførste",
     "trettifyrste",
 ]
+ORDINAL_DAY_WORDS = frozenset(_ORDINAL_DAYS)
 _ORDINAL_DATE = compile_pattern(
     r"""
     (?<![\p{L}\p{N}]) (?:${ORDINAL}) ${SP}+
@@ -389,15 +392,42 @@ _BIRTH_YEAR = compile_pattern(
     ignore_case=True,
 )
 # a day of a month told by its number as an ordinal, as said in dialect ("den 12. i tredje i fjor")
+# or dictated with the day as a word too ("fjortande i femte to tusen og tjueto")
 _DAY_OF_NTH_MONTH = compile_pattern(
     r"""
-    (?<![\p{L}\p{N}.,/-]) (?P<day>[0-9]{1,2}) \. ${SP}+ i ${SP}+
+    (?<![\p{L}\p{N}.,/-]) (?: (?P<day>[0-9]{1,2}) \. | (?P<dayword>${ORDINAL}) ) ${SP}+ i ${SP}+
     (?P<month> første|fyrste|andre|tredje|fjerde|femte|sjette|sjuende|sjuande|syvende|åttende
       |åttande|niende|niande|tiende|tiande|ellevte|tolvte ) (?![\p{L}])
-    (?: ${SP}+ (?:(?:19|20)[0-9]{2} | i${SP}+(?:fjor|fjol|år)) (?![\p{L}\p{N}]) )?
+    (?: ${SP}+ (?:(?:19|20)[0-9]{2} | i${SP}+(?:fjor|fjol|år)) (?![\p{L}\p{N}])
+      | ${SP}+ to${SP}+tusen (?:${SP}+og)? ${SP}+ [\p{L}]+ )?
     """,
     ignore_case=True,
+    ORDINAL=alternation(_ORDINAL_DAYS),
 )
+# what an ordinal after "i" counts when it is no month: "de første i tredje klasse"
+_NOT_NTH_MONTH_AFTER = {"klasse", "klassa", "trinn", "etasje", "etg", "time", "timen",
+                        "runde", "kvartal", "omgang", "uke", "veke", "gang", "rekke", "år",
+                        "året"}  # fmt: skip
+_ORDINAL_UNITS = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "sjuende": 7, "sjuande": 7, "syvende": 7, "åttende": 8, "åttande": 8, "niende": 9,
+    "niande": 9, "tiende": 10, "tiande": 10, "ellevte": 11, "tolvte": 12, "trettende": 13,
+    "trettande": 13, "fjortende": 14, "fjortande": 14, "femtende": 15, "femtande": 15,
+    "sekstende": 16, "sekstande": 16, "syttende": 17, "syttande": 17, "attende": 18,
+    "attande": 18, "nittende": 19, "nittande": 19, "tjuende": 20, "tjuande": 20,
+    "trettiende": 30, "trettiande": 30,
+}  # fmt: skip
+
+
+def _ordinal_day(word: str) -> int:
+    """The number an ordinal day word counts: "fjortande" 14, "tjuefyrste" 21."""
+    word = word.lower()
+    for tens, value in (("tretti", 30), ("tjue", 20)):
+        if word.startswith(tens) and word not in _ORDINAL_UNITS:
+            return value + _ORDINAL_UNITS[word[len(tens) :]]
+    return _ORDINAL_UNITS[word]
+
+
 _NTH_MONTH = {
     "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
     "sjuende": 7, "sjuande": 7, "syvende": 7, "åttende": 8, "åttande": 8, "niende": 9,
@@ -475,9 +505,9 @@ class DateRecognizer(NbPatternRecognizer):
         "textual": _DAY_MONTH,
         "holiday": compile_pattern(r"[dD][aA][gG]"),  # no other letter folds to d, a, g
         "holiday_wrapped": compile_pattern(r"\n[\ \t]*(?:[Jj]ule|[Pp]åske|[Pp]inse|[Nn]yttårs)dag"),
-        "eve": compile_pattern(r"[aA][fF][tT][eE][nN]"),
+        "eve": compile_pattern(r"[aA][fF][tT][eEaA][nN]"),  # nynorsk "julaftan"
         "dashed": _DIGIT_DASH_DIGIT,
-        "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
+        "month_year": compile_pattern(r"(?:19|20)[0-9]{2}|[iI]${SP}+[fF][jJ][oO][rRlL]"),
         "ordinal_date": compile_pattern(
             r"[dtrj]e [\ \u00a0\u202f]+ (?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)",
             ignore_case=True,
@@ -492,7 +522,10 @@ class DateRecognizer(NbPatternRecognizer):
         "week": compile_pattern(r"(?:uke|veke) ${SP}* [0-9]", ignore_case=True),
         "month_short_year": compile_pattern(r"[-–'’][0-9]{2}"),
         "birthday": compile_pattern(r"årsdag", ignore_case=True),
-        "day_of_nth_month": compile_pattern(r"[0-9]\.${SP}+[iI]${SP}"),
+        "day_of_nth_month": compile_pattern(
+            r"(?:[0-9]\.|[dtrj]e)${SP}+i${SP}+(?:f[yjø]|an|tr|fe|s[jy]|åt|ni|ti|el|to)",
+            ignore_case=True,
+        ),
         "compact": compile_pattern(r"[0-9]{6}"),
         "timeline": compile_pattern(r"(?:19|20)[0-9]{2}[\ \t]*:"),
     }
@@ -579,7 +612,17 @@ class DateRecognizer(NbPatternRecognizer):
                 yield Candidate(start, end, clip(self.score - 0.1), "dotted_short")
         for match in self.iter_matches("day_of_nth_month", text):
             month = _NTH_MONTH[match.group("month").lower()]
-            if _valid(int(match.group("day")), month, None):
+            spoken = match.group("dayword")
+            if spoken is None:
+                day = int(match.group("day"))
+            elif set(words_after(text, match.end("month"), 1)) & _NOT_NTH_MONTH_AFTER or (
+                # "noen andre i tredje": "andre" is "others" unless "den" tells it is a day
+                spoken.lower() == "andre" and words_before(text, match.start(), 1) != ["den"]
+            ):
+                continue
+            else:
+                day = _ordinal_day(spoken)
+            if _valid(day, month, None):
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "nth_month")
         for match in self.iter_matches("compact", text):
             cand = self._numeric(text, match, "compact")

@@ -24,6 +24,8 @@ A handle points to one person as surely as a phone number does ("her TikTok acco
 * a word after "gamertag", "brukernavnet", "brukeren" without a colon ("fra brukeren babakenan"),
   unless an ordinary word, and a channel's, server's or account's name in quote marks
   ("YouTube-kanalen «Zosia i fjorden»") (config − 0.15).
+* since pii 1.20.0: a user name dictated with its underscores said ("livsglede understrek liv")
+  (config − 0.15); an emoji code of a chat export (":white_check_mark:") is none.
 
 Not flagged: the networks' own names ("Facebook", "Snapchat"), e-mail addresses (EMAIL has
 them), web addresses of services ("nav.no/familie", "helsenorge.no").
@@ -113,6 +115,13 @@ _CHANNEL = compile_pattern(
 _UNDERSCORED = compile_pattern(
     r"[\p{L}\p{N}]* \p{L} [\p{L}\p{N}]* (?:\.[\p{L}\p{N}]+)* (?:_[\p{L}\p{N}]+)+"
 )
+# a user name dictated with its underscores said ("livsglede understrek liv")
+_DICTATED = compile_pattern(
+    r"(?<![\p{L}\p{N}]) [\p{L}\p{N}]{2,30}"
+    r" (?: ${SP}+ (?:understrek|understreking|underscore) ${SP}+ [\p{L}\p{N}]{1,30} )+"
+    r" (?![\p{L}\p{N}])",
+    ignore_case=True,
+)
 # a Discord tag: a user name, "#" and four digits ("Kr1ssy#0420")
 _DISCORD_TAG = compile_pattern(
     r"(?<![\p{L}\p{N}_.@#/-]) [\p{L}\p{N}_.]{2,32} \# [0-9]{4} (?![0-9])"
@@ -157,6 +166,8 @@ def _may_hold_bare_handle(line: str) -> bool:
     return any(word in lowered for word in HANDLE_WORDS)
 
 
+# a chat export's emoji code (":white_check_mark:"), no user name
+_EMOJI_CODE = regex.compile(r":[a-z0-9_+-]+:")
 _DOMAIN_END = regex.compile(r"\.(?:no|com|org|net|se|dk|nu|io)$", regex.IGNORECASE)
 # abbreviations with inner dots that are no user names
 ABBREVIATIONS = frozenset(
@@ -201,6 +212,7 @@ class HandleRecognizer(NbPatternRecognizer):
         "discord_tag": _DISCORD_TAG,
         "called": _CALLED,
         "channel": _CHANNEL,
+        "dictated": _DICTATED,
     }
     PREFILTERS: ClassVar[dict[str, regex.Pattern[str]]] = {
         "mention": compile_pattern(r"@"),
@@ -214,6 +226,7 @@ class HandleRecognizer(NbPatternRecognizer):
         "discord_tag": compile_pattern(r"\#[0-9]{4}"),
         "called": compile_pattern(r"(?:tag|navn|namn|bruke|bruka|nick)", ignore_case=True),
         "channel": compile_pattern(r"(?:kanal|server|konto|profil)", ignore_case=True),
+        "dictated": compile_pattern(r"understrek|underscore", ignore_case=True),
     }
     LINE_BOUND = frozenset(
         {
@@ -225,6 +238,7 @@ class HandleRecognizer(NbPatternRecognizer):
             "dotted_digits",
             "called",
             "channel",
+            "dictated",
         }
     )
     LINE_FILTERS: ClassVar[dict[str, Callable[[str], bool]]] = {"bare": _may_hold_bare_handle}
@@ -248,6 +262,8 @@ class HandleRecognizer(NbPatternRecognizer):
             yield Candidate(match.start(), match.end(), clip(self.score), "discord_tag")
         for match in self.iter_matches("channel", text):
             yield Candidate(*match.span("name"), clip(self.score - 0.15), "channel")
+        for match in self.iter_matches("dictated", text):
+            yield Candidate(*match.span(), clip(self.score - 0.15), "dictated")
         lowered = text.lower()
         named = any(word in lowered for word in HANDLE_WORDS)
         if not named and "_" not in text:
@@ -255,7 +271,9 @@ class HandleRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("bare", text):
             if _DOMAIN_END.search(match.group()) or match.group().lower() in ABBREVIATIONS:
                 continue  # "nav.no", "f.eks": a web address or an abbreviation
-            if _UNDERSCORED.fullmatch(match.group()):
+            if _UNDERSCORED.fullmatch(match.group()) and not _EMOJI_CODE.fullmatch(
+                text, max(0, match.start() - 1), match.end() + 1
+            ):
                 # "liv_i_lia": no Norwegian word is written with an underscore between letters
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "underscore")
                 continue

@@ -10,6 +10,7 @@ someone lives or grew up ("vaks opp nede i straumsvika").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
@@ -178,6 +179,13 @@ def _lives_at(lowers: Sequence[str], i: int) -> bool:
     return k >= 0 and lowers[k] in _LIVING_VERBS
 
 
+# a street's name: a capitalised compound ending in -veien, -gata … ("Holsandveien")
+_STREET = re.compile(
+    r"[A-ZÆØÅ][a-zæøå]{2,}(?:-[A-ZÆØÅ]?[a-zæøå]+)*"
+    r"(?:veien|vegen|vei|veg|gata|gaten|gate|gt\.|stien|stigen|allé|alléen)"
+)
+
+
 class LocationRecognizer(DocRecognizer):
     ENTITY = "LOCATION"
     NAME = "location"
@@ -210,7 +218,26 @@ class LocationRecognizer(DocRecognizer):
             results.append(self.result(start_char, end_char, base - 0.05, "place gazetteer"))
         results += self._unknown_after_preposition(doc)
         results += self._lower_case_places(doc)
+        results += self._streets(doc)
         return results
+
+    def _streets(self, doc: Doc) -> list[RecognizerResult]:
+        """A street without a house number ("ikke parker langs Holsandveien"): one capitalised
+        word ending like a street; at a sentence's start only when it is no ordinary word
+        ("Omveien tok tid")."""
+        found = []
+        for i, text in enumerate(token_view(doc).texts):
+            if not _STREET.fullmatch(text) or is_allowed(text):
+                continue
+            token = doc[i]
+            if is_sentence_start(token) and is_ordinary_word(text):
+                continue
+            found.append(
+                self.result(
+                    token.idx, token.idx + len(text), self.config.score - 0.2, "street name"
+                )
+            )
+        return found
 
     def _lower_case_places(self, doc: Doc) -> list[RecognizerResult]:
         """A place typed in lower case ("på hareid", "bup volda", "ålesund sjukehus"): a listed

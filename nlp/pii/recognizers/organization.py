@@ -95,7 +95,9 @@ UNIT_WITH_PLACE = re.compile(
 _EMPLOYED = (
     r"\b(?:jobb(?:en)?|jobber|jobbar|jobbet|jobba|arbeider|arbeidar|jobben sin|deltidsjobb|"
     r"går[ \t]+(?:turnus|skift|nattskift)|gjekk[ \t]+(?:turnus|skift)|gikk[ \t]+(?:turnus|skift)|"
-    r"sommerjobb|sommarjobb|ekstrajobb|deltidsstilling|ansatt|tilsett|lærling)"
+    r"sommerjobb|sommarjobb|ekstrajobb|deltidsstilling|ansatt|tilsett|lærling|"
+    r"lærlingplass|lærlingeplass|læreplass|lærlingplassen|læreplassen|praksisplass|"
+    r"praksisplassen|arbeidstrening|arbeidspraksis)"
     r"(?:[ \t]+(?:sin|si|sitt|skift|turnus|deltid|fulltid|natt|helg|ekstra))?"
     r"(?:[ \t]+som[ \t]+[^\W\d_]+)?"  # "jobbar natt som reinhaldar på …"
     r"[ \t]+(?:på|i|hos|ved)[ \t]+"
@@ -113,7 +115,8 @@ LOWER_SCHOOL = re.compile(
     r"(?:\b(?P<at>(?i:på|ved|til|fra|frå))[ \t]+)?"
     r"\b(?P<name>[a-zæøå][a-zæøå-]{2,})[ \t]+(?:barneskole|barneskule|ungdomsskole|ungdomsskule|"
     r"skole|skule|videregående|vidaregåande|vgs|barnehage|bhg|behandlingssenter|klinikken|"
-    r"klinikk|bofellesskap|bufellesskap)\b"
+    r"klinikk|bofellesskap|bufellesskap|psykiatrisenter|psykiatrisenteret|rusklinikk|"
+    r"behandlingsheim|behandlingshjem)\b"
 )
 # a local unit typed in lower case with its place ("barnevernet i bærum", "nav bærum")
 LOWER_UNIT = re.compile(
@@ -132,6 +135,8 @@ LOWER_PLACE_UNIT = re.compile(
 LOWER_ADMITTED = re.compile(
     r"\b(?:innlagt|innlagd|tvangsinnlagt|tvangsinnlagd|lagt[ \t]+inn|lagd[ \t]+inn)"
     r"[ \t]+(?:på|ved)[ \t]+(?P<name>[a-zæøå][a-zæøå-]{3,})\b"
+    # its kind of place after it is part of the name ("innlagd på solli dps")
+    r"(?:[ \t]+(?:dps|bup|sjukehus|sykehus|sjukehuset|sykehuset|klinikk|klinikken)\b)?"
 )
 # a ward of a named hospital ("lagt inn på post 3 på Lovisenberg", "avd. 3B ved Sandviken")
 WARD = re.compile(
@@ -492,12 +497,16 @@ class OrganizationRecognizer(DocRecognizer):
         note = doc_text(doc)
         for match in chain(LOWER_UNIT.finditer(note), LOWER_PLACE_UNIT.finditer(note)):
             place = match.group("place")  # "bup volda", "meråker barnevern"
-            if is_place(place.capitalize()) and not is_common_word(place):
+            # a place that is also a word only right after the unit ("bup førde", not
+            # "barnevernet i vik" or "vik barnevern")
+            right_after = match.re is LOWER_UNIT and match.group().count(" ") == 1
+            if is_place(place.capitalize()) and (right_after or not is_common_word(place)):
                 results.append(self.result(*match.span(), base - 0.2, "local unit in lower case"))
         for match in LOWER_ADMITTED.finditer(doc_text(doc)):
             name = match.group("name")
             if not (is_ordinary_word(name) or is_allowed(name) or name in _FUNCTION_WORDS):
-                results.append(self.result(*match.span("name"), base - 0.2, "admitted to, lower"))
+                start = match.start("name")
+                results.append(self.result(start, match.end(), base - 0.2, "admitted to, lower"))
         for match in LOWER_EMPLOYER.finditer(doc_text(doc)):
             place = match.group("place")
             if is_place(place.capitalize()) and not is_common_word(place):

@@ -224,6 +224,28 @@ NICKNAME = re.compile(
     r"søster|syster|elev|venn|kompis|bestemor|bestefar)))",
     re.IGNORECASE,
 )
+# a nickname in quote marks between a given name and a surname ("Geir «Bamsen» Bakken")
+INNER_NICKNAME = re.compile(
+    r"\b(?P<given>[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?)[ \t]+[«\"“]" + _WORD_NAME + r"[»\"”]"
+    r"(?=[ \t]+[A-ZÆØÅ][^\W\d_]+)"
+)
+# a name as a register or a school writes it ("står som «Yaqub» i folkeregisteret")
+WRITTEN_AS = re.compile(
+    r"\b(?:står|stod|sto|er[ \t]+registrert|er[ \t]+skrevet|er[ \t]+skriven)[ \t]+"
+    r"(?:oppført[ \t]+|oppførd[ \t]+)?som[ \t]+[«\"“]" + _WORD_NAME + r"[»\"”]",
+    re.IGNORECASE,
+)
+# a name told before who calls someone so ("Jenja, som vennene kaller henne, har …")
+NAMED_BEFORE = re.compile(
+    r"\b(?P<name>[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?),[ \t]+som[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+){1,2}(?:kaller|kallar|kalte|kalla|kalla)[ \t]+"
+    r"(?:henne|ham|han|ho|hen|seg)\b"
+)
+# a short name before the full name in brackets ("Sol (Solveig Granli) er fostermor")
+ALIAS_BEFORE_FULL_NAME = re.compile(
+    r"\b(?P<name>[A-ZÆØÅ][^\W\d_]+)[ \t]+\((?P<given>[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?)"
+    r"(?:[ \t]+[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?){1,2}\)"
+)
 # a nickname alone in brackets after the name it shortens ("storebroren Dawit («Dawa»)")
 BRACKETED_NICKNAME = re.compile(r"(?<=\()[«\"“]" + _WORD_NAME + r"[»\"”](?=\))")
 # the speaker named after a quote ("«eg trudde det var mi skuld» – sol"), and a note signed
@@ -505,6 +527,7 @@ class PersonRecognizer(DocRecognizer):
                 self._continues_name(doc[end])
                 or (lower_case and _continues_lower(doc[end]))
                 or (not lower_case and _surname_after_given_name(doc[end]))
+                or (not lower_case and end == i + 1 and _lower_surname_after_given_name(doc[end]))
             ):
                 end += 1
             begin = i
@@ -601,13 +624,15 @@ class PersonRecognizer(DocRecognizer):
             if (
                 len(text) < 3
                 or not text.isupper()
-                or not text.isalpha()
+                or not text.replace("-", "").isalpha()  # "ODD-ARNE"
                 or is_allowed(text)
                 or _family_word(text)
             ):
                 continue
             title = _title(text.lower())
             bracketed = 0 < i < len(doc) - 1 and texts[i - 1] == "(" and texts[i + 1] in {")", ","}
+            # "FOSTERFAR STEIN": a name that is also a word, after a family word in capitals
+            after_kin = i > 0 and texts[i - 1].isupper() and _family_word(texts[i - 1])
             following = _title(texts[i + 1].lower()) if i + 1 < len(doc) else ""
             name_follows = (
                 i + 1 < len(doc)
@@ -618,7 +643,10 @@ class PersonRecognizer(DocRecognizer):
             )
             if not (
                 (is_first_name(title) and not is_common_word(title))
-                or ((title in WORD_NAMES or is_first_name(title)) and (bracketed or name_follows))
+                or (
+                    (title in WORD_NAMES or is_first_name(title))
+                    and (bracketed or name_follows or after_kin)
+                )
             ):
                 continue
             end = i + 1
@@ -671,6 +699,10 @@ class PersonRecognizer(DocRecognizer):
             (WRITER_IN_BRACKETS, "the writer's name in brackets"),
             (NICKNAME, "a nickname in quote marks"),
             (BRACKETED_NICKNAME, "a nickname in quote marks in brackets"),
+            (INNER_NICKNAME, "a nickname in quote marks inside a name"),
+            (WRITTEN_AS, "a name as a register writes it"),
+            (NAMED_BEFORE, "a name before who calls someone so"),
+            (ALIAS_BEFORE_FULL_NAME, "a short name before the full name in brackets"),
             (ASKED_ABOUT, "a nickname in quote marks asked about"),
             (ATTRIBUTED, "a name after a quote or as a signature"),
             (FAMILY_NAME, "a family's surname"),
@@ -678,9 +710,22 @@ class PersonRecognizer(DocRecognizer):
             for match in pattern.finditer(text):
                 group = "signed" if pattern is ATTRIBUTED and match.group("signed") else "name"
                 name = match.group(group)
-                quoted = pattern in (NICKNAME, ASKED_ABOUT, BRACKETED_NICKNAME) or (
-                    pattern is NAMED_BY and match.group("quote") is not None
-                )
+                if pattern is ALIAS_BEFORE_FULL_NAME and not (
+                    is_first_name(match.group("given"))
+                    and match.group("given").lower().startswith(name.lower()[:2])
+                ):
+                    continue  # "Sol (Solveig Granli)", not "Oslo (Ola Hansen)"
+                if pattern is INNER_NICKNAME and not is_first_name(match.group("given")):
+                    continue  # "Geir «Bamsen» Bakken", not "Tiltaket «Trygg» Bergen"
+                quoted = pattern in (
+                    NICKNAME,
+                    ASKED_ABOUT,
+                    BRACKETED_NICKNAME,
+                    INNER_NICKNAME,
+                    WRITTEN_AS,
+                    NAMED_BEFORE,
+                    ALIAS_BEFORE_FULL_NAME,
+                ) or (pattern is NAMED_BY and match.group("quote") is not None)
                 if name in PLACEHOLDERS or name.split()[0].lower() in NEVER_NAMES:
                     continue  # "» – X", "Helsing frå NN": the referent kept the name out
                 if is_relation_word(name.lower()) or is_allowed(name.split()[0]):
@@ -1133,6 +1178,23 @@ def _surname_after_given_name(token: Token) -> bool:
     # a place ("Vie") is a surname too, but not after a preposition: "på Tine Brumunddal"
     return is_place(text) and not (
         given.i > 0 and token.doc[given.i - 1].lower_ in PLACE_PREPOSITIONS
+    )
+
+
+def _lower_surname_after_given_name(token: Token) -> bool:
+    """A listed surname typed in lower case right after a listed given name ("co-leiar Jostein
+    kvåle"): no ordinary word, so the given name's capital decides."""
+    text = token.text
+    given = token.doc[token.i - 1]
+    return (
+        text.islower()
+        and len(text) > 2
+        and given.whitespace_ == " "
+        and is_first_name(given.text)
+        and is_surname(text.capitalize())
+        and not is_ordinary_word(text)
+        and not is_place(text.capitalize())
+        and not text.endswith(VERB_ENDINGS)  # "Dag gruer seg"
     )
 
 
