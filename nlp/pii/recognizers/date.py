@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from itertools import chain
 from typing import ClassVar
 
 import regex
@@ -256,14 +257,27 @@ _RELATIVE_YEAR = compile_pattern(
     r"${SP}+ (?: i ${SP}+ (?:fjor|fjol|forfjor|år) | neste ${SP}+ år ) (?![\p{L}])"
 )
 # "kom frå Eritrea i august 2017": a month and year, when an event in someone's life is told
+_MONTH_NAME = (
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\.)"
+)
 _MONTH_YEAR = compile_pattern(
     r"""
     (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen|til) ${SP}+
-    (?P<date> (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|
-       desember|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\.) ${SP}+
-       (?: (?:19|20)[0-9]{2} (?![\p{N}]) | i ${SP}+ (?:fjor|fjol|forfjor) (?![\p{L}]) ) )
+    (?P<date> ${MONTH_NAME} ${SP}+ (?:19|20)[0-9]{2} ) (?![\p{N}])
     """,
     ignore_case=True,
+    MONTH_NAME=_MONTH_NAME,
+)
+# "etter fødselen i februar i fjor": the year told relatively (its own pattern, so that each
+# keeps a prefilter that starts with a literal)
+_MONTH_LAST_YEAR = compile_pattern(
+    r"""
+    (?<![\p{L}\p{N}]) (?:i|fra|frå|siden|sidan|innen|til) ${SP}+
+    (?P<date> ${MONTH_NAME} ${SP}+ i ${SP}+ (?:fjor|fjol|forfjor) ) (?![\p{L}])
+    """,
+    ignore_case=True,
+    MONTH_NAME=_MONTH_NAME,
 )
 _OPENS_SENTENCE = regex.compile(r"(?:^|[.!?]\s+|\n[ \t]*)$")
 _VISITS = {"samvær", "samværet", "samvere", "samveret", "akuttplasseringen", "plasseringen",
@@ -392,17 +406,21 @@ _BIRTH_YEAR = compile_pattern(
     ignore_case=True,
 )
 # a day of a month told by its number as an ordinal, as said in dialect ("den 12. i tredje i fjor")
-# or dictated with the day as a word too ("fjortande i femte to tusen og tjueto")
-_DAY_OF_NTH_MONTH = compile_pattern(
+# or dictated with the day as a word too ("fjortande i femte to tusen og tjueto"): found at the
+# month ("i tredje"), the day read back from there (an alternation of ordinal words tried at
+# every word would cost more than the rest of the recognizer)
+_NTH_MONTH = compile_pattern(
     r"""
-    (?<![\p{L}\p{N}.,/-]) (?: (?P<day>[0-9]{1,2}) \. | (?P<dayword>${ORDINAL}) ) ${SP}+ i ${SP}+
+    (?<=[\p{L}\p{N}.]) ${SP}+ i ${SP}+
     (?P<month> første|fyrste|andre|tredje|fjerde|femte|sjette|sjuende|sjuande|syvende|åttende
       |åttande|niende|niande|tiende|tiande|ellevte|tolvte ) (?![\p{L}])
     (?: ${SP}+ (?:(?:19|20)[0-9]{2} | i${SP}+(?:fjor|fjol|år)) (?![\p{L}\p{N}])
       | ${SP}+ to${SP}+tusen (?:${SP}+og)? ${SP}+ [\p{L}]+ )?
     """,
     ignore_case=True,
-    ORDINAL=alternation(_ORDINAL_DAYS),
+)
+_DAY_BEFORE = compile_pattern(
+    r"(?<![\p{L}\p{N}.,/-]) (?: (?P<day>[0-9]{1,2}) \. | (?P<dayword>\p{L}{4,15}) ) $"
 )
 # what an ordinal after "i" counts when it is no month: "de første i tredje klasse"
 _NOT_NTH_MONTH_AFTER = {"klasse", "klassa", "trinn", "etasje", "etg", "time", "timen",
@@ -428,7 +446,7 @@ def _ordinal_day(word: str) -> int:
     return _ORDINAL_UNITS[word]
 
 
-_NTH_MONTH = {
+_NTH_MONTH_NUMBER = {
     "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
     "sjuende": 7, "sjuande": 7, "syvende": 7, "åttende": 8, "åttande": 8, "niende": 9,
     "niande": 9, "tiende": 10, "tiande": 10, "ellevte": 11, "tolvte": 12,
@@ -491,13 +509,14 @@ class DateRecognizer(NbPatternRecognizer):
         "dashed": _DASHED,
         "dotted_short": _DOTTED_SHORT,
         "month_year": _MONTH_YEAR,
+        "month_last_year": _MONTH_LAST_YEAR,
         "ordinal_date": _ORDINAL_DATE,
         "birth_year": _BIRTH_YEAR,
         "season": _SEASON,
         "week": _WEEK,
         "month_short_year": _MONTH_SHORT_YEAR,
         "birthday": _BIRTHDAY,
-        "day_of_nth_month": _DAY_OF_NTH_MONTH,
+        "day_of_nth_month": _NTH_MONTH,
         "compact": _COMPACT,
         "timeline": _TIMELINE,
     }
@@ -507,7 +526,8 @@ class DateRecognizer(NbPatternRecognizer):
         "holiday_wrapped": compile_pattern(r"\n[\ \t]*(?:[Jj]ule|[Pp]åske|[Pp]inse|[Nn]yttårs)dag"),
         "eve": compile_pattern(r"[aA][fF][tT][eEaA][nN]"),  # nynorsk "julaftan"
         "dashed": _DIGIT_DASH_DIGIT,
-        "month_year": compile_pattern(r"(?:19|20)[0-9]{2}|[iI]${SP}+[fF][jJ][oO][rRlL]"),
+        "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
+        "month_last_year": compile_pattern(r"i${SP}+f(?:or)?[jJ][oO][rRlL]"),
         "ordinal_date": compile_pattern(
             r"[dtrj]e [\ \u00a0\u202f]+ (?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)",
             ignore_case=True,
@@ -522,9 +542,10 @@ class DateRecognizer(NbPatternRecognizer):
         "week": compile_pattern(r"(?:uke|veke) ${SP}* [0-9]", ignore_case=True),
         "month_short_year": compile_pattern(r"[-–'’][0-9]{2}"),
         "birthday": compile_pattern(r"årsdag", ignore_case=True),
+        # "i" and a month's ordinal (a literal first: the scan stays fast)
         "day_of_nth_month": compile_pattern(
-            r"(?:[0-9]\.|[dtrj]e)${SP}+i${SP}+(?:f[yjø]|an|tr|fe|s[jy]|åt|ni|ti|el|to)",
-            ignore_case=True,
+            r"i[\ \u00a0](?:første|fyrste|andre|tredje|fjerde|femte|sjette|sju|syv|ått|nie|nia"
+            r"|tie|tia|ellevte|tolvte)"
         ),
         "compact": compile_pattern(r"[0-9]{6}"),
         "timeline": compile_pattern(r"(?:19|20)[0-9]{2}[\ \t]*:"),
@@ -536,6 +557,7 @@ class DateRecognizer(NbPatternRecognizer):
             "holiday",
             "eve",
             "month_year",
+            "month_last_year",
             "ordinal_date",
             "birth_year",
             "season",
@@ -611,19 +633,24 @@ class DateRecognizer(NbPatternRecognizer):
             ):
                 yield Candidate(start, end, clip(self.score - 0.1), "dotted_short")
         for match in self.iter_matches("day_of_nth_month", text):
-            month = _NTH_MONTH[match.group("month").lower()]
-            spoken = match.group("dayword")
+            told = _DAY_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            if told is None:
+                continue
+            month = _NTH_MONTH_NUMBER[match.group("month").lower()]
+            spoken = told.group("dayword")
             if spoken is None:
-                day = int(match.group("day"))
-            elif set(words_after(text, match.end("month"), 1)) & _NOT_NTH_MONTH_AFTER or (
+                day = int(told.group("day"))
+            elif (
+                spoken.lower() not in ORDINAL_DAY_WORDS
+                or set(words_after(text, match.end("month"), 1)) & _NOT_NTH_MONTH_AFTER
                 # "noen andre i tredje": "andre" is "others" unless "den" tells it is a day
-                spoken.lower() == "andre" and words_before(text, match.start(), 1) != ["den"]
+                or (spoken.lower() == "andre" and words_before(text, told.start(), 1) != ["den"])
             ):
                 continue
             else:
                 day = _ordinal_day(spoken)
             if _valid(day, month, None):
-                yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "nth_month")
+                yield Candidate(told.start(), match.end(), clip(self.score - 0.1), "nth_month")
         for match in self.iter_matches("compact", text):
             cand = self._numeric(text, match, "compact")
             if cand is not None and not account_context(text, match.start()):
@@ -632,7 +659,9 @@ class DateRecognizer(NbPatternRecognizer):
             yield Candidate(match.start(), match.end(), clip(self.score - 0.1), "ordinal_date")
         for match in self.iter_matches("birth_year", text):
             yield Candidate(*match.span(), clip(self.score - 0.1), "birth_year")  # "født 1938"
-        for match in self.iter_matches("month_year", text):
+        for match in chain(
+            self.iter_matches("month_year", text), self.iter_matches("month_last_year", text)
+        ):
             before = words_before(text, match.start(), 10)
             since = match.group().split()[0].lower() in {"siden", "sidan"}
             # "Vi har hatt individuell plan siden mars 2021": since when, in a person's story

@@ -180,9 +180,14 @@ def _lives_at(lowers: Sequence[str], i: int) -> bool:
 
 
 # a street's name: a capitalised compound ending in -veien, -gata … ("Holsandveien")
+_STREET_ENDINGS = (
+    "veien", "vegen", "vei", "veg", "gata", "gaten", "gate", "gt.", "stien", "stigen", "allé",
+    "alléen",
+)  # fmt: skip
 _STREET = re.compile(
-    r"[A-ZÆØÅ][a-zæøå]{2,}(?:-[A-ZÆØÅ]?[a-zæøå]+)*"
-    r"(?:veien|vegen|vei|veg|gata|gaten|gate|gt\.|stien|stigen|allé|alléen)"
+    r"[A-ZÆØÅ][a-zæøå]{2,}(?:-[A-ZÆØÅ]?[a-zæøå]+)*(?:"
+    + "|".join(map(re.escape, _STREET_ENDINGS))
+    + r")"
 )
 
 
@@ -227,7 +232,11 @@ class LocationRecognizer(DocRecognizer):
         ("Omveien tok tid")."""
         found = []
         for i, text in enumerate(token_view(doc).texts):
-            if not _STREET.fullmatch(text) or is_allowed(text):
+            if (
+                not text.endswith(_STREET_ENDINGS)
+                or not _STREET.fullmatch(text)
+                or is_allowed(text)
+            ):
                 continue
             token = doc[i]
             if is_sentence_start(token) and is_ordinary_word(text):

@@ -246,6 +246,14 @@ ALIAS_BEFORE_FULL_NAME = re.compile(
     r"\b(?P<name>[A-ZÆØÅ][^\W\d_]+)[ \t]+\((?P<given>[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?)"
     r"(?:[ \t]+[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?){1,2}\)"
 )
+# what each of those patterns needs in a note, found by a search that starts at a rare character
+# (the patterns themselves start at every capitalised word)
+_NEEDED_BY = {
+    INNER_NICKNAME: re.compile(r"[«\"“][A-ZÆØÅ][^\W\d_]*(?:-[^\W\d_]+)*[»\"”][ \t]+[A-ZÆØÅ]"),
+    WRITTEN_AS: re.compile(r"som[ \t]+[«\"“]", re.IGNORECASE),
+    NAMED_BEFORE: re.compile(r"[ \t]kall[ae]", re.IGNORECASE),
+    ALIAS_BEFORE_FULL_NAME: re.compile(r"\([A-ZÆØÅ][^\W\d_]+(?:-[^\W\d_]+)?[ \t]+[A-ZÆØÅ]"),
+}
 # a nickname alone in brackets after the name it shortens ("storebroren Dawit («Dawa»)")
 BRACKETED_NICKNAME = re.compile(r"(?<=\()[«\"“]" + _WORD_NAME + r"[»\"”](?=\))")
 # the speaker named after a quote ("«eg trudde det var mi skuld» – sol"), and a note signed
@@ -707,6 +715,9 @@ class PersonRecognizer(DocRecognizer):
             (ATTRIBUTED, "a name after a quote or as a signature"),
             (FAMILY_NAME, "a family's surname"),
         ):
+            needed = _NEEDED_BY.get(pattern)
+            if needed is not None and needed.search(text) is None:
+                continue
             for match in pattern.finditer(text):
                 group = "signed" if pattern is ATTRIBUTED and match.group("signed") else "name"
                 name = match.group(group)
