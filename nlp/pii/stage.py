@@ -103,14 +103,14 @@ class PresidioPiiStage:
             ]
             flags += self._in_capitals(text, doc, capitals)
         tables = find_tables(text)
-        emoji = _emoji_codes(text)
+        no_data = _no_data_spans(text)
         flags = [
             f
             for f in flags
             if f.end > f.start
             and any(c.isalnum() for c in text[f.start : f.end])  # not "🍕", not a dash
             and not any(a <= f.start and f.end <= b for a, b in tables.headers)  # "Bosted"
-            and not any(a <= f.start and f.end <= b for a, b in emoji)  # ":heart: 4"
+            and not any(a <= f.start and f.end <= b for a, b in no_data)  # ":heart: 4"
         ]
         flags += [Flag(c.start, c.end, c.type, TABLE_SCORE, "table column") for c in tables.cells]
         header_end = min((s.start for s in sections if s.id != "header"), default=len(text))
@@ -296,17 +296,22 @@ def _is_place_only(text: str, flag: Flag) -> bool:
 
 # a chat export's emoji codes (":rotating_light:") and a line of reactions with their counts
 # (":heart: 4  :+1: 2")
+# Word's note of a formatting change ("Formatert: Skrift: 11 pt, Fet"): no text of the note
+_FORMATTING_LINE = re.compile(r"^[ \t]*(?:Formatert|Formatted|Formatering):[^\n]*", re.MULTILINE)
 _EMOJI_CODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])")
 _REACTION_LINE = re.compile(r"^[ \t]*(?::[a-z0-9_+-]{2,40}:[ \t]*[0-9]{0,3}[ \t]*)+$", re.MULTILINE)
 
 
-def _emoji_codes(text: str) -> list[tuple[int, int]]:
-    """Where a chat export's emoji codes and reaction lines are: no personal data there."""
+def _no_data_spans(text: str) -> list[tuple[int, int]]:
+    """Where a chat export's emoji codes and reaction lines, and Word's notes of a formatting
+    change, are: no personal data there."""
     if ":" not in text:
         return []
-    return [m.span() for m in _REACTION_LINE.finditer(text)] + [
-        m.span() for m in _EMOJI_CODE.finditer(text)
-    ]
+    return (
+        [m.span() for m in _FORMATTING_LINE.finditer(text)]
+        + [m.span() for m in _REACTION_LINE.finditer(text)]
+        + [m.span() for m in _EMOJI_CODE.finditer(text)]
+    )
 
 
 def _drop_heading_words(text: str, flags: list[Flag], sections: Sequence[Section]) -> list[Flag]:

@@ -695,3 +695,15 @@ def test_round_24_names(make_doc, text: str, expected: str) -> None:
 )
 def test_round_24_ordinary_words(make_doc, text: str, word: str) -> None:
     assert word not in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Referent: Har noe fungert?\nMor: Ja. En sykepleier hjalp oss.", "Ja"),
+        ("Referent: Og hvem er du, om du vil si det?\nMor: Jeg heter Randi.", "Og hvem er du"),
+        ("Om dette notatet\nDette er et notat.", "Om"),
+    ],
+)
+def test_round_24_interview_lines_and_headings(make_doc, text: str, word: str) -> None:
+    assert word not in names(make_doc, text)

@@ -544,10 +544,10 @@ def test_round_24_a_doctor_s_name_in_a_disease(text: str, word: str, ordinary: b
 
 
 def test_round_24_a_chat_export_s_emoji_codes_and_reactions() -> None:
-    from nlp.pii.stage import _emoji_codes
+    from nlp.pii.stage import _no_data_spans
 
     text = "Tonje skrev.\n    :heart: 4  :+1: 2\nKl. 10:30: møte. Se :white_check_mark: her."
-    assert [text[a:b].strip() for a, b in _emoji_codes(text)] == [
+    assert [text[a:b].strip() for a, b in _no_data_spans(text)] == [
         ":heart: 4  :+1: 2",
         ":heart:",
         ":+1:",
@@ -560,3 +560,10 @@ def test_round_24_a_name_in_capitals_in_a_header_label_stays() -> None:
     lines = [(line, parse_fact_line(line)) for line in split_lines(text)]
     kept = _drop_header_facts(text, lines, [flag(text, "GUNN BERIT LI", "PERSON")])
     assert [text[f.start : f.end] for f in kept] == ["GUNN BERIT LI"]
+
+
+def test_round_24_word_s_note_of_a_formatting_change_holds_no_data() -> None:
+    from nlp.pii.stage import _no_data_spans
+
+    text = "Randi Haugland\nFormatert: Skrift: 11 pt, Fet\n\n1. Innledning"
+    assert [text[a:b] for a, b in _no_data_spans(text)] == ["Formatert: Skrift: 11 pt, Fet"]

@@ -762,7 +762,8 @@ class PersonRecognizer(DocRecognizer):
         found = []
         for _line, line_fact in line_facts(doc):
             for fact in line_fact.all() if line_fact else ():
-                if fact.field in PEOPLE_FIELDS:
+                # "Referent: Og hvem er du?": an interview's question, no name
+                if fact.field in PEOPLE_FIELDS and not fact.value.rstrip().endswith("?"):
                     found += self._names_in(fact.value, fact.value_start)
         return found
 
@@ -843,6 +844,7 @@ class PersonRecognizer(DocRecognizer):
         before_verb = (
             following is not None
             and following.islower()
+            and following_lower not in _DETERMINERS  # "Om dette notatet": no verb
             and (
                 following_lower in SPEECH_VERBS
                 or following_lower in _SHORT_VERBS
@@ -1032,7 +1034,12 @@ class PersonRecognizer(DocRecognizer):
                     and (text in WORD_NAMES or not inflected)
                 ):
                     return self.config.score - 0.3, "ambiguous name before a verb"
-                if not is_sentence_start(token) and not is_place(text):
+                if (
+                    not is_sentence_start(token)
+                    and not is_place(text)
+                    # "Mor: Ja.": an answer opens after its speaker's label
+                    and not (is_common_word(text) and _after_line_label(token))
+                ):
                     return self.config.score - 0.25, "ambiguous name capitalised mid-sentence"
                 return None
             if has_foreign_letters(text) and not is_place(text) and previous not in PLACES_BEFORE:
@@ -1190,6 +1197,16 @@ def _surname_after_given_name(token: Token) -> bool:
     return is_place(text) and not (
         given.i > 0 and token.doc[given.i - 1].lower_ in PLACE_PREPOSITIONS
     )
+
+
+_LINE_LABEL = re.compile(r"[ \t]*[^\W\d_]{2,20}:[ \t]*")
+
+
+def _after_line_label(token: Token) -> bool:
+    """The word right after a line's one-word label ("Mor: Ja.", "Referent: Har noe …")."""
+    text = doc_text(token.doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return _LINE_LABEL.fullmatch(text, line_start, token.idx) is not None
 
 
 def _lower_surname_after_given_name(token: Token) -> bool:
