@@ -113,3 +113,7 @@ def test_round_24_streets(make_doc, text: str, expected: str) -> None:
 
 def test_round_24_a_word_ending_like_a_street_opening_a_sentence(make_doc) -> None:
     assert "Omveien" not in places(make_doc, "Omveien tok lang tid.")
+
+
+def test_round_24_an_event_after_a_place_preposition_is_no_place(make_doc) -> None:
+    assert places(make_doc, "Skolen tar spørsmålet med til Torsdagsmøtet.") == set()

@@ -446,3 +446,14 @@ def test_round_24_institutions(make_doc, text: str, expected: str) -> None:
 
 def test_round_24_a_word_after_a_unit_and_a_preposition_is_no_place(make_doc) -> None:
     assert orgs(make_doc, "barnevernet i vik sa nei, og nav sa ja") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Fosterheimen har skrive til tenesta tre gonger.",
+        "- Meir avlasting. Familien har hatt éi avlastingshelg.",
+    ],
+)
+def test_round_24_ordinary_words_opening_a_bullet(make_doc, text: str) -> None:
+    assert orgs(make_doc, text) == set()

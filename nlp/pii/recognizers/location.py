@@ -179,6 +179,11 @@ def _lives_at(lowers: Sequence[str], i: int) -> bool:
     return k >= 0 and lowers[k] in _LIVING_VERBS
 
 
+# what a compound names when it is an event, not a place ("til Torsdagsmøtet", "på Sommerkurset")
+_EVENT_ENDINGS = (
+    "møtet", "møte", "samlinga", "samlingen", "kurset", "gruppa", "gruppen", "festen",
+    "kvelden", "treffet",
+)  # fmt: skip
 # a street's name: a capitalised compound ending in -veien, -gata … ("Holsandveien")
 _STREET_ENDINGS = (
     "veien", "vegen", "vei", "veg", "gata", "gaten", "gate", "gt.", "stien", "stigen", "allé",
@@ -308,6 +313,7 @@ class LocationRecognizer(DocRecognizer):
                 or is_allowed(text)
                 or is_first_name(text)
                 or is_acronym_compound(text)  # "til ROM-leder", "fra BV-tj."
+                or text.lower().endswith(_EVENT_ENDINGS)  # "til Torsdagsmøtet": an event
             ):
                 continue
             token = doc[i]

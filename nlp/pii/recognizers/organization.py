@@ -357,8 +357,12 @@ def _ordinary_before_noun(text: str) -> bool:
         and words[1].lower() in _ACTIVITY_NOUNS
         and is_common_word(words[0])
         and not is_place(words[0])
-        and not is_surname(words[0])
+        and (not is_surname(words[0]) or words[0].lower() in _AMOUNTS)  # "Meir avlasting"
     )
+
+
+# words of amount before an activity noun ("Meir avlasting", "Mindre rusbehandling")
+_AMOUNTS = frozenset({"mer", "meir", "mere", "mindre", "minder", "litt", "nok", "ingen"})
 
 
 def _ordinary_before_trade(text: str) -> bool:
@@ -549,7 +553,13 @@ class OrganizationRecognizer(DocRecognizer):
         match = COMPOUND_INSTITUTION.match(word)
         suffix = match.group(1) if match else ""
         head = word[: len(word) - len(suffix)].rstrip("-")
-        return not head or is_common_word(head) or is_common_word(head.rstrip("s"))
+        # "Fosterheimen": the whole word is a word the lists know
+        return (
+            not head
+            or is_common_word(head)
+            or is_common_word(head.rstrip("s"))
+            or is_common_word(word)
+        )
 
     @staticmethod
     def _skip_function_words(text: str, start: int, end: int, common_too: bool) -> int:
