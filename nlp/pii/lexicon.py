@@ -240,6 +240,15 @@ NEVER_NAMES = frozenset(
         "fra",
         "frå",
         "no",  # nynorsk "now" opening a sentence ("No har ho hybel")
+        # answers and greetings opening a transcript's line ("Vår: Ja. Jeg sitter i bilen",
+        # "(pause) Bra. Vil du starte?"), and words opening a heading ("Om notatet")
+        "ja",
+        "nei",
+        "bra",
+        "takk",
+        "hei",
+        "om",
+        "med",
         "tal",
         "talet",
         "ikke",

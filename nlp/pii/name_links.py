@@ -30,6 +30,7 @@ from nlp.pii.lexicon import (
     is_common_word,
     is_first_name,
     is_ordinary_word,
+    is_place,
     is_relation_word,
     is_role_noun,
     is_surname,
@@ -142,7 +143,14 @@ def owners_and_compounds(text: str) -> list[NameLink]:
             # pappa" stays a name)
         # "Ask sin mormor", "lykke sin biologiske far": a word-name owns a family member too
         word_name = match.group("own") is not None and base.capitalize() in WORD_NAMES
-        if (is_first_name(base.capitalize()) or word_name) and (
+        # "Jonken sin mamma": a capitalised word no list knows, owning a family member
+        unknown = (
+            match.group("own") is not None
+            and name[:1].isupper()
+            and len(name) > 2
+            and not (is_ordinary_word(name) or is_place(name) or is_allowed(name))
+        )
+        if (is_first_name(base.capitalize()) or word_name or unknown) and (
             name[0].isupper() or word_name or not is_common_word(name)
         ):
             group = "name" if match.group("name") else "genitive"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nlp.settings import REPO_ROOT
 
-PII_VERSION = "1.20.2"
+PII_VERSION = "1.21.0"
 RULE_FILES = (
     ("nlp/pii", "**/*.py"),
     ("nlp/pii/config", "*.yaml"),

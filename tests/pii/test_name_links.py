@@ -107,3 +107,8 @@ def test_a_service_in_brackets_after_a_name_is_no_initials() -> None:
 )
 def test_round_24_a_genitive_opening_a_sentence(text: str, found: list[str]) -> None:
     assert [text[k.start : k.end] for k in links(text, [])] == found
+
+
+def test_round_25_a_nickname_no_list_knows_owning_a_family_member() -> None:
+    text = "- Jonken sin mamma (Hanne Brekke, lærer) kom."
+    assert [text[k.start : k.end] for k in links(text, [])] == ["Jonken"]

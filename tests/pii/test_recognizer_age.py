@@ -473,3 +473,31 @@ def test_round_24_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 )
 def test_round_24_not_ages(recognizer: AgeRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 25 (m01–m12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mor 1 er 46 år og har to barn.", "46 år"),
+        ("Han sa at datteren, Ungdom 3, var tolv da han ble innlagt.", "tolv"),
+        ("- Muhammad (far til Yasin, som er fjorten) har ventet på svar.", "fjorten"),
+        ("Sara (hu e 15) starta kvelden så sterkt!!", "15"),
+        ("Sak 3: Tvillinger, elleve år, Sol og Storm.", "elleve år"),
+        ("Farmor til tvillingene (ni år) har hatt dem.", "ni år"),
+    ],
+)
+def test_round_25_ages(recognizer: AgeRecognizer, text: str, expected: str) -> None:
+    assert expected in spans(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deltakere (4): Mor 1, Far 2, Ungdom 3, Mor 4",
+        "Fagpersoner (5): Fagperson A (DPS), Fagperson B",
+        "Han har vore fosterfar i snart tjue år saman med kona.",
+    ],
+)
+def test_round_25_not_ages(recognizer: AgeRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []

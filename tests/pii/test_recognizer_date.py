@@ -372,3 +372,8 @@ def test_round_24_dates(recognizer: DateRecognizer, text: str, expected: str) ->
 )
 def test_round_24_not_dates(recognizer: DateRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+def test_round_25_an_absence_s_last_day(recognizer: DateRecognizer) -> None:
+    assert spans(recognizer, "Jeg er på kurs til og med 15.03. Ved hastesaker ring.") == ["15.03."]
+    assert spans(recognizer, "Åpent fra 9 til og med 15.") == []

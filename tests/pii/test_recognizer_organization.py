@@ -457,3 +457,18 @@ def test_round_24_a_word_after_a_unit_and_a_preposition_is_no_place(make_doc) ->
 )
 def test_round_24_ordinary_words_opening_a_bullet(make_doc, text: str) -> None:
     assert orgs(make_doc, text) == set()
+
+
+# red-team round 25 (m01–m12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hun gikk på International School of Stavanger til hun var 15.",
+            "International School of Stavanger",
+        ),
+        ("Mor fortalte om overgangen til Nordlande ungdomskole i høst.", "Nordlande ungdomskole"),
+    ],
+)
+def test_round_25_institutions(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)

@@ -707,3 +707,31 @@ def test_round_24_ordinary_words(make_doc, text: str, word: str) -> None:
 )
 def test_round_24_interview_lines_and_headings(make_doc, text: str, word: str) -> None:
     assert word not in names(make_doc, text)
+
+
+# red-team round 25 (m01–m12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vi spiste pizza #justiceforSara fordi ingen spurte", "Sara"),
+        ("[AB: I det første notatet står det noe annet.]", "AB"),
+        ("«kan du henta meg ved kaia. mvh jonken». Kona kom.", "jonken"),
+        ("Deltakarar:\n- Pål\n- berit li\n- Liv H.\n", "berit li"),
+        ("- berit li skrev i chatten at sønnen var syk.", "berit li"),
+    ],
+)
+def test_round_25_names(make_doc, text: str, expected: str) -> None:
+    assert expected in names(make_doc, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Referent: Fagperson B (T. Nilsen-Haugli)\n", "Fagperson B"),
+        ("Vår: Ja. Jeg sitter i bilen.\nRune: Ja, eh, hører dere meg?", "Ja"),
+        ("Hører alle meg? (pause) Bra. Vil du starte?", "Bra"),
+        ("vi kalte det #ROMung", "ROMung"),
+    ],
+)
+def test_round_25_ordinary_words(make_doc, text: str, word: str) -> None:
+    assert word not in names(make_doc, text)

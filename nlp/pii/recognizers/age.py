@@ -376,6 +376,26 @@ def _singular_person(lower: str) -> bool:
     return not lower.endswith(("ene", "ane", "er", "ar", "erne"))
 
 
+_SPAN_WORD = compile_pattern(r"(?<![\p{L}])(?:år|års|måneder|månader|mnd)(?![\p{L}])")
+
+
+def _last_word(words: list[str]) -> str:
+    """The last word before a number, past the comma or bracket of an appositive."""
+    rest = [w for w in words if w not in {",", "("}]
+    return rest[-1] if rest else ""
+
+
+def _plural_person(lower: str) -> bool:
+    """A person noun in the plural ("deltakere", "fagpersoner", "foreldrene"), not a singular
+    that ends like one ("søster", "stefar")."""
+    if not _PERSON.match(lower):
+        return False
+    if lower.endswith(("ere", "ene", "ane", "erne")):
+        return True
+    return lower.endswith(("er", "ar")) and _PERSON.match(lower[:-2]) is not None
+
+
+_CLOSES = compile_pattern(r"${SP}* [)\]»”!?;]")
 _COMPARED = compile_pattern(r"${SP}+ (?:eldre|yngre|eldri|yngri) (?![\p{L}])", ignore_case=True)
 _FILL_BEFORE = compile_pattern(
     r"(?<![\p{L}]) (?:fyller|fylte|fyllte|fyllar|fylla|fylle) ${SP}+ $", ignore_case=True
@@ -500,6 +520,10 @@ def _snart_appositive(text: str, end: int, before: list[str]) -> bool:
         and before[-2] in {",", "("}
         and text[end : end + 1] in {".", ",", ")", ":", ";", "\n", ""}
     )
+
+
+# the code a note gives a person instead of a name ("Mor 1", "Ungdom 3", "Fagperson B")
+_ROLE_CODE = compile_pattern(r"[0-9]{1,2}|\p{Lu}")
 
 
 def _good_subject(word: str | None) -> bool:
@@ -727,6 +751,8 @@ class AgeRecognizer(NbPatternRecognizer):
                 who.islower()
                 and (title in WORD_NAMES or (is_first_name(title) and not is_common_word(who)))
             )  # not "skole (1)", a count after a common word some name list also holds
+            if named and _plural_person(who.lower()) and not _SPAN_WORD.search(match.group()):
+                named = False  # "Deltakere (4):", a count; but "tvillingene (ni år)"
             if named and all(int(n) <= 120 for n in _DIGITS.findall(match.group())):
                 yield Candidate(match.start(), match.end(), clip(self.score), "parens")
         for match in self.iter_matches("number", text):
@@ -780,6 +806,12 @@ class AgeRecognizer(NbPatternRecognizer):
         after = _words_after(text, end, 3)
         lower_after = [w.lower() for w in after]
         cue = "paa" if coordinated else self._cue(before)
+        if (
+            cue == "appositive"
+            and _plural_person(_last_word(before).lower())
+            and not (lower_after[:1] and lower_after[0] in _SPANS)
+        ):
+            return None  # "Deltakere (4):", a count; but "Tvillinger, elleve år"
         snart = _snart_appositive(text, end, before)
         closes_appositive = (
             cue == "appositive"
@@ -870,6 +902,8 @@ class AgeRecognizer(NbPatternRecognizer):
                 )
                 or after[0][:1].isupper()
                 or after[0] in {",", "(", ".", "»", "”", '"', "!", "?", ";", ":", ")"}
+                # "(far til Yasin, som er fjorten)": the bracket closes after the age
+                or _CLOSES.match(text, end) is not None
             )
         ):
             return None  # "hun var to ganger", "hun er 1 av 3"
@@ -891,8 +925,10 @@ class AgeRecognizer(NbPatternRecognizer):
         while words and (
             words[-1].lower() in _ADVERBS or [w.lower() for w in words[-2:]] == ["i", "dag"]
         ):
-            words.pop()
+            popped = words.pop().lower()
             if words and words[-1].lower() == "i":
+                if popped != "dag":
+                    return None  # "fosterfar i snart tjue år": how long, not how old
                 words.pop()  # "er i dag 7 år"
         if not words:
             return None
@@ -912,6 +948,13 @@ class AgeRecognizer(NbPatternRecognizer):
             prev = rest[-1] if rest else None
             if prev is not None and prev.lower() in POSSESSIVES and len(rest) >= 2:
                 prev = rest[-2]  # "Sønnen hennes er seks og et halvt år"
+            elif (
+                prev is not None
+                and _ROLE_CODE.fullmatch(prev)
+                and len(rest) >= 2
+                and _PERSON.match(rest[-2].lower())
+            ):
+                prev = rest[-2]  # "Mor 1 er 46 år", "Ungdom 3, var tolv": a person's code
             if _rule_for_a_role(rest):
                 return None
             if lower in _FILL_VERBS:

@@ -732,6 +732,8 @@ class DateRecognizer(NbPatternRecognizer):
             anchored = (
                 strong
                 or _birthday(before)
+                # "på kurs til og med 15.03.": an absence's last day
+                or words_before(text, match.start(), 3) == ["til", "og", "med"]
                 or _RELATIVE_YEAR.match(text, end) is not None
                 or (
                     _OPENS_SENTENCE.search(text, max(0, start - 3), start) is not None

@@ -56,6 +56,8 @@ _NAME = r"(?:[A-ZÆØÅ][a-zæøåA-ZÆØÅ]{0,2}\.|[A-ZÆØÅ](?:[\wæøåÆØ�
 _NAMES = rf"{_NAME}(?:[ \t]+(?:{_NAME}|og|i|på|for))*?"
 SCHOOL = re.compile(
     rf"\b{_NAMES}[ \t]+(?:barne-[ \t]+og[ \t]+ungdomsskole|barneskole|ungdomsskole|ungdomsskule|"
+    # as they are often misspelt ("Nordlande ungdomskole")
+    r"ungdomskole|ungdomskule|barneskule|"
     r"videregående(?:[ \t]+skole)?|vidaregåande(?:[ \t]+skule)?|skole|skule|friskole|barnehage|"
     r"barnehagen|naturbarnehage|SFO|AKS|folkehøgskole|oppvekstsenter|barnehjem|"
     r"behandlingssenter|rehabiliteringssenter|aktivitetssenter|psykiatrisenter|"
@@ -79,6 +81,11 @@ COMPOUND_INSTITUTION = re.compile(
     r"\b[A-ZÆØÅ][\wæøå-]{2,}?(skolen|skulen|barnehagen|klinikken|klinikk|senteret|senter|"
     r"sykehus|sykehuset|sjukehus|sjukehuset|hjemmet|heimen|tunet|gården|garden|stiftelsen|"
     r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
+)
+# a school named in English ("International School of Stavanger", "British International
+# School")
+ENGLISH_SCHOOL = re.compile(
+    r"\b(?:[A-Z][a-z]+[ \t]+){1,3}School(?:[ \t]+of[ \t]+[A-ZÆØÅ][\wæøå-]+)?\b"
 )
 UNIT_WITH_PLACE = re.compile(
     r"\b(?:BUP|DPS|PPT|NAV|Nav|VO|ABUP|BUPA|FACT|F-ACT|ACT-team|FACT-team|ACT|BV|Barnevernet|barnevernet|"
@@ -239,6 +246,7 @@ PATTERNS = (
     (BUSINESS, "local business"),
     (CLUB, "sports club"),
     (WARD, "a hospital's ward"),
+    (ENGLISH_SCHOOL, "a school named in English"),
 )
 _FUNCTION_WORDS = frozenset(
     [

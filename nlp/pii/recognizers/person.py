@@ -201,8 +201,9 @@ ASKED_ABOUT = re.compile(
     re.IGNORECASE,
 )
 SIGNED = re.compile(
-    r"^[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)|hilsen|"
-    r"helsing|beste\s+hilsen|ref\.|referent:|signatur(?:[ \t]+referent)?:)[\s,]+"
+    # at a line's start, or after a sentence inside a quoted message ("… på leirvik. mvh jonken»")
+    r"(?:^|(?<=[.!?] ))[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)"
+    r"|hilsen|helsing|beste\s+hilsen|ref\.|referent:|signatur(?:[ \t]+referent)?:)[\s,]+"
     # the name, with the surname or initial after it ("Helsing Niillas S.")
     r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))",
     re.IGNORECASE | re.MULTILINE,
@@ -270,8 +271,26 @@ FARM_NAME = re.compile(
     r"(?:Nedre|Øvre|Nordre|Søndre|Søre|Vestre|Austre|Østre|Indre|Ytre|Midtre|Mellom|Store"
     r"|Vesle|Litle|Lille)[ \t]+[A-ZÆØÅ][a-zæøå]+(?![\w-])"
 )
-# the initials in a Word comment's marker ("Kommentar [KH1]:", "[TL2]")
-COMMENT_MARK = re.compile(r"(?<=\[)(?P<name>[A-ZÆØÅ]{2,3})(?=[0-9]{1,2}\])")
+# the code a note gives someone instead of a name ("Fagperson B", "Mor 1", "Ungdom 3")
+_ROLE_CODE = re.compile(r"([^\W\d_]+)[ \t]+(?:[A-ZÆØÅ]|[0-9]{1,2})")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+[ \t]+$")
+
+
+def _is_role_code(text: str) -> bool:
+    """ "Fagperson B", "Mor 1", "Ungdom 3": a role and the code a note gives it for a name."""
+    code = _ROLE_CODE.fullmatch(text.strip())
+    if code is None:
+        return False
+    role = code.group(1)
+    return role.lower() in NEVER_NAMES or is_role_noun(role) or _family_word(role)
+
+
+# the initials in a Word comment's marker ("Kommentar [KH1]:", "[TL2]"), or opening a comment
+# to colleagues in square brackets ("[AB: I det første notatet …]")
+COMMENT_MARK = re.compile(r"(?<=\[)(?P<name>[A-ZÆØÅ]{2,3})(?=[0-9]{1,2}\]|:[ \t])")
+# a hashtag ("#justiceforSara", "#teamLiv") and the capitalised words inside it
+HASHTAG = re.compile(r"(?<![\w#])#(?P<tag>[^\W_][\w]{2,40})")
+_TAG_PART = re.compile(r"[A-ZÆØÅ][a-zæøå]{1,15}")
 # a name before the service the person comes from ("Berg fra PPT tilbød", "Lie frå BUP sa"),
 # even at a sentence's start or when the name is also a word
 FROM_SERVICE = re.compile(
@@ -514,6 +533,9 @@ class PersonRecognizer(DocRecognizer):
             ):
                 continue  # "Lim inn fra Teams": a verb opening a line
             start = _without_leading_roles(doc, ent.start, ent.end, start)
+            role = _WORD_BEFORE.search(doc_text(doc), max(0, start - 30), start)
+            if role is not None and _is_role_code(doc_text(doc)[role.start() : end]):
+                continue  # "Fagperson B", "Mor 1": a role's code, not an initial
             if not is_allowed(doc_text(doc)[start:end]):
                 results.append(self.result(start, end, base, "NER PER"))
         texts = token_view(doc).texts
@@ -596,6 +618,8 @@ class PersonRecognizer(DocRecognizer):
                 results.append(
                     self.result(start_char, start_char + len(word), base - 0.2, "other script")
                 )
+        if "#" in doc_text(doc):
+            results += self._names_in_hashtags(doc_text(doc))
         for match in COMMENT_MARK.finditer(doc_text(doc)):
             if not is_allowed(match.group("name")):
                 results.append(self.result(*match.span("name"), base - 0.2, "comment's initials"))
@@ -614,6 +638,20 @@ class PersonRecognizer(DocRecognizer):
             ):  # a given name: not an agenda's "Innledning Deltaker   18:10"
                 results.append(self.result(*match.span("name"), base - 0.1, "transcript speaker"))
         return results
+
+    def _names_in_hashtags(self, text: str) -> list[RecognizerResult]:
+        """A first name written into a hashtag after other words ("#justiceforSara")."""
+        found = []
+        for match in HASHTAG.finditer(text):
+            for part in _TAG_PART.finditer(match.group("tag")):
+                name = part.group()
+                if part.start() == 0 or not (is_first_name(name) or name in WORD_NAMES):
+                    continue
+                start = match.start("tag") + part.start()
+                found.append(
+                    self.result(start, start + len(name), self.config.score - 0.2, "hashtag")
+                )
+        return found
 
     def _names_in_capitals(self, doc: Doc) -> list[RecognizerResult]:
         """Names written in capitals ("MOR (ANNE) FORTALTE", "- ANNE:", "(LINE MARIE SKOG)"): a
@@ -786,6 +824,8 @@ class PersonRecognizer(DocRecognizer):
                 or name.startswith(("ROM-", "ROM "))  # "Referent: ROM-leder", "ROM psyk. helse"
             ):
                 continue  # too short, a service, or a placeholder ("[navn]", "<navn>")
+            if _is_role_code(name):
+                continue  # "Referent: Fagperson B (T. Nilsen)": a role's code, the name after
             if not name[0].isupper() and (
                 not _given_name(name.split()[0]) or not _LOWER_HEADER_NAME.fullmatch(name)
             ):
@@ -1267,9 +1307,20 @@ def _continues_lower(token: Token) -> bool:
     if text.islower() and is_surname(text.capitalize()) and k > 0:
         # "emil bakken,": a surname that is also a word ends the name of a given name that is none
         given = doc[k - 1].text
-        ends = k + 1 == len(doc) or "\n" in token.whitespace_ or doc[k + 1].text in {",", ".", ";"}
+        following = doc[k + 1] if k + 1 < len(doc) else None
+        ends = (
+            following is None
+            or "\n" in token.whitespace_
+            or following.is_space  # "- berit li⏎": the line ends
+            or following.text in {",", ".", ";"}
+            # "berit li skrev i chatten": a verb after the name
+            or following.lower_ in SPEECH_VERBS
+            or following.lower_ in {"skrev", "sa", "var", "har", "hadde"}
+        )
         return (
             ends
+            and text not in SPEECH_VERBS  # "mariam sa at …": the verb, no surname
+            and not is_relation_word(text)  # "kims mor var …"
             and given.islower()
             and is_first_name(given.capitalize())
             and not (is_common_word(given))
