@@ -440,6 +440,8 @@ class OrganizationRecognizer(DocRecognizer):
             if not is_allowed(name) and name.lower() not in NEVER_NAMES:
                 results.append(self.result(start, start + len(name), base - 0.1, "employer"))
         for pattern, why in PATTERNS:
+            if pattern is ENGLISH_SCHOOL and "School" not in doc_text(doc):
+                continue  # the pattern starts at every capitalised word
             for match in pattern.finditer(doc_text(doc)):
                 start, end = match.span()
                 start = self._skip_function_words(doc_text(doc), start, end, pattern is SCHOOL)

@@ -200,14 +200,15 @@ ASKED_ABOUT = re.compile(
     r"(?:-[^\W\d_]+)*)[»\"”']\s*\?",
     re.IGNORECASE,
 )
-SIGNED = re.compile(
-    # at a line's start, or after a sentence inside a quoted message ("… på leirvik. mvh jonken»")
-    r"(?:^|(?<=[.!?] ))[ \t]*(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)"
+# a signature's greeting and the name, with the surname or initial after it ("Helsing Niillas S.")
+_SIGNATURE = (
+    r"(?:mvh|m\.v\.h\.?|(?:med\s+)?(?:vennlig|venleg)\s+(?:hilsen|helsing)"
     r"|hilsen|helsing|beste\s+hilsen|ref\.|referent:|signatur(?:[ \t]+referent)?:)[\s,]+"
-    # the name, with the surname or initial after it ("Helsing Niillas S.")
-    r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*(?-i:(?:[ \t]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][^\W\d_]+))*))"
 )
+SIGNED = re.compile(r"^[ \t]*" + _SIGNATURE, re.IGNORECASE | re.MULTILINE)
+# a signature after a sentence inside a quoted message ("… ved kaia på leirvik. mvh jonken»")
+SIGNED_INLINE = re.compile(r"(?<=[.!?] )" + _SIGNATURE, re.IGNORECASE)
 # a speaker's line in a meeting transcript pasted from Teams: "Helland, Dag (Sykehuset
 # Innlandet)   18:08", "Kari Nordmann   0:03:12" (the display name, surname first or last)
 TRANSCRIPT_SPEAKER = re.compile(
@@ -253,6 +254,7 @@ _NEEDED_BY = {
     INNER_NICKNAME: re.compile(r"[«\"“][A-ZÆØÅ][^\W\d_]*(?:-[^\W\d_]+)*[»\"”][ \t]+[A-ZÆØÅ]"),
     WRITTEN_AS: re.compile(r"som[ \t]+[«\"“]", re.IGNORECASE),
     NAMED_BEFORE: re.compile(r"[ \t]kall[ae]", re.IGNORECASE),
+    SIGNED_INLINE: re.compile(r"[.!?] (?:mvh|m\.v\.h|hilsen|helsing|vennlig|venleg|beste)", re.I),
     ALIAS_BEFORE_FULL_NAME: re.compile(r"\([A-ZÆØÅ][^\W\d_]+(?:-[^\W\d_]+)?[ \t]+[A-ZÆØÅ]"),
 }
 # a nickname alone in brackets after the name it shortens ("storebroren Dawit («Dawa»)")
@@ -291,6 +293,7 @@ COMMENT_MARK = re.compile(r"(?<=\[)(?P<name>[A-ZÆØÅ]{2,3})(?=[0-9]{1,2}\]|:[ 
 # a hashtag ("#justiceforSara", "#teamLiv") and the capitalised words inside it
 HASHTAG = re.compile(r"(?<![\w#])#(?P<tag>[^\W_][\w]{2,40})")
 _TAG_PART = re.compile(r"[A-ZÆØÅ][a-zæøå]{1,15}")
+_CAMEL_TAG = re.compile(r"#[^\W_]\w*?[a-zæøå][A-ZÆØÅ]")  # a capital after a small letter
 # a name before the service the person comes from ("Berg fra PPT tilbød", "Lie frå BUP sa"),
 # even at a sentence's start or when the name is also a word
 FROM_SERVICE = re.compile(
@@ -618,7 +621,7 @@ class PersonRecognizer(DocRecognizer):
                 results.append(
                     self.result(start_char, start_char + len(word), base - 0.2, "other script")
                 )
-        if "#" in doc_text(doc):
+        if _CAMEL_TAG.search(doc_text(doc)):
             results += self._names_in_hashtags(doc_text(doc))
         for match in COMMENT_MARK.finditer(doc_text(doc)):
             if not is_allowed(match.group("name")):
@@ -742,6 +745,7 @@ class PersonRecognizer(DocRecognizer):
         for pattern, why in (
             (NAMED_BY, "name after a naming verb"),
             (SIGNED, "name in a signature"),
+            (SIGNED_INLINE, "name in a signature"),
             (WRITER_IN_BRACKETS, "the writer's name in brackets"),
             (NICKNAME, "a nickname in quote marks"),
             (BRACKETED_NICKNAME, "a nickname in quote marks in brackets"),
