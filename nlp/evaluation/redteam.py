@@ -87,8 +87,12 @@ def _load_note(spec_path: Path) -> RedTeamNote:
         if not starts:
             raise ValueError(f"{name}: pii entry {k} does not occur in the note")
         mentions += [Mention(s, s + len(entry["text"]), entry["type"]) for s in starts]
+    traps = spec.get("not_pii") or []
+    if not isinstance(traps, list) or not all(isinstance(t, str) and t for t in traps):
+        # YAML reads an unquoted 2024-04-18 as a date: the message says where to quote it
+        raise ValueError(f"{name}: every 'not_pii' entry must be a quoted string")
     note_id = str(spec.get("id") or spec_path.stem)
-    return RedTeamNote(note_id, path, text, tuple(mentions), tuple(spec.get("not_pii") or ()))
+    return RedTeamNote(note_id, path, text, tuple(mentions), tuple(traps))
 
 
 def score_note(note: RedTeamNote, analysed: AnalysedNote) -> dict[str, Any]:

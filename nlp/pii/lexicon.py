@@ -156,8 +156,11 @@ FAMILY_PREFIXES = (
 )
 # a possessive between a family word and the name ("fostersonen hennar, Ask, …")
 POSSESSIVES = frozenset(
-    ["hans", "hennes", "hennar", "deres", "deira", "min", "mi", "mitt", "sin", "si", "vår", "vårt"]
-)
+    [
+        "hans", "hennes", "hennar", "henna", "deres", "deira", "min", "mi", "mitt", "sin", "si",
+        "vår", "vårt",
+    ]
+)  # fmt: skip
 
 
 # roles as referents abbreviate them in hasty minutes ("saksbeh. tor", "spes.ped. mona")

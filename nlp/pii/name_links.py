@@ -63,6 +63,12 @@ _ROLE_BRACKET = re.compile(
     r"(?<![^\W\d_])(?P<role>[^\W\d_][\w.-]*)[ \t]*\("
     r"(?P<name>(?:[A-ZÆØÅ]\.?[ \t]?){1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t][A-ZÆØÅ]\.?)?)\)"
 )
+# "Mor K.¹", "Far T.,", "Lærer H.": a role and one initial with its full stop (a note's code that
+# a footnote or the text may resolve)
+_ROLE_INITIAL = re.compile(
+    r"(?<![^\W\d_])(?P<role>[^\W\d_][\w-]*)[ \t]+(?P<name>[A-ZÆØÅ]\.)"
+    r"(?=[\s,;:)|\u00b9\u00b2\u00b3\u2070-\u2079]|$)"
+)
 MAX_LIST = 8  # names a list may run to
 
 
@@ -155,20 +161,44 @@ def owners_and_compounds(text: str) -> list[NameLink]:
         ):
             group = "name" if match.group("name") else "genitive"
             found.append(NameLink(*match.span(group), "name owning a family member"))
-    for match in _ROLE_BRACKET.finditer(text):
-        role, name = match.group("role").lower(), match.group("name").strip()
-        if not (is_relation_word(role) or is_role_noun(role) or is_role_noun(role.split("-")[-1])):
-            continue
-        if name.lower() in NEVER_NAMES or is_allowed(name) or name in PLACEHOLDERS:
-            continue
-        start = match.start("name")
-        found.append(NameLink(start, start + len(name), "initials or a name after a role"))
+    for pattern in (_ROLE_BRACKET, _ROLE_INITIAL):
+        found += _named_after_a_role(text, pattern)
     for match in _JOINED.finditer(text):
         group = "name" if match.group("name") else "owned"
         name = match.group(group)
         if (is_first_name(name) or is_surname(name)) and not is_allowed(name):
             found.append(NameLink(*match.span(group), "name joined to a family word"))
     return found
+
+
+def _named_after_a_role(text: str, pattern: re.Pattern[str]) -> list[NameLink]:
+    """Initials or a name a role or family word stands before ("mor (AH)", "Far T.²")."""
+    found = []
+    for match in pattern.finditer(text):
+        role, name = match.group("role").lower(), match.group("name").strip()
+        if not (
+            is_relation_word(role)
+            or is_role_noun(role)
+            or is_role_noun(role.split("-")[-1])
+            or role in _PEOPLE_CODED
+        ):
+            continue
+        if (
+            name.lower() in NEVER_NAMES
+            or is_allowed(name)
+            or name in PLACEHOLDERS
+            or name.rstrip(".") in PLACEHOLDERS  # "sa mor X.": the name left out
+        ):
+            continue
+        start = match.start("name")
+        found.append(NameLink(start, start + len(name), "initials or a name after a role"))
+    return found
+
+
+# who a note may give a code instead of a name ("Ungdom M.", "Elev K.")
+_PEOPLE_CODED = frozenset(
+    {"ungdom", "jente", "gutt", "elev", "pasient", "deltaker", "deltakar", "bruker", "brukar"}
+)
 
 
 def links(text: str, people: Iterable[tuple[int, int]]) -> list[NameLink]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nlp.settings import REPO_ROOT
 
-PII_VERSION = "1.21.0"
+PII_VERSION = "1.22.0"
 RULE_FILES = (
     ("nlp/pii", "**/*.py"),
     ("nlp/pii/config", "*.yaml"),

@@ -148,5 +148,5 @@ def test_the_red_team_notes_copy_no_seed_text(seed_runs: set) -> None:
         (path.stem, path.read_text(encoding="utf-8"))
         for path in sorted((REPO_ROOT / "data" / "pii" / "redteam").glob("*.txt"))
     ]
-    assert len(notes) == 258
+    assert len(notes) == 270
     assert overlap.copied_from_seeds(notes, seed_runs) == []

@@ -13,7 +13,7 @@ from nlp.settings import REPO_ROOT
 
 def test_every_annotation_resolves_and_no_trap_overlaps_a_mention() -> None:
     notes = load_redteam(REPO_ROOT / "data" / "pii" / "redteam")
-    rounds = [f"{r}{i:02d}" for r in "abcdefhjkmopqrsuvwxyz" for i in range(1, 13)]
+    rounds = [f"{r}{i:02d}" for r in "abcdefhijkmopqrsuvwxyz" for i in range(1, 13)]
     assert [n.id for n in notes] == sorted([f"g{i:02d}" for i in range(1, 7)] + rounds)
     for note in notes:
         # the briefs asked for 15–40 slips of the hard kinds; a name repeated counts each time
@@ -59,6 +59,8 @@ def test_the_score_of_one_note() -> None:
             "occurrence",
         ),
         ({"x.yaml": "pii:\n  - {type: PERSON}\n", "x.txt": "Kari"}, "needs a text"),
+        # an unquoted date in the traps is read by YAML as a date, not as text
+        ({"x.yaml": "pii: []\nnot_pii:\n  - 2024-04-18\n", "x.txt": "2024-04-18"}, "quoted"),
         ({}, "no <id>.yaml"),
     ],
 )

@@ -112,3 +112,17 @@ def test_round_24_a_genitive_opening_a_sentence(text: str, found: list[str]) -> 
 def test_round_25_a_nickname_no_list_knows_owning_a_family_member() -> None:
     text = "- Jonken sin mamma (Hanne Brekke, lærer) kom."
     assert [text[k.start : k.end] for k in links(text, [])] == ["Jonken"]
+
+
+# red-team round 26 (i01–i12)
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("| Mor K.¹ | «Gutten ble voksen altfor tidlig.» |", ["K."]),
+        ("- Fastlegen til Far T., Ngozi Okafor, spurte.", ["T."]),
+        ("| Ungdom M.⁴ | «Det verste var å late som.» |", ["M."]),
+        ("«Da sov jeg», sa mor X.", []),  # the name left out
+    ],
+)
+def test_round_26_an_initial_after_a_role(text: str, found: list[str]) -> None:
+    assert [text[k.start : k.end] for k in links(text, [])] == found

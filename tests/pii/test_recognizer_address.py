@@ -139,3 +139,8 @@ def test_round_21_a_street_ending_in_berget_with_a_flat_number() -> None:
     text = "Veilederen kom hjem til dem i Tokerudberget 12, H0302 i stedet for å kalle dem inn."
     found = [text[r.start : r.end] for r in AddressRecognizer().analyze(text, ["ADDRESS"])]
     assert found == ["Tokerudberget 12, H0302"]
+
+
+def test_round_26_a_street_ending_in_hagen(recognizer: AddressRecognizer) -> None:
+    text = "Ambulansen køyrde først til Hofsethagen 17 i staden for Hofsethagen 7."
+    assert spans(recognizer, text) == ["Hofsethagen 17", "Hofsethagen 7"]

@@ -501,3 +501,20 @@ def test_round_25_ages(recognizer: AgeRecognizer, text: str, expected: str) -> N
 )
 def test_round_25_not_ages(recognizer: AgeRecognizer, text: str) -> None:
     assert spans(recognizer, text) == []
+
+
+# red-team round 26 (i01–i12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tre søsken hos dei: Ola 7, Kari 9 og vesle Per 2. Ola heiter Mini-Ola.", ["7", "9", "2"]),
+        ("Brørne hennar, Yonas 12 og Dawit 15, bur i ein fosterheim.", ["12", "15"]),
+        ("Ho var bere åtte år fyrste gongen ho måtte ringe.", ["åtte år"]),
+    ],
+)
+def test_round_26_ages(recognizer: AgeRecognizer, text: str, expected: list[str]) -> None:
+    assert all(age in spans(recognizer, text) for age in expected)
+
+
+def test_round_26_numbers_after_rooms_and_places_are_no_ages(recognizer: AgeRecognizer) -> None:
+    assert spans(recognizer, "Rom 3 og Rom 4 var opptatt. Oslo 3 og Bergen 2.") == []

@@ -377,3 +377,7 @@ def test_round_24_not_dates(recognizer: DateRecognizer, text: str) -> None:
 def test_round_25_an_absence_s_last_day(recognizer: DateRecognizer) -> None:
     assert spans(recognizer, "Jeg er på kurs til og med 15.03. Ved hastesaker ring.") == ["15.03."]
     assert spans(recognizer, "Åpent fra 9 til og med 15.") == []
+
+
+def test_round_26_christmas_eve_in_dialect(recognizer: DateRecognizer) -> None:
+    assert spans(recognizer, "Jolafta 2001 sat ho og veslebror i bilen.") == ["Jolafta 2001"]

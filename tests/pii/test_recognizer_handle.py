@@ -146,3 +146,13 @@ def test_round_24_a_user_name_dictated_with_its_underscores(recognizer: HandleRe
 
 def test_round_24_an_emoji_code_is_no_user_name(recognizer: HandleRecognizer) -> None:
     assert spans(recognizer, "Det må ikke inn\n    :rotating_light: 2\n") == []
+
+
+# red-team round 26 (i01–i12)
+def test_round_26_an_exported_record_s_keys_are_no_user_names(recognizer: HandleRecognizer) -> None:
+    text = "mote:\n  antall_totalt: 11\n  co_leder: Sol\ndeltaker_1:\n  navn: Berit\n"
+    assert spans(recognizer, text) == []
+
+
+def test_round_26_a_user_name_opening_a_comment_stays(recognizer: HandleRecognizer) -> None:
+    assert spans(recognizer, "Kommentarer:\nkaaaasper_04: lå på Sand i går\n") == ["kaaaasper_04"]

@@ -117,3 +117,9 @@ def test_round_24_a_word_ending_like_a_street_opening_a_sentence(make_doc) -> No
 
 def test_round_24_an_event_after_a_place_preposition_is_no_place(make_doc) -> None:
     assert places(make_doc, "Skolen tar spørsmålet med til Torsdagsmøtet.") == set()
+
+
+def test_round_26_a_hyphenated_place_in_lower_case(make_doc) -> None:
+    assert "nord-aurdal" in places(
+        make_doc, "Han er ruskonsulent i nord-aurdal og har vore det lenge."
+    )

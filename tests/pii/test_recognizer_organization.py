@@ -472,3 +472,22 @@ def test_round_24_ordinary_words_opening_a_bullet(make_doc, text: str) -> None:
 )
 def test_round_25_institutions(make_doc, text: str, expected: str) -> None:
     assert expected in orgs(make_doc, text)
+
+
+# red-team round 26 (i01–i12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Han lå tre uker på Barneklinikken, post 3, Haukeland, i 2019.",
+            "Barneklinikken, post 3, Haukeland",
+        ),
+        (
+            "Overlege fra Barnenevrologisk poliklinikk, Haukeland, fortalte.",
+            "Barnenevrologisk poliklinikk, Haukeland",
+        ),
+        ("Etter innleggelsen på BUP-klinikken, Haukeland, i januar.", "BUP-klinikken, Haukeland"),
+    ],
+)
+def test_round_26_a_hospital_s_department(make_doc, text: str, expected: str) -> None:
+    assert expected in orgs(make_doc, text)

@@ -59,7 +59,7 @@ _SUFFIXES = [
     "brinken", "kroken", "tunet", "ringen", "stuveien", "jordet", "stredet", "smuget", "kaia",
     "kaien", "brygga", "bryggen", "løkka",
     # housing estates' streets ("Lerkeflata 12", "Granlunden 4", "Solsletta 3")
-    "flata", "flaten", "lunden", "sletta", "sletten", "høgda", "høyda",
+    "flata", "flaten", "lunden", "sletta", "sletten", "høgda", "høyda", "hagen",
     # "Tokerudberget 12, H0302", "Furuåsen 3"
     "berget", "åsen", "toppen", "enga",
 ]

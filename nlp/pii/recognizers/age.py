@@ -69,6 +69,7 @@ from nlp.pii.lexicon import (
     is_common_word,
     is_first_name,
     is_ordinary_word,
+    is_place,
 )
 from nlp.pii.recognizers.date import ORDINAL_DAY_WORDS
 from nlp.pii.recognizers.pattern_base import (
@@ -112,10 +113,10 @@ _NOT_SUBJECT = {"det", "dette", "der", "her", "vi", "me", "de", "dei", "dere", "
 _FILL_VERBS = {"fylte", "fyller", "fylt", "fyllte", "fylle", "fylla", "fyllest"}
 _AGE_VERBS = {"var", "er", "ble", "blei", "vart", "blir", "e", "va", *_FILL_VERBS}
 _AUXILIARIES = {"har", "hadde", "skal", "skulle", "vil", "ville", "kan", "kunne", "må", "måtte"}
-_ADVERBS = {"bare", "berre", "bærre", "kun", "nesten", "snart", "nå", "no", "da", "då", "akkurat",
-            "allerede", "allereie", "alt", "ca", "cirka", "omtrent", "rundt", "knapt", "ikke",
-            "ikkje", "enda", "ennå", "endå", "fortsatt", "framleis", "fremdeles", "vel", "jo",
-            "også", "og", "bortimot", "rett", "straks", "typ"}
+_ADVERBS = {"bare", "berre", "bærre", "bere", "kun", "nesten", "snart", "nå", "no", "da", "då",
+            "akkurat", "allerede", "allereie", "alt", "ca", "cirka", "omtrent", "rundt", "knapt",
+            "ikke", "ikkje", "enda", "ennå", "endå", "fortsatt", "framleis", "fremdeles", "vel",
+            "jo", "også", "og", "bortimot", "rett", "straks", "typ"}
 _THRESHOLD = {"over", "under", "fra", "frå", "til", "inntil", "innen", "innan", "mellom",
               "minst", "maks", "maksimalt", "høyst", "høgst", "enn", "fom", "tom", "f.o.m",
               "t.o.m", "etter", "før", "à", "per", "pr"}
@@ -258,6 +259,13 @@ _SIBLING_AGES = compile_pattern(
     ignore_case=True,
     **_DEFS,
 )
+# siblings listed by name and age ("Ola 7, Kari 9 og vesle Per 2", "Yonas 12 og Dawit 15")
+_NAME_AGE = r"(?:(?:vesle|lille|store)${SP}+)?\p{Lu}\p{Ll}+${SP}+[0-9]{1,2}"
+_NAMED_AGES = compile_pattern(
+    r"(?<![\p{L}\p{N}])" + _NAME_AGE + r"(?:${SP}*,${SP}*" + _NAME_AGE + r")*"
+    r"${SP}+og${SP}+" + _NAME_AGE + r"(?![\p{N}.,][\p{N}])(?!${SP}*(?:%|kr|år|prosent))"
+)
+_PAIR = compile_pattern(r"(?P<name>\p{Lu}\p{Ll}+)${SP}+(?P<age>[0-9]{1,2})(?![\p{N}])")
 _CHILDREN = frozenset(
     {"søsken", "sysken", "barn", "born", "barna", "borna", "unger", "ungar", "ungene", "ungane",
      "gutter", "gutar", "jenter", "døtre", "døtrer", "sønner", "søner", "tvillinger",
@@ -762,6 +770,8 @@ class AgeRecognizer(NbPatternRecognizer):
         for name in ("model_year", "table_cell"):
             for match in self.iter_matches(name, text):
                 yield Candidate(match.start(), match.end(), clip(self.score), name)
+        if " og " in text:
+            yield from self._named_ages(text)
         for match in self.iter_matches("sibling_ages", text):
             before = _words_before(text, match.start(), 6)
             lowered = [w.lower() for w in before]
@@ -772,6 +782,20 @@ class AgeRecognizer(NbPatternRecognizer):
                 and not any(w.lower() in _UNITS for w in _words_after(text, match.end(), 1))
             ):
                 yield Candidate(match.start(), match.end(), clip(self.score), "sibling_ages")
+
+    def _named_ages(self, text: str) -> Iterator[Candidate]:
+        """Each age of siblings listed by name ("Ola 7, Kari 9 og vesle Per 2"): every name a
+        listed first name or a word no list knows, none a place, every age under 26."""
+        for match in _NAMED_AGES.finditer(text):
+            pairs = list(_PAIR.finditer(text, match.start(), match.end()))
+            if all(
+                int(p.group("age")) <= 25
+                and not is_place(p.group("name"))
+                and (is_first_name(p.group("name")) or not is_common_word(p.group("name")))
+                for p in pairs
+            ):
+                for pair in pairs:
+                    yield Candidate(*pair.span("age"), clip(self.score - 0.1), "named_ages")
 
     @staticmethod
     def _generic_group(text: str, start: int) -> bool:

@@ -207,7 +207,7 @@ _WEEKDAY_BEFORE = compile_pattern(
 _EVE = compile_pattern(
     r"""
     (?<![\p{L}\p{N}.,/-])
-    (?: lille ${SP}+ )? (?:jul|nyttårs|nyårs|påske)aft[ae]n (?![\p{L}-])
+    (?: lille ${SP}+ )? (?:jul|jol|nyttårs|nyårs|påske)aft(?:[ae]n|a) (?![\p{L}-])
     (?: ${SP}+ (?P<year>(?:19|20)[0-9]{2}) (?![\p{N}])
       | ${SP}+ (?P<rel>i${SP}+(?:fjor|fjol|forfjor)) (?![\p{L}]) )?
     """,
@@ -524,7 +524,7 @@ class DateRecognizer(NbPatternRecognizer):
         "textual": _DAY_MONTH,
         "holiday": compile_pattern(r"[dD][aA][gG]"),  # no other letter folds to d, a, g
         "holiday_wrapped": compile_pattern(r"\n[\ \t]*(?:[Jj]ule|[Pp]åske|[Pp]inse|[Nn]yttårs)dag"),
-        "eve": compile_pattern(r"[aA][fF][tT][eEaA][nN]"),  # nynorsk "julaftan"
+        "eve": compile_pattern(r"[aA][fF][tT](?:[eEaA][nN]|[aA])"),  # "julaftan", "jolafta"
         "dashed": _DIGIT_DASH_DIGIT,
         "month_year": compile_pattern(r"(?:19|20)[0-9]{2}"),
         "month_last_year": compile_pattern(r"i${SP}+f(?:or)?[jJ][oO][rRlL]"),

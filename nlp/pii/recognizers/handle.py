@@ -168,6 +168,22 @@ def _may_hold_bare_handle(line: str) -> bool:
 
 # a chat export's emoji code (":white_check_mark:"), no user name
 _EMOJI_CODE = regex.compile(r":[a-z0-9_+-]+:")
+# a key of an exported record ("  antall_deltakere: 6", "deltaker_1:"), no user name
+_KEY = regex.compile(r":[ \t]|:$", regex.MULTILINE)
+
+
+def _is_key(text: str, start: int, end: int) -> bool:
+    """Words joined by underscores alone at a line's start before a colon: a record's key
+    ("antall_deltakere: 6", "co_leder:"), not a user name ("kaaaasper_04: lå på Sand")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    parts = text[start:end].split("_")
+    return (
+        not text[line_start:start].strip()
+        and _KEY.match(text, end) is not None
+        and all(p.isdigit() or len(p) <= 2 or is_ordinary_word(p) for p in parts)
+    )
+
+
 _DOMAIN_END = regex.compile(r"\.(?:no|com|org|net|se|dk|nu|io)$", regex.IGNORECASE)
 # abbreviations with inner dots that are no user names
 ABBREVIATIONS = frozenset(
@@ -271,8 +287,10 @@ class HandleRecognizer(NbPatternRecognizer):
         for match in self.iter_matches("bare", text):
             if _DOMAIN_END.search(match.group()) or match.group().lower() in ABBREVIATIONS:
                 continue  # "nav.no", "f.eks": a web address or an abbreviation
-            if _UNDERSCORED.fullmatch(match.group()) and not _EMOJI_CODE.fullmatch(
-                text, max(0, match.start() - 1), match.end() + 1
+            if (
+                _UNDERSCORED.fullmatch(match.group())
+                and not _EMOJI_CODE.fullmatch(text, max(0, match.start() - 1), match.end() + 1)
+                and not _is_key(text, match.start(), match.end())
             ):
                 # "liv_i_lia": no Norwegian word is written with an underscore between letters
                 yield Candidate(match.start(), match.end(), clip(self.score - 0.15), "underscore")

@@ -100,7 +100,8 @@ def _may_be_lower_place(text: str) -> bool:
             len(text) >= 4
             and text.islower()
             and is_word(text)
-            and is_place(text.capitalize())
+            # "nord-aurdal": each part of a hyphenated name capitalised as the lists write it
+            and is_place("-".join(part.capitalize() for part in text.split("-")))
             and not is_common_word(text)
             and not is_allowed(text),
         )

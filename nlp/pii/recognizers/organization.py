@@ -82,6 +82,13 @@ COMPOUND_INSTITUTION = re.compile(
     r"sykehus|sykehuset|sjukehus|sjukehuset|hjemmet|heimen|tunet|gården|garden|stiftelsen|"
     r"institusjonen|behandlingssenter|ungdomshjem|avdelingen)\b"
 )
+# a hospital's department with the hospital after a comma ("Barneklinikken, post 3, Haukeland",
+# "Barnenevrologisk poliklinikk, Haukeland", "BUP-klinikken, Haukeland")
+DEPARTMENT_AT = re.compile(
+    r"\b[A-ZÆØÅ][\wæøå-]*?(?:[ \t]+[a-zæøå]+?)?"
+    r"(?:klinikken|klinikk|poliklinikken|poliklinikk|avdelingen|avdeling|senteret)"
+    r"(?:,[ \t]+post[ \t]+[0-9]{1,2}[A-Za-z]?)?,[ \t]+(?P<hospital>[A-ZÆØÅ][\wæøå-]+)\b"
+)
 # a school named in English ("International School of Stavanger", "British International
 # School")
 ENGLISH_SCHOOL = re.compile(
@@ -462,6 +469,10 @@ class OrganizationRecognizer(DocRecognizer):
                         end = ward.end()
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
+        for match in DEPARTMENT_AT.finditer(doc_text(doc)):
+            hospital = match.group("hospital")
+            if is_place(hospital) and not is_allowed(hospital):
+                results.append(self.result(*match.span(), base - 0.1, "a hospital's department"))
         for match in CHAIN_SHOP.finditer(doc_text(doc)):
             if is_place(match.group("place")) and not is_allowed(match.group("place")):
                 results.append(self.result(*match.span(), base - 0.1, "a chain's shop"))

@@ -1135,6 +1135,8 @@ class PersonRecognizer(DocRecognizer):
             return None
         if text.islower() and previous in _DETERMINERS:
             return None  # "samme dag (971 22 384)", "hver dag, som": a noun after a determiner
+        if text in POSSESSIVES and _title(text) not in WORD_NAMES:
+            return None  # "veslebror henna,": whose brother, in dialect (not "vår")
         if text.islower():
             title = _title(text)
             initial_after = following is not None and INITIAL.fullmatch(following) is not None
