@@ -69,6 +69,11 @@ _ROLE_INITIAL = re.compile(
     r"(?<![^\W\d_])(?P<role>[^\W\d_][\w-]*)[ \t]+(?P<name>[A-ZÆØÅ]\.)"
     r"(?=[\s,;:)|\u00b9\u00b2\u00b3\u2070-\u2079]|$)"
 )
+# such an initial, found first (the role is read back from it): a search that fails fast
+_LONE_INITIAL = re.compile(
+    r"(?<=[^\W\d_])[ \t]+[A-ZÆØÅ]\.(?=[\s,;:)|\u00b9\u00b2\u00b3\u2070-\u2079]|$)"
+)
+_ROLE_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_][\w-]*$")
 MAX_LIST = 8  # names a list may run to
 
 
@@ -161,8 +166,12 @@ def owners_and_compounds(text: str) -> list[NameLink]:
         ):
             group = "name" if match.group("name") else "genitive"
             found.append(NameLink(*match.span(group), "name owning a family member"))
-    for pattern in (_ROLE_BRACKET, _ROLE_INITIAL):
-        found += _named_after_a_role(text, pattern)
+    found += _named_after_a_role(text, _ROLE_BRACKET)
+    for initial in _LONE_INITIAL.finditer(text):
+        role = _ROLE_BEFORE.search(text, max(0, initial.start() - 40), initial.start())
+        match = _ROLE_INITIAL.match(text, role.start()) if role is not None else None
+        if match is not None:
+            found += _named_after_a_role(text, _ROLE_INITIAL, match)
     for match in _JOINED.finditer(text):
         group = "name" if match.group("name") else "owned"
         name = match.group(group)
@@ -171,10 +180,13 @@ def owners_and_compounds(text: str) -> list[NameLink]:
     return found
 
 
-def _named_after_a_role(text: str, pattern: re.Pattern[str]) -> list[NameLink]:
-    """Initials or a name a role or family word stands before ("mor (AH)", "Far T.²")."""
+def _named_after_a_role(
+    text: str, pattern: re.Pattern[str], only: re.Match[str] | None = None
+) -> list[NameLink]:
+    """Initials or a name a role or family word stands before ("mor (AH)", "Far T.²"): every
+    match of ``pattern``, or ``only`` that one."""
     found = []
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text) if only is None else [only]:
         role, name = match.group("role").lower(), match.group("name").strip()
         if not (
             is_relation_word(role)

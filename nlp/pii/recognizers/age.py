@@ -265,6 +265,9 @@ _NAMED_AGES = compile_pattern(
     r"(?<![\p{L}\p{N}])" + _NAME_AGE + r"(?:${SP}*,${SP}*" + _NAME_AGE + r")*"
     r"${SP}+og${SP}+" + _NAME_AGE + r"(?![\p{N}.,][\p{N}])(?!${SP}*(?:%|kr|år|prosent))"
 )
+_NAMED_AGES_NEEDED = compile_pattern(
+    r"[0-9]${SP}+og${SP}+(?:vesle${SP}+|lille${SP}+|store${SP}+)?\p{Lu}"
+)
 _PAIR = compile_pattern(r"(?P<name>\p{Lu}\p{Ll}+)${SP}+(?P<age>[0-9]{1,2})(?![\p{N}])")
 _CHILDREN = frozenset(
     {"søsken", "sysken", "barn", "born", "barna", "borna", "unger", "ungar", "ungene", "ungane",
@@ -770,7 +773,7 @@ class AgeRecognizer(NbPatternRecognizer):
         for name in ("model_year", "table_cell"):
             for match in self.iter_matches(name, text):
                 yield Candidate(match.start(), match.end(), clip(self.score), name)
-        if " og " in text:
+        if _NAMED_AGES_NEEDED.search(text):
             yield from self._named_ages(text)
         for match in self.iter_matches("sibling_ages", text):
             before = _words_before(text, match.start(), 6)

@@ -469,7 +469,12 @@ class OrganizationRecognizer(DocRecognizer):
                         end = ward.end()
                     results.append(self.result(start, end, base, why))
         results += self._units_after_places(doc_text(doc))
-        for match in DEPARTMENT_AT.finditer(doc_text(doc)):
+        departments = (
+            DEPARTMENT_AT.finditer(doc_text(doc))
+            if any(w in doc_text(doc) for w in ("klinikk", "avdeling", "senteret"))
+            else ()
+        )
+        for match in departments:
             hospital = match.group("hospital")
             if is_place(hospital) and not is_allowed(hospital):
                 results.append(self.result(*match.span(), base - 0.1, "a hospital's department"))
