@@ -740,7 +740,9 @@ def _lower_case_mentions(
     for start, end in name_places():
         # inside a clause ("og sol vart"), only a name the lists know: not "Bussjåføren Arne"'s
         # role ("og bussjåføren vart nemnde")
-        if text[start:end] == lower and (known or not _IN_CLAUSE.search(text, 0, start)):
+        if text[start:end] == lower and (
+            known or not _IN_CLAUSE.search(text, max(0, start - 12), start)
+        ):
             yield start, end
 
 

@@ -240,7 +240,7 @@ WRITTEN_AS = re.compile(
 # a name told before who calls someone so ("Jenja, som vennene kaller henne, har …")
 NAMED_BEFORE = re.compile(
     r"\b(?P<name>[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?),[ \t]+som[ \t]+"
-    r"(?:[^\W\d_]+[ \t]+){1,2}(?:kaller|kallar|kalte|kalla|kalla)[ \t]+"
+    r"(?:[^\W\d_]+[ \t]+){1,2}(?:kaller|kallar|kalte|kalla)[ \t]+"
     r"(?:henne|ham|han|ho|hen|seg)\b"
 )
 # a short name before the full name in brackets ("Sol (Solveig Granli) er fostermor")
